@@ -1,0 +1,144 @@
+import type { Generated } from 'kysely';
+
+// Kysely table types. Instants are UTC ISO text; calendar dates are "YYYY-MM-DD" text.
+// Every table keeps its rows forever: voided_at / ended_at mark what is no longer current.
+interface Voidable {
+  voided_at: string | null;
+  void_reason: string | null;
+}
+interface Stamped {
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string; // JSON
+}
+export interface EstatesTable extends Stamped, Voidable {
+  id: Generated<number>;
+  name: string;
+  address: string | null;
+  phone: string | null;
+}
+export interface BuildingsTable extends Stamped, Voidable {
+  id: Generated<number>;
+  estate_id: number;
+  name: string;
+  code: string;
+  floors: number | null;
+  sort_key: string;
+}
+export interface UnitsTable extends Stamped {
+  id: Generated<number>;
+  building_id: number;
+  name: string;
+  code: string;
+}
+export interface HousesTable extends Stamped, Voidable {
+  id: Generated<number>;
+  estate_id: number;
+  building_id: number;
+  unit_id: number | null;
+  room_no: string;
+  floor: number | null;
+  building_area: number | null;
+  inner_area: number | null;
+  type: string;
+  status: string;
+  notes: string | null;
+}
+export interface PeopleTable extends Stamped, Voidable {
+  id: Generated<number>;
+  name: string;
+  name_initials: string;
+  name_pinyin: string;
+  gender: string | null;
+  phone: string | null;
+  phone_digits: string | null;
+  phone2: string | null;
+  id_type: string | null;
+  id_number: string | null;
+  birthday: string | null;
+  emergency_contact: string | null;
+  emergency_phone: string | null;
+  work_unit: string | null;
+  notes: string | null;
+}
+export interface OccupanciesTable extends Stamped {
+  id: Generated<number>;
+  house_id: number;
+  person_id: number;
+  role: string;
+  move_in_date: string | null;
+  move_out_date: string | null;
+  lease_start: string | null;
+  lease_end: string | null;
+  ended_at: string | null;
+  source: string | null; // 'manual' | 'roster:<hash>' | 'demo'
+}
+export interface VehiclesTable extends Stamped, Voidable {
+  id: Generated<number>;
+  house_id: number | null;
+  person_id: number | null;
+  plate: string;
+  plate_norm: string;
+  model: string | null;
+  color: string | null;
+  notes: string | null;
+}
+export interface ParkingSpacesTable extends Stamped, Voidable {
+  id: Generated<number>;
+  estate_id: number;
+  house_id: number | null;
+  vehicle_id: number | null;
+  code: string;
+  kind: string;
+  start_date: string | null;
+  end_date: string | null;
+  notes: string | null;
+}
+export interface CommunicationsTable extends Voidable {
+  id: Generated<number>;
+  house_id: number;
+  person_id: number | null;
+  at: string;
+  channel: string;
+  summary: string;
+  staff: string;
+  created_at: string;
+}
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor: string;
+  entity: string;
+  entity_id: number | null;
+  action: string;
+  detail: string | null; // JSON
+}
+export interface ImportBatchesTable {
+  id: Generated<number>;
+  kind: string;
+  file_name: string;
+  file_hash: string;
+  at: string;
+  accepted: number;
+  rejected: number;
+  created_json: string;
+}
+
+export interface DB {
+  settings: SettingsTable;
+  estates: EstatesTable;
+  buildings: BuildingsTable;
+  units: UnitsTable;
+  houses: HousesTable;
+  people: PeopleTable;
+  occupancies: OccupanciesTable;
+  vehicles: VehiclesTable;
+  parking_spaces: ParkingSpacesTable;
+  communications: CommunicationsTable;
+  audit_log: AuditLogTable;
+  import_batches: ImportBatchesTable;
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { contract, type Channel, type Output, type ParsedInput } from '../../shared/contract';
+import type { Result } from '../../shared/contract/result';
+import { UserError } from './errors';
+import './zod-locale';
+
+export type Handler<C extends Channel> = (input: ParsedInput<C>) => Promise<Output<C>>;
+export type Handlers = { [C in Channel]: Handler<C> };
+export type HandlerGroup<P extends string> = { [C in Channel as C extends `${P}${string}` ? C : never]: Handler<C> };
+
+/** Turns a zod failure into one Chinese sentence plus per-field messages for inline display. */
+export function zodToFields(error: z.ZodError): { message: string; fields: Record<string, string> } {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || '_';
+    if (!fields[key]) fields[key] = issue.message;
+  }
+  const first = Object.values(fields)[0] ?? '输入有误';
+  return { message: `输入有误：${first}`, fields };
+}
+
+export type Dispatch = (channel: string, raw: unknown) => Promise<Result<unknown>>;
+
+/**
+ * One entry for every call, from IPC and from the harness alike: checks the channel exists,
+ * validates the input with the contract's zod schema, runs the handler and wraps the answer.
+ * Nothing thrown inside ever crosses the boundary raw.
+ */
+export function createDispatcher(handlers: Handlers, log: (msg: string, err: unknown) => void = console.error): Dispatch {
+  return async (channel, raw) => {
+    if (!Object.hasOwn(contract, channel)) return { ok: false, error: { code: 'NOT_FOUND', message: `未知的调用：${channel}` } };
+    const c = channel as Channel;
+    const parsed = contract[c].input.safeParse(raw ?? {});
+    if (!parsed.success) {
+      const { message, fields } = zodToFields(parsed.error);
+      return { ok: false, error: { code: 'VALIDATION', message, fields } };
+    }
+    try {
+      const handler = handlers[c] as (input: unknown) => Promise<unknown>;
+      const value = await handler(parsed.data);
+      return { ok: true, value };
+    } catch (err) {
+      if (err instanceof UserError) return { ok: false, error: err.fields ? { code: err.code, message: err.message, fields: err.fields } : { code: err.code, message: err.message } };
+      log(`[${channel}]`, err);
+      return { ok: false, error: { code: 'INTERNAL', message: '操作未完成：程序内部错误，数据未改动。请重试，或联系管理员查看日志。' } };
+    }
+  };
+}

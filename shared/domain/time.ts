@@ -1,0 +1,52 @@
+// All instants are stored as UTC ISO strings; everything shown or bounded by day/month uses
+// China Standard Time. China has had no daylight saving since 1991, so a fixed +08:00 offset is
+// exact and independent of the machine's time zone.
+export const CST_OFFSET_MS = 8 * 3600_000;
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/** Wall-clock parts of an instant in Asia/Shanghai. */
+export function cstParts(at: Date | string | number) {
+  const d = new Date(new Date(at).getTime() + CST_OFFSET_MS);
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    weekday: d.getUTCDay(),
+  };
+}
+
+/** "2026-11-22" in Asia/Shanghai */
+export function cstDate(at: Date | string | number = Date.now()): string {
+  const p = cstParts(at);
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+}
+
+/** "2026-11-22 16:52" in Asia/Shanghai */
+export function cstDateTime(at: Date | string | number, withSeconds = false): string {
+  const p = cstParts(at);
+  const base = `${cstDate(at)} ${pad(p.hour)}:${pad(p.minute)}`;
+  return withSeconds ? `${base}:${pad(p.second)}` : base;
+}
+
+/** The UTC instant of a Shanghai wall-clock time. */
+export function fromCst(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): Date {
+  return new Date(Date.UTC(year, month - 1, day, hour, minute, second) - CST_OFFSET_MS);
+}
+
+/** [start, end) of a Shanghai calendar day "YYYY-MM-DD" as UTC ISO strings. */
+export function cstDayBounds(date: string): { start: string; end: string } {
+  const [y, m, d] = date.split('-').map(Number);
+  return { start: fromCst(y, m, d).toISOString(), end: fromCst(y, m, d + 1).toISOString() };
+}
+
+/** [start, end) of a Shanghai calendar month "YYYY-MM" as UTC ISO strings. */
+export function cstMonthBounds(month: string): { start: string; end: string } {
+  const [y, m] = month.split('-').map(Number);
+  return { start: fromCst(y, m, 1).toISOString(), end: fromCst(y, m + 1, 1).toISOString() };
+}
+
+export const nowIso = () => new Date().toISOString();
