@@ -1,0 +1,47 @@
+import type { Handlers } from './dispatch';
+import { createDispatcher, type Dispatch } from './dispatch';
+import { openDatabase, type OpenOptions } from './db/connection';
+import type { CoreContext } from './context';
+import { archivesHandlers } from './archives/handlers';
+import { searchHandlers } from './search/handlers';
+import { importsHandlers } from './imports/handlers';
+import { systemHandlers, readSettings } from './system/handlers';
+
+/** Channels a shell (Electron or harness) answers itself, because they touch the desktop. */
+export type ShellChannel = 'system.files.save';
+export type ShellHandlers = Pick<Handlers, ShellChannel>;
+export type ShellInfo = { kind: 'electron' | 'harness' };
+
+export interface Core {
+  ctx: CoreContext;
+  dispatch: Dispatch;
+  close(): Promise<void>;
+}
+
+export function createContext(opened: Awaited<ReturnType<typeof openDatabase>>): CoreContext {
+  const ctx: CoreContext = {
+    db: opened.db,
+    sqlite: opened.sqlite,
+    dbFile: opened.file,
+    actor: async () => (await readSettings(ctx)).staffName || '前台',
+    now: () => new Date(),
+  };
+  return ctx;
+}
+
+export function coreHandlers(ctx: CoreContext, shell: ShellInfo): Omit<Handlers, ShellChannel> {
+  return {
+    ...systemHandlers(ctx, shell),
+    ...archivesHandlers(ctx),
+    ...searchHandlers(ctx),
+    ...importsHandlers(ctx),
+  };
+}
+
+/** Opens the database and wires every channel: the one backend both shells share. */
+export async function createCore(opts: OpenOptions, shell: ShellInfo, shellHandlers: ShellHandlers): Promise<Core> {
+  const opened = await openDatabase(opts);
+  const ctx = createContext(opened);
+  const dispatch = createDispatcher({ ...coreHandlers(ctx, shell), ...shellHandlers });
+  return { ctx, dispatch, close: opened.close };
+}
