@@ -237,7 +237,7 @@ export const archivesChannels = {
   'archives.houses.create': { input: HouseInput, output: House },
   'archives.houses.update': { input: HouseUpdate, output: House },
   'archives.houses.void': { input: VoidInput, output: House },
-  'archives.household.get': { input: z.object({ houseId: Id, revealIds: z.boolean().optional() }), output: Household },
+  'archives.household.get': { input: z.object({ houseId: Id }), output: Household },
   'archives.people.attach': { input: AttachPersonInput, output: Occupancy },
   'archives.people.update': { input: PersonUpdate, output: Person },
   'archives.people.moveOut': { input: MoveOutInput, output: Occupancy },

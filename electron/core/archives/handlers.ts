@@ -1,0 +1,30 @@
+import type { CoreContext } from '../context';
+import type { HandlerGroup } from '../dispatch';
+import { createBuilding, createEstate, listBuildings, listEstates } from './places';
+import { buildingMap, createHouse, updateHouse, voidHouse } from './houses';
+import { attachPerson, moveOut, updatePerson } from './people';
+import { addParking, addVehicle, voidParking, voidVehicle } from './vehicles';
+import { addCommunication } from './communications';
+import { getHousehold } from './household';
+
+export function archivesHandlers(ctx: CoreContext): HandlerGroup<'archives.'> {
+  return {
+    'archives.estates.list': () => listEstates(ctx),
+    'archives.estates.create': (i) => createEstate(ctx, i),
+    'archives.buildings.list': (i) => listBuildings(ctx, i.estateId),
+    'archives.buildings.create': (i) => createBuilding(ctx, i),
+    'archives.buildings.map': (i) => buildingMap(ctx, i.buildingId),
+    'archives.houses.create': (i) => createHouse(ctx, i),
+    'archives.houses.update': (i) => updateHouse(ctx, i),
+    'archives.houses.void': (i) => voidHouse(ctx, i.id, i.reason),
+    'archives.household.get': (i) => getHousehold(ctx, i.houseId),
+    'archives.people.attach': (i) => attachPerson(ctx, i),
+    'archives.people.update': (i) => updatePerson(ctx, i),
+    'archives.people.moveOut': (i) => moveOut(ctx, i),
+    'archives.vehicles.add': (i) => addVehicle(ctx, i),
+    'archives.vehicles.void': (i) => voidVehicle(ctx, i.id, i.reason),
+    'archives.parking.add': (i) => addParking(ctx, i),
+    'archives.parking.void': (i) => voidParking(ctx, i.id, i.reason),
+    'archives.communications.add': (i) => addCommunication(ctx, i),
+  };
+}

@@ -1,0 +1,91 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema';
+import type { CoreContext } from '../context';
+import { normaliseCode } from '../../../shared/domain/room';
+import { audit } from '../db/audit';
+import { conflict, notFound } from '../errors';
+import type { BuildingT, EstateT } from '../../../shared/contract/archives';
+
+/** Natural sort key: "3" → "000003", "12A" → "000012A", letters sort after numbers. */
+export function sortKeyOf(code: string): string {
+  const m = code.match(/^(\d+)(.*)$/);
+  return m ? m[1].padStart(6, '0') + m[2] : `~${code}`;
+}
+
+/** "3" → "3栋", "A" → "A座", "3栋" stays. */
+export function buildingNameOf(raw: string): string {
+  const s = raw.trim();
+  if (/(栋|幢|座|号楼|楼)$/.test(s)) return s.replace(/号楼$/, '栋');
+  const code = normaliseCode(s);
+  return /^\d+$/.test(code) ? `${code}栋` : `${code}座`;
+}
+
+export function unitNameOf(code: string): string {
+  return /^\d+$/.test(code) ? `${code}单元` : code;
+}
+
+export async function listEstates(ctx: CoreContext): Promise<EstateT[]> {
+  const rows = await ctx.db.selectFrom('estates').select(['id', 'name', 'address', 'phone']).where('voided_at', 'is', null).orderBy('id').execute();
+  return rows;
+}
+
+export async function createEstate(ctx: CoreContext, input: { name: string; address?: string | null; phone?: string | null }): Promise<EstateT> {
+  const now = ctx.now().toISOString();
+  const exists = await ctx.db.selectFrom('estates').select('id').where('name', '=', input.name).where('voided_at', 'is', null).executeTakeFirst();
+  if (exists) throw conflict(`项目「${input.name}」已存在`);
+  const row = await ctx.db
+    .insertInto('estates')
+    .values({ name: input.name, address: input.address ?? null, phone: input.phone ?? null, created_at: now, updated_at: now, voided_at: null, void_reason: null })
+    .returning(['id', 'name', 'address', 'phone'])
+    .executeTakeFirstOrThrow();
+  await audit(ctx.db, await ctx.actor(), 'estate', row.id, 'create', input);
+  return row;
+}
+
+export async function listBuildings(ctx: CoreContext, estateId: number): Promise<BuildingT[]> {
+  const rows = await ctx.db
+    .selectFrom('buildings as b')
+    .leftJoin('houses as h', (j) => j.onRef('h.building_id', '=', 'b.id').on('h.voided_at', 'is', null))
+    .select(({ fn }) => ['b.id', 'b.estate_id', 'b.name', 'b.code', 'b.floors', fn.count<number>('h.id').as('house_count')])
+    .where('b.estate_id', '=', estateId)
+    .where('b.voided_at', 'is', null)
+    .groupBy('b.id')
+    .orderBy('b.sort_key')
+    .execute();
+  return rows.map((r) => ({ id: r.id, estateId: r.estate_id, name: r.name, code: r.code, floors: r.floors, houseCount: Number(r.house_count) }));
+}
+
+export async function getBuilding(ctx: CoreContext, id: number): Promise<BuildingT> {
+  const b = await ctx.db.selectFrom('buildings').selectAll().where('id', '=', id).where('voided_at', 'is', null).executeTakeFirst();
+  if (!b) throw notFound('楼栋');
+  const c = await ctx.db.selectFrom('houses').select(({ fn }) => fn.count<number>('id').as('n')).where('building_id', '=', id).where('voided_at', 'is', null).executeTakeFirstOrThrow();
+  return { id: b.id, estateId: b.estate_id, name: b.name, code: b.code, floors: b.floors, houseCount: Number(c.n) };
+}
+
+export async function createBuilding(ctx: CoreContext, input: { estateId: number; name: string; floors?: number | null }): Promise<BuildingT> {
+  const estate = await ctx.db.selectFrom('estates').select('id').where('id', '=', input.estateId).where('voided_at', 'is', null).executeTakeFirst();
+  if (!estate) throw notFound('项目');
+  const name = buildingNameOf(input.name);
+  const code = normaliseCode(name);
+  if (!code) throw conflict('楼栋名称无法识别');
+  const dup = await ctx.db.selectFrom('buildings').select('id').where('estate_id', '=', input.estateId).where('code', '=', code).executeTakeFirst();
+  if (dup) throw conflict(`楼栋「${name}」已存在`);
+  const now = ctx.now().toISOString();
+  const { id } = await ctx.db
+    .insertInto('buildings')
+    .values({ estate_id: input.estateId, name, code, floors: input.floors ?? null, sort_key: sortKeyOf(code), created_at: now, updated_at: now, voided_at: null, void_reason: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await audit(ctx.db, await ctx.actor(), 'building', id, 'create', { name, floors: input.floors ?? null });
+  return getBuilding(ctx, id);
+}
+
+/** Finds or creates a unit of a building by its code ("2" / "2单元"). */
+export async function ensureUnit(db: Kysely<DB>, buildingId: number, rawName: string, now: string): Promise<{ id: number; name: string }> {
+  const code = normaliseCode(rawName);
+  const found = await db.selectFrom('units').select(['id', 'name']).where('building_id', '=', buildingId).where('code', '=', code).executeTakeFirst();
+  if (found) return found;
+  const name = unitNameOf(code);
+  const { id } = await db.insertInto('units').values({ building_id: buildingId, name, code, created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow();
+  return { id, name };
+}

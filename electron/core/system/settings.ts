@@ -1,0 +1,21 @@
+import type { CoreContext } from '../context';
+import type { SettingsT } from '../../../shared/contract/system';
+
+const KEY = 'app.settings';
+export const DEFAULT_SETTINGS: SettingsT = { showFullIdNumbers: false, staffName: '前台', companyName: '' };
+
+export async function readSettings(ctx: Pick<CoreContext, 'db'>): Promise<SettingsT> {
+  const row = await ctx.db.selectFrom('settings').select('value').where('key', '=', KEY).executeTakeFirst();
+  if (!row) return { ...DEFAULT_SETTINGS };
+  return { ...DEFAULT_SETTINGS, ...(JSON.parse(row.value) as Partial<SettingsT>) };
+}
+
+export async function writeSettings(ctx: Pick<CoreContext, 'db'>, patch: Partial<SettingsT>): Promise<SettingsT> {
+  const next = { ...(await readSettings(ctx)), ...patch };
+  await ctx.db
+    .insertInto('settings')
+    .values({ key: KEY, value: JSON.stringify(next) })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(next) }))
+    .execute();
+  return next;
+}

@@ -1,0 +1,171 @@
+import type { ReactNode } from 'react';
+import { AppShell, Box, Divider, Group, Kbd, Menu, NavLink, Text, ThemeIcon, UnstyledButton } from '@mantine/core';
+import { IconBuildingCommunity, IconChevronDown, IconFileImport, IconHeadset, IconSearch, IconSettings, IconUserCircle } from '@tabler/icons-react';
+import { useNav, type Route } from './navigation';
+import { useApp, useCurrentEstate } from '../stores/app';
+import { useLookup } from '../stores/lookup';
+import { LookupModal, useLookupHotkey } from '../screens/search/LookupModal';
+import { BuildingsScreen } from '../screens/buildings/BuildingsScreen';
+import { SettingsScreen } from '../screens/settings/SettingsScreen';
+import { HouseholdScreen } from '../screens/household/HouseholdScreen';
+import { RosterImportScreen } from '../screens/imports/RosterImportScreen';
+import classes from './AppFrame.module.css';
+
+type Section = 'buildings' | 'rosterImport' | 'settings';
+
+// Only what works today is in the menu; later domains add their entries here.
+const SECTIONS: { id: Section; label: string; icon: ReactNode; route: Route }[] = [
+  { id: 'buildings', label: '房屋档案', icon: <IconBuildingCommunity size={18} stroke={1.6} />, route: { name: 'buildings' } },
+  { id: 'rosterImport', label: '名册导入', icon: <IconFileImport size={18} stroke={1.6} />, route: { name: 'rosterImport' } },
+  { id: 'settings', label: '设置', icon: <IconSettings size={18} stroke={1.6} />, route: { name: 'settings' } },
+];
+
+function sectionOf(route: Route): Section {
+  if (route.name === 'rosterImport' || route.name === 'settings') return route.name;
+  return 'buildings';
+}
+
+/** The working desk: header with lookup, the menu, and the current screen. */
+export function AppFrame() {
+  const route = useNav((s) => s.route);
+  const go = useNav((s) => s.go);
+  const active = sectionOf(route);
+  useLookupHotkey();
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 176, breakpoint: 0 }} padding="lg" classNames={{ main: classes.main }}>
+      <AppShell.Header className={classes.header}>
+        <FrameHeader />
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" className={classes.navbar}>
+        <AppShell.Section grow>
+          {SECTIONS.map((s) => (
+            <NavLink
+              key={s.id}
+              label={s.label}
+              leftSection={s.icon}
+              active={active === s.id}
+              onClick={() => go(s.route)}
+              className={classes.navLink}
+              data-testid={`nav-${s.id}`}
+            />
+          ))}
+        </AppShell.Section>
+        <AppShell.Section>
+          <EstateFooter />
+        </AppShell.Section>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <CurrentScreen route={route} />
+      </AppShell.Main>
+      <LookupModal />
+    </AppShell>
+  );
+}
+
+function CurrentScreen({ route }: { route: Route }) {
+  const estateId = useApp((s) => s.estateId);
+  switch (route.name) {
+    case 'household':
+      return <HouseholdScreen key={route.houseId} houseId={route.houseId} />;
+    case 'rosterImport':
+      return estateId ? <RosterImportScreen key={estateId} estateId={estateId} /> : null;
+    case 'settings':
+      return <SettingsScreen />;
+    default:
+      return <BuildingsScreen buildingId={route.name === 'buildings' ? route.buildingId : undefined} />;
+  }
+}
+
+function FrameHeader() {
+  const openLookup = useLookup((s) => s.open);
+  const staffName = useApp((s) => s.status?.settings.staffName) || '前台';
+  const go = useNav((s) => s.go);
+
+  return (
+    <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="lg">
+      <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
+        <ThemeIcon size={32} radius="md" variant="filled">
+          <IconHeadset size={20} stroke={1.7} />
+        </ThemeIcon>
+        <Text fw={600} size="md" className={classes.brand}>
+          FrontDesk 物业服务中心前台
+        </Text>
+        <Divider orientation="vertical" my={14} />
+        <EstatePicker />
+      </Group>
+
+      <UnstyledButton className={classes.searchButton} onClick={openLookup} data-testid="search-open" aria-label="搜索">
+        <IconSearch size={16} stroke={1.8} />
+        <Text size="sm" c="dimmed" className={classes.searchHint}>
+          搜索房号、姓名、电话、车牌…
+        </Text>
+        <Kbd size="xs">Ctrl+K</Kbd>
+      </UnstyledButton>
+
+      <UnstyledButton className={classes.staff} onClick={() => go({ name: 'settings' })} title="经办人（在设置中修改）">
+        <IconUserCircle size={20} stroke={1.6} />
+        <Text size="sm">{staffName}</Text>
+      </UnstyledButton>
+    </Group>
+  );
+}
+
+/** Current estate; a menu to switch when the database holds more than one. */
+function EstatePicker() {
+  const estates = useApp((s) => s.status?.estates ?? []);
+  const setEstate = useApp((s) => s.setEstate);
+  const current = useCurrentEstate();
+  const replace = useNav((s) => s.replace);
+  const name = current?.name ?? '未选择项目';
+
+  if (estates.length <= 1) {
+    return (
+      <Text size="sm" fw={500} className={classes.estate} data-testid="estate-name">
+        {name}
+      </Text>
+    );
+  }
+  return (
+    <Menu position="bottom-start" shadow="md">
+      <Menu.Target>
+        <UnstyledButton className={classes.estateButton} data-testid="estate-name">
+          <Text size="sm" fw={500}>
+            {name}
+          </Text>
+          <IconChevronDown size={14} />
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>切换项目</Menu.Label>
+        {estates.map((e) => (
+          <Menu.Item
+            key={e.id}
+            onClick={() => {
+              setEstate(e.id);
+              replace({ name: 'buildings' });
+            }}
+            fw={e.id === current?.id ? 600 : undefined}
+          >
+            {e.name}
+          </Menu.Item>
+        ))}
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
+
+function EstateFooter() {
+  const estate = useCurrentEstate();
+  if (!estate?.phone) return null;
+  return (
+    <Box px="sm" py="xs">
+      <Text size="xs" c="dimmed">
+        服务中心电话
+      </Text>
+      <Text size="sm" className="fd-tabular">
+        {estate.phone}
+      </Text>
+    </Box>
+  );
+}
