@@ -1,0 +1,348 @@
+import { z } from 'zod';
+import { DateStr, Id, Instant, optText, reqText, FileUpload, SavedFile, Empty } from './common';
+
+export const TICKET_TYPES = ['投诉', '报修', '咨询', '建议', '表扬'] as const;
+export const TICKET_CHANNELS = ['来访', '电话', '微信', '信函', '巡查', '其他'] as const;
+export const URGENCIES = ['一般', '紧急'] as const;
+export const TICKET_STATUSES = ['已受理', '已派工', '处理中', '已完成', '已回访', '已关闭', '挂起', '已作废'] as const;
+/** statuses whose clock is still running or paused (not finished) */
+export const OPEN_STATUSES = ['已受理', '已派工', '处理中', '挂起'] as const;
+export const SATISFACTION = ['非常满意', '满意', '一般', '不满意', '非常不满意'] as const;
+/** 5 = 非常满意 … 1 = 非常不满意 */
+export const SATISFACTION_SCORE: Record<(typeof SATISFACTION)[number], number> = { 非常满意: 5, 满意: 4, 一般: 3, 不满意: 2, 非常不满意: 1 };
+export const CALLBACK_METHODS = ['电话', '上门', '微信', '其他'] as const;
+
+export const TICKET_ACTIONS = ['dispatch', 'start', 'complete', 'callback', 'close', 'sendBack', 'reassign', 'hold', 'resume', 'reopen', 'void'] as const;
+export const ACTION_LABELS: Record<(typeof TICKET_ACTIONS)[number] | 'create' | 'import', string> = {
+  create: '受理',
+  import: '历史导入',
+  dispatch: '派工',
+  start: '开始处理',
+  complete: '完成',
+  callback: '回访',
+  close: '关闭',
+  sendBack: '退回',
+  reassign: '转派',
+  hold: '挂起',
+  resume: '恢复',
+  reopen: '重开',
+  void: '作废',
+};
+
+export const TicketType = z.enum(TICKET_TYPES, { message: '请选择类型' });
+export const TicketChannel = z.enum(TICKET_CHANNELS, { message: '请选择渠道' });
+export const Urgency = z.enum(URGENCIES, { message: '请选择紧急程度' });
+export const TicketStatus = z.enum(TICKET_STATUSES);
+export const TicketAction = z.enum(TICKET_ACTIONS);
+export const Satisfaction = z.enum(SATISFACTION, { message: '请选择满意度' });
+
+// ---- configuration
+export const CategoryTree = z.array(z.object({ name: z.string().min(1), children: z.array(z.string().min(1)) }));
+export const Department = z.object({ name: z.string().min(1), staff: z.array(z.string().min(1)) });
+export const SlaTarget = z.object({
+  type: TicketType,
+  urgency: Urgency,
+  /** minutes; null = no target */
+  respondMinutes: z.number().int().positive().nullable(),
+  resolveMinutes: z.number().int().positive().nullable(),
+  /** 'calendar' counts every hour; 'working' counts counter hours on working days only */
+  clock: z.enum(['calendar', 'working']),
+});
+export const CounterHours = z.object({ open: z.string().regex(/^\d{2}:\d{2}$/), close: z.string().regex(/^\d{2}:\d{2}$/) });
+export const DeskConfig = z.object({
+  categories: CategoryTree,
+  departments: z.array(Department),
+  sla: z.array(SlaTarget),
+  counterHours: CounterHours,
+  /** a ticket is "due soon" when a deadline falls within this many minutes */
+  dueSoonMinutes: z.number().int().min(5).max(7 * 24 * 60),
+  centrePhone: z.string(),
+});
+export const DeskConfigPatch = DeskConfig.partial();
+
+export const CalendarDay = z.object({ date: DateStr, kind: z.enum(['holiday', 'workday']), name: z.string() });
+export const CalendarYear = z.object({ year: z.number().int(), days: z.array(CalendarDay), warning: z.string().nullable() });
+
+// ---- tickets
+export const SlaState = z.object({
+  respondDueAt: Instant.nullable(),
+  resolveDueAt: Instant.nullable(),
+  /** minutes late now (0 when on time); null when no target */
+  respondLateMinutes: z.number().int().nullable(),
+  resolveLateMinutes: z.number().int().nullable(),
+  paused: z.boolean(),
+  state: z.enum(['none', 'ok', 'dueSoon', 'overdue', 'met', 'missed', 'paused']),
+  clock: z.enum(['calendar', 'working']),
+});
+
+export const Ticket = z.object({
+  id: Id,
+  no: z.string(),
+  type: TicketType,
+  channel: TicketChannel,
+  estateId: Id,
+  houseId: Id.nullable(),
+  location: z.string(), // house label or public-area text
+  buildingId: Id.nullable(),
+  category: z.string(),
+  subcategory: z.string().nullable(),
+  urgency: Urgency,
+  reporter: z.string().nullable(),
+  phone: z.string().nullable(),
+  description: z.string(),
+  expectedVisitAt: Instant.nullable(),
+  receivedBy: z.string(),
+  receivedAt: Instant,
+  status: TicketStatus,
+  department: z.string().nullable(),
+  assignee: z.string().nullable(),
+  respondedAt: Instant.nullable(),
+  completedAt: Instant.nullable(),
+  closedAt: Instant.nullable(),
+  imported: z.boolean(),
+  voidReason: z.string().nullable(),
+  sla: SlaState,
+});
+export const TicketEvent = z.object({
+  id: Id,
+  at: Instant,
+  actor: z.string(),
+  action: z.string(),
+  label: z.string(),
+  fromStatus: z.string().nullable(),
+  toStatus: z.string().nullable(),
+  note: z.string().nullable(),
+});
+export const Callback = z.object({
+  id: Id,
+  at: Instant,
+  method: z.enum(CALLBACK_METHODS),
+  resolved: z.boolean(),
+  satisfaction: Satisfaction.nullable(),
+  comment: z.string().nullable(),
+  staff: z.string(),
+});
+export const Attachment = z.object({ id: Id, fileName: z.string(), mime: z.string(), size: z.number().int(), at: Instant });
+export const TicketDetail = z.object({
+  ticket: Ticket,
+  events: z.array(TicketEvent),
+  callbacks: z.array(Callback),
+  attachments: z.array(Attachment),
+  /** actions allowed now, for the buttons */
+  allowed: z.array(TicketAction),
+});
+
+export const IntakeInput = z
+  .object({
+    type: TicketType,
+    channel: TicketChannel,
+    houseId: Id.nullable().optional(),
+    location: optText(100, '位置'),
+    buildingId: Id.nullable().optional(),
+    category: reqText(30, '类别'),
+    subcategory: optText(30, '子类别'),
+    urgency: Urgency,
+    reporter: optText(40, '报事人'),
+    phone: z
+      .string()
+      .trim()
+      .max(40, '电话过长')
+      .refine((v) => v === '' || /^[+\d][\d\s\-()+]{5,}$/.test(v), '电话只能包含数字、空格、短横线')
+      .nullable()
+      .optional()
+      .transform((v) => (v ? v : null)),
+    description: reqText(2000, '内容'),
+    expectedVisitAt: Instant.nullable().optional(),
+    receivedBy: optText(20, '受理人'),
+    attachments: z.array(FileUpload).max(9, '最多9张照片').optional(),
+  })
+  .refine((v) => !!v.houseId || !!v.location, { message: '请选择房屋或填写公共区域位置', path: ['location'] });
+
+export const TransitionInput = z.object({
+  id: Id,
+  action: TicketAction,
+  note: optText(500, '说明'),
+  department: optText(30, '部门'),
+  assignee: optText(20, '处理人'),
+  reason: optText(200, '原因'),
+});
+export const CallbackInput = z.object({
+  ticketId: Id,
+  method: z.enum(CALLBACK_METHODS, { message: '请选择回访方式' }),
+  resolved: z.boolean(),
+  satisfaction: Satisfaction.nullable().optional(),
+  comment: optText(500, '回访意见'),
+});
+
+export const TicketFilter = z.object({
+  status: z.array(TicketStatus).optional(),
+  type: z.array(TicketType).optional(),
+  category: z.string().optional(),
+  buildingId: Id.optional(),
+  houseId: Id.optional(),
+  department: z.string().optional(),
+  from: DateStr.optional(),
+  to: DateStr.optional(),
+  due: z.enum(['dueSoon', 'overdue']).optional(),
+  text: z.string().max(50).optional(),
+  needsCallback: z.boolean().optional(),
+});
+export const TicketListInput = TicketFilter.extend({
+  sort: z.enum(['receivedAt', 'due', 'no']).optional(),
+  dir: z.enum(['asc', 'desc']).optional(),
+  offset: z.number().int().min(0).optional(),
+  limit: z.number().int().min(1).max(500).optional(),
+});
+export const TicketRow = Ticket.pick({
+  id: true,
+  no: true,
+  type: true,
+  channel: true,
+  location: true,
+  category: true,
+  subcategory: true,
+  urgency: true,
+  reporter: true,
+  status: true,
+  department: true,
+  assignee: true,
+  receivedAt: true,
+  imported: true,
+  sla: true,
+}).extend({ summary: z.string() });
+export const TicketPage = z.object({ rows: z.array(TicketRow), total: z.number().int() });
+
+export const Dashboard = z.object({
+  counts: z.record(z.string(), z.number().int()),
+  dueSoon: z.array(TicketRow),
+  overdue: z.array(TicketRow),
+  awaitingCallback: z.number().int(),
+  today: z.object({ received: z.number().int(), completed: z.number().int() }),
+  calendarWarning: z.string().nullable(),
+});
+
+// ---- printing (a shell answers these: Electron prints, the harness renders PDF with Chromium)
+export const PRINT_DOCUMENTS = ['acceptanceSlip', 'workOrder'] as const;
+export const PrintInput = z.object({ document: z.enum(PRINT_DOCUMENTS), ticketId: Id, pageSize: z.enum(['A4', 'A5']).optional() });
+export const PrintPreview = z.object({ fileName: z.string(), pdfBase64: z.string(), pages: z.number().int() });
+export const PrintResult = z.object({ printed: z.boolean(), message: z.string() });
+
+// ---- ledger import
+export const LEDGER_FIELDS = [
+  'no',
+  'receivedAt',
+  'type',
+  'channel',
+  'building',
+  'unit',
+  'room',
+  'location',
+  'reporter',
+  'phone',
+  'category',
+  'description',
+  'urgency',
+  'department',
+  'assignee',
+  'respondedAt',
+  'completedAt',
+  'callbackAt',
+  'callbackResult',
+  'satisfaction',
+  'status',
+  'notes',
+] as const;
+export const LEDGER_FIELD_LABELS: Record<(typeof LEDGER_FIELDS)[number], string> = {
+  no: '编号',
+  receivedAt: '受理时间',
+  type: '类型',
+  channel: '渠道',
+  building: '楼栋',
+  unit: '单元',
+  room: '房号',
+  location: '位置',
+  reporter: '报事人',
+  phone: '联系电话',
+  category: '类别',
+  description: '内容',
+  urgency: '紧急程度',
+  department: '处理部门',
+  assignee: '处理人',
+  respondedAt: '响应时间',
+  completedAt: '完成时间',
+  callbackAt: '回访时间',
+  callbackResult: '回访结果',
+  satisfaction: '满意度',
+  status: '状态',
+  notes: '备注',
+};
+export const LedgerMapping = z.record(z.string(), z.enum(LEDGER_FIELDS));
+export const LedgerRowMessage = z.object({ row: z.number().int(), reason: z.string() });
+export const LedgerPreview = z.object({
+  token: z.string(),
+  fileName: z.string(),
+  sheetName: z.string(),
+  headerRow: z.number().int(),
+  headers: z.array(z.string()),
+  mapping: LedgerMapping,
+  mappingRemembered: z.boolean(),
+  rows: z.array(
+    z.object({
+      row: z.number().int(),
+      status: z.enum(['new', 'unchanged', 'duplicate', 'rejected']),
+      no: z.string().nullable(),
+      receivedAt: Instant.nullable(),
+      type: z.string().nullable(),
+      location: z.string().nullable(),
+      reason: z.string().nullable(),
+      warnings: z.array(z.string()),
+    }),
+  ),
+  accepted: z.number().int(),
+  rejected: z.array(LedgerRowMessage),
+  warnings: z.array(LedgerRowMessage),
+  willCreate: z.object({ tickets: z.number().int() }),
+});
+export const LedgerPreviewInput = FileUpload.extend({ estateId: Id, mapping: LedgerMapping.optional() });
+export const LedgerCommitResult = z.object({
+  accepted: z.number().int(),
+  rejected: z.array(LedgerRowMessage),
+  warnings: z.array(LedgerRowMessage),
+  created: z.object({ tickets: z.number().int() }),
+});
+
+export const deskChannels = {
+  'desk.config.get': { input: Empty, output: DeskConfig },
+  'desk.config.update': { input: DeskConfigPatch, output: DeskConfig },
+  'desk.calendar.get': { input: z.object({ year: z.number().int().min(2000).max(2100) }), output: CalendarYear },
+  'desk.calendar.set': {
+    input: z.object({ date: DateStr, kind: z.enum(['holiday', 'workday', 'normal']), name: optText(20, '名称') }),
+    output: CalendarYear,
+  },
+  'desk.tickets.create': { input: IntakeInput, output: TicketDetail },
+  'desk.tickets.get': { input: z.object({ id: Id }), output: TicketDetail },
+  'desk.tickets.list': { input: TicketListInput, output: TicketPage },
+  'desk.tickets.transition': { input: TransitionInput, output: TicketDetail },
+  'desk.callbacks.record': { input: CallbackInput, output: TicketDetail },
+  'desk.dashboard': { input: Empty, output: Dashboard },
+  'desk.attachments.get': { input: z.object({ id: Id }), output: SavedFile },
+  'documents.print.preview': { input: PrintInput, output: PrintPreview },
+  'documents.print.print': { input: PrintInput, output: PrintResult },
+  'imports.ledger.preview': { input: LedgerPreviewInput, output: LedgerPreview },
+  'imports.ledger.remap': { input: z.object({ token: z.string(), mapping: LedgerMapping }), output: LedgerPreview },
+  'imports.ledger.commit': { input: z.object({ token: z.string() }), output: LedgerCommitResult },
+  'imports.ledger.report': { input: z.object({ token: z.string() }), output: SavedFile },
+} as const;
+
+export type TicketT = z.infer<typeof Ticket>;
+export type TicketDetailT = z.infer<typeof TicketDetail>;
+export type TicketRowT = z.infer<typeof TicketRow>;
+export type TicketActionT = z.infer<typeof TicketAction>;
+export type TicketStatusT = z.infer<typeof TicketStatus>;
+export type DeskConfigT = z.infer<typeof DeskConfig>;
+export type SlaTargetT = z.infer<typeof SlaTarget>;
+export type SlaStateT = z.infer<typeof SlaState>;
+export type DashboardT = z.infer<typeof Dashboard>;
+export type CalendarDayT = z.infer<typeof CalendarDay>;
+export type LedgerPreviewT = z.infer<typeof LedgerPreview>;
+export type LedgerMappingT = z.infer<typeof LedgerMapping>;
