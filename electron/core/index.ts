@@ -5,7 +5,8 @@ import type { CoreContext } from './context';
 import { archivesHandlers } from './archives/handlers';
 import { searchHandlers } from './search/handlers';
 import { importsHandlers } from './imports/handlers';
-import { systemHandlers, readSettings } from './system/handlers';
+import { systemHandlers } from './system/handlers';
+import { readSettingsSync } from './system/settings';
 
 /** Channels a shell (Electron or harness) answers itself, because they touch the desktop. */
 export type ShellChannel = 'system.files.save';
@@ -23,7 +24,8 @@ export function createContext(opened: Awaited<ReturnType<typeof openDatabase>>):
     db: opened.db,
     sqlite: opened.sqlite,
     dbFile: opened.file,
-    actor: async () => (await readSettings(ctx)).staffName || '前台',
+    // read synchronously so it is safe inside a Kysely transaction (which holds the one connection)
+    actor: async () => readSettingsSync(opened.sqlite).staffName || '前台',
     now: () => new Date(),
   };
   return ctx;

@@ -217,7 +217,15 @@ export const CommunicationInput = z.object({
 });
 
 /** one line of the household history (filled by later domains: tickets, handover, notices...) */
-export const HistoryEntry = z.object({ at: Instant, kind: z.string(), title: z.string(), detail: z.string().nullable(), staff: z.string().nullable() });
+export const HistoryEntry = z.object({
+  at: Instant,
+  kind: z.string(),
+  title: z.string(),
+  detail: z.string().nullable(),
+  staff: z.string().nullable(),
+  /** id of the record it points to (a ticket id for kind 'ticket') */
+  ref: z.number().int().nullable().optional(),
+});
 
 export const Household = z.object({
   house: House,

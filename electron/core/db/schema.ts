@@ -128,6 +128,95 @@ export interface ImportBatchesTable {
   created_json: string;
 }
 
+export interface TicketsTable {
+  id: Generated<number>;
+  no: string;
+  type: string;
+  channel: string;
+  estate_id: number;
+  house_id: number | null;
+  building_id: number | null;
+  location: string;
+  category: string;
+  subcategory: string | null;
+  urgency: string;
+  reporter: string | null;
+  phone: string | null;
+  phone_digits: string | null;
+  description: string;
+  expected_visit_at: string | null;
+  received_by: string;
+  received_at: string;
+  status: string;
+  status_before_hold: string | null;
+  department: string | null;
+  assignee: string | null;
+  responded_at: string | null;
+  completed_at: string | null;
+  callback_at: string | null;
+  closed_at: string | null;
+  voided_at: string | null;
+  void_reason: string | null;
+  respond_due_at: string | null;
+  resolve_due_at: string | null;
+  sla_clock: Generated<string>;
+  respond_minutes: number | null;
+  resolve_minutes: number | null;
+  imported: Generated<number>;
+  import_key: string | null;
+  created_at: string;
+  updated_at: string;
+}
+export interface TicketEventsTable {
+  id: Generated<number>;
+  ticket_id: number;
+  at: string;
+  actor: string;
+  action: string;
+  from_status: string | null;
+  to_status: string | null;
+  note: string | null;
+  data: string | null;
+}
+export interface TicketHoldsTable {
+  id: Generated<number>;
+  ticket_id: number;
+  start_at: string;
+  end_at: string | null;
+}
+export interface CallbacksTable {
+  id: Generated<number>;
+  ticket_id: number;
+  at: string;
+  method: string;
+  resolved: number;
+  satisfaction: string | null;
+  score: number | null;
+  comment: string | null;
+  staff: string;
+  created_at: string;
+}
+export interface AttachmentsTable {
+  id: Generated<number>;
+  ticket_id: number;
+  file_name: string;
+  stored_name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  created_at: string;
+}
+export interface CalendarDaysTable {
+  date: string;
+  kind: string;
+  name: string;
+  source: string;
+}
+export interface CountersTable {
+  key: string;
+  value: number;
+}
+
 export interface DB {
   settings: SettingsTable;
   estates: EstatesTable;
@@ -141,4 +230,11 @@ export interface DB {
   communications: CommunicationsTable;
   audit_log: AuditLogTable;
   import_batches: ImportBatchesTable;
+  tickets: TicketsTable;
+  ticket_events: TicketEventsTable;
+  ticket_holds: TicketHoldsTable;
+  callbacks: CallbacksTable;
+  attachments: AttachmentsTable;
+  calendar_days: CalendarDaysTable;
+  counters: CountersTable;
 }

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { CoreContext } from '../context';
 import type { SettingsT } from '../../../shared/contract/system';
 
@@ -8,6 +9,11 @@ export async function readSettings(ctx: Pick<CoreContext, 'db'>): Promise<Settin
   const row = await ctx.db.selectFrom('settings').select('value').where('key', '=', KEY).executeTakeFirst();
   if (!row) return { ...DEFAULT_SETTINGS };
   return { ...DEFAULT_SETTINGS, ...(JSON.parse(row.value) as Partial<SettingsT>) };
+}
+
+export function readSettingsSync(sqlite: Database.Database): SettingsT {
+  const row = sqlite.prepare('select value from settings where key = ?').get(KEY) as { value: string } | undefined;
+  return { ...DEFAULT_SETTINGS, ...(row ? (JSON.parse(row.value) as Partial<SettingsT>) : {}) };
 }
 
 export async function writeSettings(ctx: Pick<CoreContext, 'db'>, patch: Partial<SettingsT>): Promise<SettingsT> {

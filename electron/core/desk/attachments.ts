@@ -1,0 +1,66 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Transaction } from 'kysely';
+import type { DB } from '../db/schema';
+import type { CoreContext } from '../context';
+import { invalid, notFound } from '../errors';
+
+const MAX_BYTES = 10 * 1024 * 1024;
+
+/** Photos live next to the database (attachments/<ticket id>/), never inside the renderer. */
+export function attachmentsDir(dbFile: string): string {
+  return join(dirname(dbFile), 'attachments');
+}
+
+function sniffImage(buf: Buffer): string | null {
+  if (buf.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff]))) return 'image/jpeg';
+  if (buf.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+  if (buf.subarray(0, 4).toString('latin1') === 'RIFF' && buf.subarray(8, 12).toString('latin1') === 'WEBP') return 'image/webp';
+  if (buf.subarray(0, 4).toString('latin1') === 'GIF8') return 'image/gif';
+  return null;
+}
+
+export interface PreparedAttachment {
+  fileName: string;
+  data: Buffer;
+  mime: string;
+  sha256: string;
+}
+
+/** Checks every upload before anything is written, so a bad photo loses nothing. */
+export function prepareAttachments(files: { fileName: string; dataBase64: string }[]): PreparedAttachment[] {
+  return files.map((f, i) => {
+    const data = Buffer.from(f.dataBase64, 'base64');
+    if (data.length === 0) throw invalid(`第${i + 1}张照片是空文件`, { [`attachments.${i}`]: '空文件' });
+    if (data.length > MAX_BYTES) throw invalid(`照片「${f.fileName}」超过10MB`, { [`attachments.${i}`]: '超过10MB' });
+    const mime = sniffImage(data);
+    if (!mime) throw invalid(`「${f.fileName}」不是图片（支持 JPG、PNG、WEBP、GIF）`, { [`attachments.${i}`]: '不是图片' });
+    return { fileName: f.fileName.replace(/[\\/:*?"<>|]/g, '_').slice(0, 120), data, mime, sha256: createHash('sha256').update(data).digest('hex') };
+  });
+}
+
+export async function storeAttachments(ctx: CoreContext, trx: Transaction<DB>, ticketId: number, files: PreparedAttachment[]): Promise<void> {
+  const dir = join(attachmentsDir(ctx.dbFile), String(ticketId));
+  for (const f of files) {
+    mkdirSync(dir, { recursive: true });
+    const ext = f.mime.split('/')[1].replace('jpeg', 'jpg');
+    const stored = `${f.sha256.slice(0, 16)}.${ext}`;
+    writeFileSync(join(dir, stored), f.data);
+    await trx
+      .insertInto('attachments')
+      .values({ ticket_id: ticketId, file_name: f.fileName, stored_name: stored, mime: f.mime, size: f.data.length, sha256: f.sha256, created_at: ctx.now().toISOString() })
+      .execute();
+  }
+}
+
+export async function readAttachment(ctx: CoreContext, id: number): Promise<{ fileName: string; dataBase64: string }> {
+  const a = await ctx.db.selectFrom('attachments').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!a) throw notFound('附件');
+  try {
+    const data = readFileSync(join(attachmentsDir(ctx.dbFile), String(a.ticket_id), a.stored_name));
+    return { fileName: a.file_name, dataBase64: data.toString('base64') };
+  } catch {
+    throw notFound('附件文件');
+  }
+}

@@ -1,0 +1,50 @@
+import type { CoreContext } from '../context';
+import type { DeskConfigT } from '../../../shared/contract/desk';
+import { cstParts } from '../../../shared/domain/time';
+import { parseHm, type WorkCalendar } from './working-time';
+import { readDeskConfig } from './config';
+import { audit } from '../db/audit';
+
+/** The working calendar as the SLA arithmetic needs it (holidays, make-up days, counter hours). */
+export async function loadCalendar(ctx: Pick<CoreContext, 'db'>, cfg?: DeskConfigT): Promise<WorkCalendar> {
+  const config = cfg ?? (await readDeskConfig(ctx));
+  const rows = await ctx.db.selectFrom('calendar_days').select(['date', 'kind']).execute();
+  return {
+    days: new Map(rows.map((r) => [r.date, r.kind as 'holiday' | 'workday'])),
+    openMinute: parseHm(config.counterHours.open),
+    closeMinute: parseHm(config.counterHours.close),
+  };
+}
+
+/** A warning while next year's holidays have not been entered (the State Council publishes them each November or so). */
+export async function calendarWarning(ctx: CoreContext): Promise<string | null> {
+  const next = cstParts(ctx.now()).year + 1;
+  const row = await ctx.db.selectFrom('calendar_days').select('date').where('date', '>=', `${next}-01-01`).where('date', '<=', `${next}-12-31`).executeTakeFirst();
+  return row ? null : `尚未录入${next}年的法定节假日和调休安排，按工作时间计算的时限在${next}年可能不准确。请在「设置 → 节假日」中录入。`;
+}
+
+export async function calendarYear(ctx: CoreContext, year: number) {
+  const days = await ctx.db
+    .selectFrom('calendar_days')
+    .select(['date', 'kind', 'name'])
+    .where('date', '>=', `${year}-01-01`)
+    .where('date', '<=', `${year}-12-31`)
+    .orderBy('date')
+    .execute();
+  return { year, days: days.map((d) => ({ date: d.date, kind: d.kind as 'holiday' | 'workday', name: d.name })), warning: await calendarWarning(ctx) };
+}
+
+/** Marks one date as a holiday, a make-up workday, or back to normal ('normal' removes the entry). */
+export async function setCalendarDay(ctx: CoreContext, input: { date: string; kind: 'holiday' | 'workday' | 'normal'; name?: string | null }) {
+  const year = Number(input.date.slice(0, 4));
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('calendar_days').where('date', '=', input.date).execute();
+    if (input.kind !== 'normal')
+      await trx
+        .insertInto('calendar_days')
+        .values({ date: input.date, kind: input.kind, name: input.name || (input.kind === 'holiday' ? '节假日' : '调休上班'), source: 'manual' })
+        .execute();
+    await audit(trx, await ctx.actor(), 'calendar', null, 'set', input);
+  });
+  return calendarYear(ctx, year);
+}

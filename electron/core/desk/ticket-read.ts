@@ -1,0 +1,147 @@
+import type { Selectable } from 'kysely';
+import type { CoreContext } from '../context';
+import type { TicketsTable } from '../db/schema';
+import type { TicketDetailT, TicketRowT, TicketT, TicketStatusT } from '../../../shared/contract/desk';
+import { ACTION_LABELS } from '../../../shared/contract/desk';
+import { computeSla, type Hold } from './sla';
+import type { WorkCalendar } from './working-time';
+import { loadCalendar } from './calendar';
+import { readDeskConfig } from './config';
+import { allowedActions } from './lifecycle';
+import { notFound } from '../errors';
+
+export type TicketRecord = Selectable<TicketsTable>;
+
+const ms = (iso: string | null) => (iso ? Date.parse(iso) : null);
+
+/** The SLA state of a ticket now, from its snapshot of targets and its holds. */
+export function slaOf(t: TicketRecord, holds: Hold[], cal: WorkCalendar, nowMs: number, dueSoonMs: number) {
+  const target =
+    t.respond_minutes === null && t.resolve_minutes === null
+      ? null
+      : { type: t.type as TicketT['type'], urgency: t.urgency as TicketT['urgency'], respondMinutes: t.respond_minutes, resolveMinutes: t.resolve_minutes, clock: t.sla_clock as 'calendar' | 'working' };
+  return computeSla(cal, {
+    target,
+    receivedMs: Date.parse(t.received_at),
+    respondedMs: ms(t.responded_at),
+    completedMs: ms(t.completed_at),
+    holds,
+    nowMs,
+    dueSoonMs,
+    finished: t.status === '已作废' || t.status === '已关闭',
+  });
+}
+
+export async function holdsFor(ctx: Pick<CoreContext, 'db'>, ticketIds: number[]): Promise<Map<number, Hold[]>> {
+  const map = new Map<number, Hold[]>();
+  if (!ticketIds.length) return map;
+  const rows = await ctx.db.selectFrom('ticket_holds').selectAll().where('ticket_id', 'in', ticketIds).execute();
+  for (const r of rows) map.set(r.ticket_id, [...(map.get(r.ticket_id) ?? []), { startMs: Date.parse(r.start_at), endMs: ms(r.end_at) }]);
+  return map;
+}
+
+export function toTicket(t: TicketRecord, sla: TicketT['sla']): TicketT {
+  return {
+    id: t.id,
+    no: t.no,
+    type: t.type as TicketT['type'],
+    channel: t.channel as TicketT['channel'],
+    estateId: t.estate_id,
+    houseId: t.house_id,
+    location: t.location,
+    buildingId: t.building_id,
+    category: t.category,
+    subcategory: t.subcategory,
+    urgency: t.urgency as TicketT['urgency'],
+    reporter: t.reporter,
+    phone: t.phone,
+    description: t.description,
+    expectedVisitAt: t.expected_visit_at,
+    receivedBy: t.received_by,
+    receivedAt: t.received_at,
+    status: t.status as TicketStatusT,
+    department: t.department,
+    assignee: t.assignee,
+    respondedAt: t.responded_at,
+    completedAt: t.completed_at,
+    closedAt: t.closed_at,
+    imported: t.imported === 1,
+    voidReason: t.void_reason,
+    sla,
+  };
+}
+
+export function toRow(t: TicketRecord, sla: TicketT['sla']): TicketRowT {
+  const full = toTicket(t, sla);
+  return {
+    id: full.id,
+    no: full.no,
+    type: full.type,
+    channel: full.channel,
+    location: full.location,
+    category: full.category,
+    subcategory: full.subcategory,
+    urgency: full.urgency,
+    reporter: full.reporter,
+    status: full.status,
+    department: full.department,
+    assignee: full.assignee,
+    receivedAt: full.receivedAt,
+    imported: full.imported,
+    sla,
+    summary: t.description.length > 60 ? `${t.description.slice(0, 60)}…` : t.description,
+  };
+}
+
+/** Rows with their SLA state, computed for the page only. */
+export async function rowsWithSla(ctx: CoreContext, records: TicketRecord[]): Promise<TicketRowT[]> {
+  const cfg = await readDeskConfig(ctx);
+  const cal = await loadCalendar(ctx, cfg);
+  const holds = await holdsFor(ctx, records.map((r) => r.id));
+  const now = ctx.now().getTime();
+  return records.map((r) => toRow(r, slaOf(r, holds.get(r.id) ?? [], cal, now, cfg.dueSoonMinutes * 60_000)));
+}
+
+export async function getTicketDetail(ctx: CoreContext, id: number): Promise<TicketDetailT> {
+  const t = await ctx.db.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!t) throw notFound('工单');
+  const cfg = await readDeskConfig(ctx);
+  const cal = await loadCalendar(ctx, cfg);
+  const holds = (await holdsFor(ctx, [id])).get(id) ?? [];
+  const sla = slaOf(t, holds, cal, ctx.now().getTime(), cfg.dueSoonMinutes * 60_000);
+  const [events, callbacks, attachments] = await Promise.all([
+    ctx.db.selectFrom('ticket_events').selectAll().where('ticket_id', '=', id).orderBy('at').orderBy('id').execute(),
+    ctx.db.selectFrom('callbacks').selectAll().where('ticket_id', '=', id).orderBy('at').execute(),
+    ctx.db.selectFrom('attachments').select(['id', 'file_name', 'mime', 'size', 'created_at']).where('ticket_id', '=', id).orderBy('id').execute(),
+  ]);
+  return {
+    ticket: toTicket(t, sla),
+    events: events.map((e) => ({
+      id: e.id,
+      at: e.at,
+      actor: e.actor,
+      action: e.action,
+      label: ACTION_LABELS[e.action as keyof typeof ACTION_LABELS] ?? e.action,
+      fromStatus: e.from_status,
+      toStatus: e.to_status,
+      note: e.note,
+    })),
+    callbacks: callbacks.map((c) => ({
+      id: c.id,
+      at: c.at,
+      method: c.method as TicketDetailT['callbacks'][number]['method'],
+      resolved: c.resolved === 1,
+      satisfaction: c.satisfaction as TicketDetailT['callbacks'][number]['satisfaction'],
+      comment: c.comment,
+      staff: c.staff,
+    })),
+    attachments: attachments.map((a) => ({ id: a.id, fileName: a.file_name, mime: a.mime, size: a.size, at: a.created_at })),
+    allowed: allowedActions({
+      type: t.type,
+      status: t.status as TicketStatusT,
+      statusBeforeHold: t.status_before_hold as TicketStatusT | null,
+      department: t.department,
+      hasCallback: callbacks.some((c) => c.resolved === 1),
+    }),
+  };
+}
