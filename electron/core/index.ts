@@ -6,11 +6,25 @@ import { archivesHandlers } from './archives/handlers';
 import { searchHandlers } from './search/handlers';
 import { importsHandlers } from './imports/handlers';
 import { systemHandlers } from './system/handlers';
+import { deskHandlers } from './desk/handlers';
+import { UserError } from './errors';
 import { readSettingsSync } from './system/settings';
 
 /** Channels a shell (Electron or harness) answers itself, because they touch the desktop. */
 export type ShellChannel = 'system.files.save';
 export type ShellHandlers = Pick<Handlers, ShellChannel>;
+/** Printing needs a Chromium: Electron's webContents or the harness's headless Chromium. */
+export type PrintChannel = 'documents.print.preview' | 'documents.print.print';
+export type PrintHandlers = Pick<Handlers, PrintChannel>;
+
+const noPrinter: PrintHandlers = {
+  'documents.print.preview': async () => {
+    throw new UserError('UNAVAILABLE', '当前环境无法生成打印预览');
+  },
+  'documents.print.print': async () => {
+    throw new UserError('UNAVAILABLE', '当前环境没有可用的打印机');
+  },
+};
 export type ShellInfo = { kind: 'electron' | 'harness' };
 
 export interface Core {
@@ -33,6 +47,8 @@ export function createContext(opened: Awaited<ReturnType<typeof openDatabase>>):
 
 export function coreHandlers(ctx: CoreContext, shell: ShellInfo): Omit<Handlers, ShellChannel> {
   return {
+    ...noPrinter,
+    ...deskHandlers(ctx),
     ...systemHandlers(ctx, shell),
     ...archivesHandlers(ctx),
     ...searchHandlers(ctx),
@@ -41,7 +57,7 @@ export function coreHandlers(ctx: CoreContext, shell: ShellInfo): Omit<Handlers,
 }
 
 /** Opens the database and wires every channel: the one backend both shells share. */
-export async function createCore(opts: OpenOptions, shell: ShellInfo, shellHandlers: ShellHandlers): Promise<Core> {
+export async function createCore(opts: OpenOptions, shell: ShellInfo, shellHandlers: ShellHandlers & Partial<PrintHandlers>): Promise<Core> {
   const opened = await openDatabase(opts);
   const ctx = createContext(opened);
   const dispatch = createDispatcher({ ...coreHandlers(ctx, shell), ...shellHandlers });

@@ -3,6 +3,7 @@ import { archivesChannels } from './archives';
 import { importsChannels } from './imports';
 import { searchChannels } from './search';
 import { systemChannels } from './system';
+import { deskChannels } from './desk';
 import type { Result } from './result';
 
 // The one contract between renderer and main: every channel, its input schema and its output schema.
@@ -12,6 +13,7 @@ export const contract = {
   ...archivesChannels,
   ...searchChannels,
   ...importsChannels,
+  ...deskChannels,
 } as const;
 
 export type Contract = typeof contract;
