@@ -1,6 +1,16 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+import { devContentSecurityPolicy } from './electron/main/csp';
+
+/** In `electron-vite dev` only: let the inline React-refresh preamble and the HMR websocket through the <meta> CSP. */
+const devCspMeta = (): Plugin => ({
+  name: 'frontdesk:dev-csp-meta',
+  apply: 'serve',
+  transformIndexHtml: (html) =>
+    html.replace(/(http-equiv="Content-Security-Policy"\s+content=")([^"]*)(")/, (_m, a: string, policy: string, b: string) => a + devContentSecurityPolicy(policy) + b),
+});
 
 const root = import.meta.dirname;
 
@@ -21,11 +31,13 @@ export default defineConfig({
         // a sandboxed preload cannot require(): bundle everything except electron
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
+      // electron-vite would otherwise leave package.json dependencies (zod) as require() calls
+      externalizeDeps: false,
     },
   },
   renderer: {
     root: resolve(root, 'renderer'),
-    plugins: [react()],
+    plugins: [react(), devCspMeta()],
     build: {
       outDir: resolve(root, 'out/renderer'),
       rollupOptions: { input: { index: resolve(root, 'renderer/index.html') } },

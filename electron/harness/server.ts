@@ -1,0 +1,55 @@
+// startHarness: the whole browser harness (database + core + HTTP layer) for the CLI and for tests.
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createCore } from '../core';
+import type { Dispatch } from '../core/dispatch';
+import { closeServer, createHarnessServer, HARNESS_HOST, listenLoopback } from './http';
+import { harnessShellHandlers } from './shell-handlers';
+
+export const DEFAULT_RENDERER_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'out', 'renderer');
+
+export interface HarnessOptions {
+  dbFile: string;
+  /** 0 picks a free port */
+  port: number;
+  /** where "saved" files go (<dataDir>/downloads); defaults to the database's folder */
+  dataDir?: string;
+  rendererDir?: string;
+}
+
+export interface Harness {
+  url: string;
+  port: number;
+  dbFile: string;
+  dataDir: string;
+  downloadsDir: string;
+  /** the core dispatcher, for seeding test data without going through HTTP */
+  dispatch: Dispatch;
+  close(): Promise<void>;
+}
+
+export async function startHarness(opts: HarnessOptions): Promise<Harness> {
+  const dbFile = resolve(opts.dbFile);
+  const dataDir = resolve(opts.dataDir ?? dirname(dbFile));
+  mkdirSync(dataDir, { recursive: true });
+  const core = await createCore({ file: dbFile }, { kind: 'harness' }, harnessShellHandlers(dataDir));
+  const server = createHarnessServer({ dispatch: core.dispatch, rendererDir: opts.rendererDir ?? DEFAULT_RENDERER_DIR });
+  let port: number;
+  try {
+    port = await listenLoopback(server, opts.port);
+  } catch (err) {
+    await core.close();
+    throw err;
+  }
+  let closed: Promise<void> | null = null;
+  return {
+    url: `http://${HARNESS_HOST}:${port}`,
+    port,
+    dbFile,
+    dataDir,
+    downloadsDir: join(dataDir, 'downloads'),
+    dispatch: core.dispatch,
+    close: () => (closed ??= closeServer(server).then(() => core.close())),
+  };
+}

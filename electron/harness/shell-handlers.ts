@@ -1,0 +1,27 @@
+// The harness has no desktop: "saving" a file writes it into <data-dir>/downloads, never overwriting.
+import { mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import type { ShellHandlers } from '../core';
+import { safeFileName, writeSavedFile } from '../main/saved-file';
+
+/** "报表.xlsx" → "报表 (1).xlsx" → "报表 (2).xlsx" … so nothing already saved is lost. */
+export function freePath(dir: string, name: string): string {
+  const ext = extname(name);
+  const stem = name.slice(0, name.length - ext.length);
+  let candidate = join(dir, name);
+  for (let n = 1; existsSync(candidate); n++) candidate = join(dir, `${stem} (${n})${ext}`);
+  return candidate;
+}
+
+export function harnessShellHandlers(dataDir: string): ShellHandlers {
+  const downloads = join(dataDir, 'downloads');
+  return {
+    'system.files.save': async ({ fileName, dataBase64 }) => {
+      await mkdir(downloads, { recursive: true });
+      const path = freePath(downloads, safeFileName(fileName));
+      await writeSavedFile(path, dataBase64);
+      return { saved: true, path };
+    },
+  };
+}

@@ -1,0 +1,84 @@
+// Electron main process: a thin shell around electron/core. It opens the database, serves the
+// renderer over app://, wires IPC to the core dispatcher and keeps one hardened window.
+import { app, BrowserWindow, dialog, session } from 'electron';
+import { join } from 'node:path';
+import type { Core } from '../core';
+import { registerIpc, unregisterIpc } from './ipc';
+import { openElectronCore, StartupError } from './open-core';
+import { handleAppProtocol, registerAppScheme } from './protocol';
+import { guardAllWebContents, hardenSession } from './security';
+import { electronShellHandlers } from './shell-handlers';
+import { createMainWindow } from './window';
+
+// A stable ASCII folder for the data (the product name has spaces and Chinese in it);
+// FRONTDESK_USER_DATA lets the smoke test use a throwaway folder.
+app.setPath('userData', process.env.FRONTDESK_USER_DATA || join(app.getPath('appData'), 'FrontDesk'));
+registerAppScheme();
+guardAllWebContents();
+
+let core: Core | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+function showMainWindow(): void {
+  if (!mainWindow || mainWindow.isDestroyed()) {
+    mainWindow = createMainWindow(join(app.getAppPath(), 'out', 'preload', 'index.cjs'));
+    mainWindow.on('closed', () => (mainWindow = null));
+    return;
+  }
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+}
+
+async function start(): Promise<void> {
+  const appRoot = app.getAppPath();
+  try {
+    core = await openElectronCore(appRoot, app.getPath('userData'), electronShellHandlers(() => mainWindow));
+  } catch (err) {
+    const title = err instanceof StartupError ? err.title : '启动失败';
+    const message = err instanceof Error ? err.message : String(err);
+    dialog.showErrorBox(`FrontDesk：${title}`, message);
+    app.exit(1);
+    return;
+  }
+  hardenSession(session.defaultSession);
+  handleAppProtocol(join(appRoot, 'out', 'renderer'));
+  registerIpc(core.dispatch);
+  showMainWindow();
+}
+
+// Two copies writing one database would fight over it: the second start focuses the first window.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (core) showMainWindow();
+  });
+  app.on('activate', () => {
+    if (core && BrowserWindow.getAllWindows().length === 0) showMainWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  // Close the database (checkpointing the WAL) before the process ends.
+  let closing = false;
+  app.on('will-quit', (event) => {
+    if (!core || closing) return;
+    closing = true;
+    event.preventDefault();
+    unregisterIpc();
+    const opened = core;
+    core = null;
+    opened
+      .close()
+      .catch((err: unknown) => console.error('[quit] 关闭数据库失败', err))
+      .finally(() => app.quit());
+  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) => {
+      console.error('[startup]', err);
+      dialog.showErrorBox('FrontDesk：启动失败', err instanceof Error ? err.message : String(err));
+      app.exit(1);
+    });
+}

@@ -1,0 +1,53 @@
+// Opening the database in the Electron main process. Electron needs a better-sqlite3 addon built
+// for its own ABI (native/electron/, made by scripts/native-electron.mjs); Node's copy in
+// node_modules cannot load there.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createCore, type Core, type ShellHandlers } from '../core';
+
+export const DB_FILE_NAME = 'frontdesk.sqlite';
+
+/** Why the app cannot start, in words for the person at the counter. */
+export class StartupError extends Error {
+  constructor(
+    readonly title: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function electronNativeBinding(appRoot: string): string {
+  return join(appRoot, 'native', 'electron', 'better_sqlite3.node');
+}
+
+function isAddonLoadError(err: unknown): boolean {
+  const text = err instanceof Error ? `${'code' in err ? String(err.code) : ''} ${err.message}` : String(err);
+  return /ERR_DLOPEN_FAILED|NODE_MODULE_VERSION|better_sqlite3\.node|Could not locate the bindings file|invalid ELF header|not a valid Win32 application/i.test(text);
+}
+
+export async function openElectronCore(appRoot: string, userDataDir: string, shellHandlers: ShellHandlers): Promise<Core> {
+  const file = join(userDataDir, DB_FILE_NAME);
+  const native = electronNativeBinding(appRoot);
+  // Without the Electron build, try better-sqlite3's default loading (works when node_modules was rebuilt for Electron).
+  const nativeBinding = existsSync(native) ? native : undefined;
+  try {
+    return await createCore({ file, nativeBinding }, { kind: 'electron' }, shellHandlers);
+  } catch (err) {
+    console.error('[startup] 打开数据库失败', err);
+    if (isAddonLoadError(err)) {
+      throw new StartupError(
+        '缺少数据库组件',
+        '无法加载数据库组件（better-sqlite3 尚未为 Electron 构建）。\n\n' +
+          '请在联网的电脑上、于程序目录运行：\n    node scripts/native-electron.mjs\n' +
+          '（需要联网下载 Electron 头文件或预编译包），然后重新启动本程序。\n\n' +
+          `详细信息：${err instanceof Error ? err.message : String(err)}`,
+      );
+    }
+    throw new StartupError(
+      '无法打开数据库',
+      `无法打开数据库文件：\n    ${file}\n\n${err instanceof Error ? err.message : String(err)}\n\n` +
+        '数据未被改动。请确认没有另一个程序正在使用该文件、磁盘有剩余空间，然后重新启动；问题仍在时请联系管理员。',
+    );
+  }
+}

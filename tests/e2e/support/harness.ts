@@ -1,0 +1,55 @@
+// Playwright fixtures: every test gets its own temporary database and data folder, served by an
+// in-process harness on a free 127.0.0.1 port; `baseURL` points at it, so `page.goto('/')` opens the app.
+import { test as base, expect } from '@playwright/test';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Channel, Input, Output } from '../../../shared/contract';
+import { DEFAULT_RENDERER_DIR, startHarness, type Harness } from '../../../electron/harness/server';
+
+/** Calls a channel straight through the core (no HTTP, no UI): for arranging test data. */
+export type CallChannel = <C extends Channel>(channel: C, input: Input<C>) => Promise<Output<C>>;
+
+export interface HarnessFixtures {
+  /**
+   * Prepares the fresh database before the page opens. Override per file or group:
+   * `test.use({ seed: { run: async (call) => { await call('system.setup', {...}) } } })`.
+   * (An object, because Playwright would take a bare function for a fixture definition.)
+   */
+  seed: { run: (call: CallChannel) => Promise<void> } | null;
+  harness: Harness & { call: CallChannel };
+}
+
+function callThrough(harness: Harness): CallChannel {
+  return async (channel, input) => {
+    const result = await harness.dispatch(channel, input);
+    if (!result.ok) throw new Error(`准备测试数据失败 ${channel}: ${result.error.code} ${result.error.message} ${JSON.stringify(result.error.fields ?? {})}`);
+    return result.value as Output<typeof channel>;
+  };
+}
+
+export const test = base.extend<HarnessFixtures>({
+  seed: [null, { option: true }],
+  harness: async ({ seed }, use, testInfo) => {
+    if (!existsSync(join(DEFAULT_RENDERER_DIR, 'index.html'))) {
+      throw new Error(`界面尚未构建（${DEFAULT_RENDERER_DIR}）：请先运行 npm run build。The renderer is not built: run npm run build first.`);
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'frontdesk-e2e-'));
+    const harness = await startHarness({ dbFile: join(dir, 'frontdesk.sqlite'), port: 0, dataDir: dir });
+    const call = callThrough(harness);
+    try {
+      if (seed) await seed.run(call);
+      await use({ ...harness, call });
+    } finally {
+      await harness.close();
+      // keep the database of a failed test for inspection
+      if (testInfo.status === testInfo.expectedStatus) rmSync(dir, { recursive: true, force: true });
+      else console.log(`[harness] 失败用例的数据保留在 ${dir}`);
+    }
+  },
+  baseURL: async ({ harness }, use) => {
+    await use(harness.url);
+  },
+});
+
+export { expect };
