@@ -56,10 +56,13 @@ export function coreHandlers(ctx: CoreContext, shell: ShellInfo): Omit<Handlers,
   };
 }
 
+export type ShellSide = ShellHandlers & Partial<PrintHandlers>;
+
 /** Opens the database and wires every channel: the one backend both shells share. */
-export async function createCore(opts: OpenOptions, shell: ShellInfo, shellHandlers: ShellHandlers & Partial<PrintHandlers>): Promise<Core> {
+export async function createCore(opts: OpenOptions, shell: ShellInfo, shellHandlers: ShellSide | ((ctx: CoreContext) => ShellSide)): Promise<Core> {
   const opened = await openDatabase(opts);
   const ctx = createContext(opened);
-  const dispatch = createDispatcher({ ...coreHandlers(ctx, shell), ...shellHandlers });
+  const own = typeof shellHandlers === 'function' ? shellHandlers(ctx) : shellHandlers;
+  const dispatch = createDispatcher({ ...coreHandlers(ctx, shell), ...own });
   return { ctx, dispatch, close: opened.close };
 }

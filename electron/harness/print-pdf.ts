@@ -53,17 +53,17 @@ export async function closePrinter(): Promise<void> {
 }
 
 /** Print channels for the harness: preview returns the PDF; "print" saves it under downloads. */
-export function harnessPrintHandlers(getCtx: () => CoreContext, save: (fileName: string, data: Buffer) => string): PrintHandlers {
+export function harnessPrintHandlers(ctx: CoreContext, save: (fileName: string, data: Buffer) => Promise<string>): PrintHandlers {
   return {
     'documents.print.preview': async (input) => {
-      const doc = await renderTicketDocument(getCtx(), input);
+      const doc = await renderTicketDocument(ctx, input);
       const pdf = await htmlToPdf(doc.html, input.pageSize ?? 'A4');
-      return { fileName: doc.fileName, pdfBase64: pdf.toString('base64'), pages: countPdfPages(pdf) };
+      return { fileName: doc.fileName, pdfBase64: pdf.toString('base64'), pages: countPdfPages(pdf), html: doc.html };
     },
     'documents.print.print': async (input) => {
-      const doc = await renderTicketDocument(getCtx(), input);
+      const doc = await renderTicketDocument(ctx, input);
       const pdf = await htmlToPdf(doc.html, input.pageSize ?? 'A4');
-      const path = save(doc.fileName, pdf);
+      const path = await save(doc.fileName, pdf);
       return { printed: true, message: `测试环境没有打印机，已保存为 PDF：${path}` };
     },
   };

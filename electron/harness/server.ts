@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { createCore } from '../core';
 import type { Dispatch } from '../core/dispatch';
 import { closeServer, createHarnessServer, HARNESS_HOST, listenLoopback } from './http';
-import { harnessShellHandlers } from './shell-handlers';
+import { harnessShellHandlers, saveToDownloads } from './shell-handlers';
+import { harnessPrintHandlers, closePrinter } from './print-pdf';
 
 export const DEFAULT_RENDERER_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'out', 'renderer');
 
@@ -33,7 +34,10 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   const dbFile = resolve(opts.dbFile);
   const dataDir = resolve(opts.dataDir ?? dirname(dbFile));
   mkdirSync(dataDir, { recursive: true });
-  const core = await createCore({ file: dbFile }, { kind: 'harness' }, harnessShellHandlers(dataDir));
+  const core = await createCore({ file: dbFile }, { kind: 'harness' }, (ctx) => ({
+    ...harnessShellHandlers(dataDir),
+    ...harnessPrintHandlers(ctx, (fileName, data) => saveToDownloads(dataDir, fileName, data.toString('base64'))),
+  }));
   const server = createHarnessServer({ dispatch: core.dispatch, rendererDir: opts.rendererDir ?? DEFAULT_RENDERER_DIR });
   let port: number;
   try {
@@ -50,6 +54,6 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     dataDir,
     downloadsDir: join(dataDir, 'downloads'),
     dispatch: core.dispatch,
-    close: () => (closed ??= closeServer(server).then(() => core.close())),
+    close: () => (closed ??= closeServer(server).then(() => core.close()).then(() => closePrinter())),
   };
 }

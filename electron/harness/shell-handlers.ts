@@ -14,14 +14,16 @@ export function freePath(dir: string, name: string): string {
   return candidate;
 }
 
-export function harnessShellHandlers(dataDir: string): ShellHandlers {
+export async function saveToDownloads(dataDir: string, fileName: string, dataBase64: string): Promise<string> {
   const downloads = join(dataDir, 'downloads');
+  await mkdir(downloads, { recursive: true });
+  const path = freePath(downloads, safeFileName(fileName));
+  await writeSavedFile(path, dataBase64);
+  return path;
+}
+
+export function harnessShellHandlers(dataDir: string): ShellHandlers {
   return {
-    'system.files.save': async ({ fileName, dataBase64 }) => {
-      await mkdir(downloads, { recursive: true });
-      const path = freePath(downloads, safeFileName(fileName));
-      await writeSavedFile(path, dataBase64);
-      return { saved: true, path };
-    },
+    'system.files.save': async ({ fileName, dataBase64 }) => ({ saved: true, path: await saveToDownloads(dataDir, fileName, dataBase64) }),
   };
 }

@@ -3,7 +3,8 @@
 // node_modules cannot load there.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createCore, type Core, type ShellHandlers } from '../core';
+import { createCore, type Core, type ShellSide } from '../core';
+import type { CoreContext } from '../core/context';
 
 export const DB_FILE_NAME = 'frontdesk.sqlite';
 
@@ -26,7 +27,7 @@ function isAddonLoadError(err: unknown): boolean {
   return /ERR_DLOPEN_FAILED|NODE_MODULE_VERSION|better_sqlite3\.node|Could not locate the bindings file|invalid ELF header|not a valid Win32 application/i.test(text);
 }
 
-export async function openElectronCore(appRoot: string, userDataDir: string, shellHandlers: ShellHandlers): Promise<Core> {
+export async function openElectronCore(appRoot: string, userDataDir: string, shellHandlers: (ctx: CoreContext) => ShellSide): Promise<Core> {
   const file = join(userDataDir, DB_FILE_NAME);
   const native = electronNativeBinding(appRoot);
   // Without the Electron build, try better-sqlite3's default loading (works when node_modules was rebuilt for Electron).

@@ -1,4 +1,4 @@
-// Printing HTML documents (receipts, notices, work orders) — not wired to a channel yet.
+// Printing HTML documents (slips, work orders, later notices): wired in shell-handlers.ts.
 // The document is served from app://print/<id>.html (its own origin, strict CSP, no preload),
 // loaded into a hidden sandboxed window, and printed once its fonts are ready, so Chinese text
 // never prints in a fallback font.

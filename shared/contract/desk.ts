@@ -224,7 +224,8 @@ export const Dashboard = z.object({
 // ---- printing (a shell answers these: Electron prints, the harness renders PDF with Chromium)
 export const PRINT_DOCUMENTS = ['acceptanceSlip', 'workOrder'] as const;
 export const PrintInput = z.object({ document: z.enum(PRINT_DOCUMENTS), ticketId: Id, pageSize: z.enum(['A4', 'A5']).optional() });
-export const PrintPreview = z.object({ fileName: z.string(), pdfBase64: z.string(), pages: z.number().int() });
+/** the PDF (what the printer gets) and the same document as HTML, shown in a sandboxed frame for the on-screen preview */
+export const PrintPreview = z.object({ fileName: z.string(), pdfBase64: z.string(), pages: z.number().int(), html: z.string() });
 export const PrintResult = z.object({ printed: z.boolean(), message: z.string() });
 
 // ---- ledger import

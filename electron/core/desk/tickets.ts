@@ -1,5 +1,5 @@
-import type { Transaction } from 'kysely';
-import type { DB } from '../db/schema';
+import type { Transaction, Updateable } from 'kysely';
+import type { DB, TicketsTable } from '../db/schema';
 import type { CoreContext } from '../context';
 import type { TicketActionT, TicketDetailT, TicketStatusT } from '../../../shared/contract/desk';
 import { SATISFACTION_SCORE } from '../../../shared/contract/desk';
@@ -165,7 +165,7 @@ export async function transition(
     if (why) throw conflict(why);
     const now = ctx.now().toISOString();
     const to = nextStatus(stateOf(t), input.action);
-    const patch: Partial<Record<keyof TicketRecord, string | number | null>> = { status: to, updated_at: now };
+    const patch: Updateable<TicketsTable> = { status: to, updated_at: now };
 
     if (input.action === 'dispatch' || input.action === 'reassign') {
       if (!input.department) throw invalid('请选择处理部门', { department: '请选择处理部门' });

@@ -46,6 +46,6 @@ table.grid th { width: 22mm; background: #f1f3f5; font-weight: 600; white-space:
 
 export function page(title: string, size: PageSize, body: Raw | Raw[]): string {
   const content = Array.isArray(body) ? body.map((b) => b.html).join('') : body.html;
-  const css = BASE_CSS.replace('var(--page)', size === 'A5' ? 'A5' : 'A4') + (size === 'A5' ? 'body { font-size: 9.5pt; } h1 { font-size: 15pt; } table.grid th { width: 19mm; }' : '');
+  const css = BASE_CSS.replace('var(--page)', size === 'A5' ? 'A5' : 'A4') + (size === 'A5' ? 'body { font-size: 9.5pt; } h1 { font-size: 15pt; } table.grid th { width: 19mm; } .stub { page-break-before: always; border-top: none; margin-top: 0; padding-top: 0; }' : '');
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:"><title>${escapeHtml(title)}</title><style>${css}</style></head><body>${content}</body></html>`;
 }

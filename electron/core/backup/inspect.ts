@@ -1,0 +1,93 @@
+import Database from 'better-sqlite3';
+import { migrations } from '../db/migrations';
+
+/** The newest data version this program can open (one per migration, see db/connection.ts). */
+export const KNOWN_SCHEMA_VERSION = Object.keys(migrations).length;
+
+export interface Opener {
+  /** Electron loads an addon built for its own ABI; Node (CLI, tests) leaves this unset */
+  nativeBinding?: string;
+}
+
+export interface Inspection {
+  /** null when the file is a sound SQLite database, else what is wrong with it, in Chinese */
+  problem: string | null;
+  schemaVersion: number;
+  /** migrations recorded in the file that this program does not have */
+  unknownMigrations: string[];
+  tables: Record<string, number>;
+}
+
+export function openReadonly(file: string, o: Opener = {}): Database.Database {
+  return new Database(file, { readonly: true, fileMustExist: true, nativeBinding: o.nativeBinding });
+}
+
+/** Row counts of every user table: the fingerprint a copy must match. */
+export function tableCounts(db: Database.Database): Record<string, number> {
+  const names = db
+    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite\\_%' escape '\\' order by name")
+    .pluck()
+    .all() as string[];
+  const out: Record<string, number> = {};
+  for (const n of names) out[n] = Number(db.prepare(`select count(*) from "${n.replace(/"/g, '""')}"`).pluck().get());
+  return out;
+}
+
+/** Opens a file read-only and checks it from end to end (PRAGMA integrity_check), never writing to it. */
+export function inspectDatabase(file: string, o: Opener = {}): Inspection {
+  let db: Database.Database | null = null;
+  try {
+    db = openReadonly(file, o);
+    const lines = db.prepare('pragma integrity_check').pluck().all() as string[];
+    if (lines.length !== 1 || lines[0] !== 'ok')
+      return { problem: `完整性检查未通过（${lines.slice(0, 3).join('；')}）`, schemaVersion: 0, unknownMigrations: [], tables: {} };
+    const tables = tableCounts(db);
+    const schemaVersion = Number(db.pragma('user_version', { simple: true }));
+    const recorded = 'kysely_migration' in tables ? (db.prepare('select name from kysely_migration').pluck().all() as string[]) : [];
+    const unknownMigrations = recorded.filter((n) => !Object.hasOwn(migrations, n));
+    return { problem: null, schemaVersion, unknownMigrations, tables };
+  } catch (err) {
+    return { problem: describeSqliteError(err), schemaVersion: 0, unknownMigrations: [], tables: {} };
+  } finally {
+    db?.close();
+  }
+}
+
+export function describeSqliteError(err: unknown): string {
+  const code = err instanceof Error && 'code' in err ? String((err as { code: unknown }).code) : '';
+  if (code === 'SQLITE_NOTADB') return '不是有效的数据库文件';
+  if (code.startsWith('SQLITE_CORRUPT')) return '文件已损坏';
+  if (code.startsWith('SQLITE_CANTOPEN')) return '无法打开文件';
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return '文件正被其他程序使用';
+  return `无法读取（${err instanceof Error ? err.message : String(err)}）`;
+}
+
+/** "1.2 MB" */
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** First difference between two sets of row counts, in Chinese, or null when equal. */
+export function countsDiffer(expected: Record<string, number>, actual: Record<string, number>): string | null {
+  for (const [t, n] of Object.entries(expected)) {
+    if (!(t in actual)) return `缺少数据表 ${t}`;
+    if (actual[t] !== n) return `数据表 ${t} 行数不一致（原 ${n}，备份 ${actual[t]}）`;
+  }
+  for (const t of Object.keys(actual)) if (!(t in expected)) return `多出数据表 ${t}`;
+  return null;
+}
+
+/**
+ * Turns a fresh copy into one self-contained file: the online backup keeps the source's WAL mode,
+ * and a WAL file travelling apart from its -wal sidecar is how copies lose data.
+ */
+export function makeSelfContained(file: string, o: Opener = {}): void {
+  const db = new Database(file, { fileMustExist: true, nativeBinding: o.nativeBinding });
+  try {
+    db.pragma('journal_mode = DELETE');
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,41 @@
+import ExcelJS from 'exceljs';
+import { ROW_STATUS_LABELS, type PreviewRowT } from '../../../../shared/contract/imports';
+
+/** "业主名册.xlsx" → "名册导入报告-业主名册.xlsx" */
+export function reportFileName(original: string): string {
+  const base = original.replace(/\.[^.]*$/, '') || '名册';
+  return `名册导入报告-${base}.xlsx`;
+}
+
+/** Rows worth a second look: rejected, merged as duplicates, or carrying warnings. */
+export function reportRows(rows: PreviewRowT[]): PreviewRowT[] {
+  return rows.filter((r) => r.status === 'rejected' || r.status === 'duplicate' || r.warnings.length > 0).sort((a, b) => a.row - b.row);
+}
+
+/**
+ * The report the desk sends back to whoever supplied the roster: one line per problem row with
+ * its Excel row number, so they can fix the source file and import it again.
+ */
+export async function buildReport(rows: PreviewRowT[], sourceName: string): Promise<{ fileName: string; dataBase64: string }> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'FrontDesk';
+  const ws = wb.addWorksheet('导入报告', { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = [
+    { header: '行号', key: 'row', width: 8 },
+    { header: '状态', key: 'status', width: 16 },
+    { header: '房屋', key: 'house', width: 22 },
+    { header: '业主', key: 'owner', width: 16 },
+    { header: '原因', key: 'reason', width: 70 },
+  ];
+  ws.getRow(1).font = { bold: true };
+  ws.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFEFEF' } };
+  for (const r of reportRows(rows)) {
+    const reason = [r.reason, ...r.warnings].filter(Boolean).join('；');
+    const line = ws.addRow({ row: r.row, status: ROW_STATUS_LABELS[r.status], house: r.house ?? '', owner: r.ownerName ?? '', reason });
+    line.getCell('reason').alignment = { wrapText: true, vertical: 'top' };
+    if (r.status === 'rejected') line.getCell('status').font = { color: { argb: 'FFC00000' } };
+  }
+  if (ws.rowCount === 1) ws.addRow({ reason: '所有行均已导入，没有需要处理的问题' });
+  const buf = await wb.xlsx.writeBuffer();
+  return { fileName: reportFileName(sourceName), dataBase64: Buffer.from(buf).toString('base64') };
+}

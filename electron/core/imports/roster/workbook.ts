@@ -1,0 +1,104 @@
+import ExcelJS from 'exceljs';
+import { UserError } from '../../errors';
+import { cleanText } from '../../../../shared/domain/text';
+import type { GridCell, SheetGrid } from './grid';
+
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** more rows than any estate has houses; beyond this the file is not a roster */
+export const MAX_ROWS = 50_000;
+
+const NOT_XLSX = '文件不是有效的 Excel 工作簿（.xlsx）';
+
+export function fileError(message: string): UserError {
+  return new UserError('FILE', message);
+}
+
+/** Refuses what exceljs cannot or should not read, before spending memory on it. */
+export function checkFileBytes(buffer: Buffer): void {
+  if (buffer.length === 0) throw fileError('文件是空的');
+  if (buffer.length > MAX_FILE_BYTES) throw fileError(`文件超过 20 MB（${(buffer.length / 1024 / 1024).toFixed(1)} MB），请删除无关的工作表或图片后再导入`);
+  // OLE2 compound file: the old binary .xls format
+  if (buffer.length >= 4 && buffer.readUInt32BE(0) === 0xd0cf11e0)
+    throw fileError('这是旧版 Excel 文件（.xls），请在 Excel 中“另存为” .xlsx 格式后再导入');
+  // every .xlsx is a zip archive: "PK\x03\x04"
+  if (buffer.length < 4 || buffer.readUInt32BE(0) !== 0x504b0304) throw fileError(NOT_XLSX);
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** exceljs hands date cells over as UTC-midnight Dates; the calendar date is in the UTC parts. */
+function excelDate(d: Date): string | null {
+  if (Number.isNaN(d.getTime())) return null;
+  const t = new Date(Math.round(d.getTime() / 60_000) * 60_000);
+  return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
+}
+
+function numberText(n: number): string {
+  if (Number.isInteger(n)) return Math.abs(n) < 1e21 ? BigInt(n).toString() : String(n);
+  return String(Math.round(n * 1e6) / 1e6);
+}
+
+function scalarCell(v: ExcelJS.CellValue): GridCell {
+  const base: GridCell = { text: '', num: null, date: null, numberTooLong: false, slaveOf: null };
+  if (v === null || v === undefined) return base;
+  if (typeof v === 'number') return { ...base, num: v, text: numberText(v), numberTooLong: Math.abs(v) > Number.MAX_SAFE_INTEGER };
+  if (typeof v === 'string') return { ...base, text: cleanText(v) };
+  if (typeof v === 'boolean') return { ...base, text: v ? 'TRUE' : 'FALSE' };
+  if (v instanceof Date) {
+    const date = excelDate(v);
+    return { ...base, date, text: date ?? '' };
+  }
+  if ('richText' in v) return { ...base, text: cleanText(v.richText.map((r) => r.text).join('')) };
+  if ('error' in v) return base;
+  if ('formula' in v || 'sharedFormula' in v) {
+    const r = v.result;
+    if (r === undefined || r === null || (typeof r === 'object' && !(r instanceof Date))) return base;
+    return scalarCell(r);
+  }
+  if ('hyperlink' in v) return { ...base, text: cleanText(v.text) };
+  return base;
+}
+
+function toGrid(ws: ExcelJS.Worksheet): SheetGrid {
+  const rows = new Map<number, Map<number, GridCell>>();
+  let lastRow = 0;
+  let lastCol = 0;
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    if (r > MAX_ROWS + 100) throw fileError(`工作表“${ws.name}”超过 ${MAX_ROWS} 行，请分批导入`);
+    const cols = new Map<number, GridCell>();
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      let gc: GridCell;
+      if (cell.type === ExcelJS.ValueType.Merge) {
+        const m = cell.master;
+        gc = { text: '', num: null, date: null, numberTooLong: false, slaveOf: [Number(m.row), Number(m.col)] };
+      } else {
+        gc = scalarCell(cell.value);
+        if (!gc.text) return;
+      }
+      cols.set(c, gc);
+      if (c > lastCol) lastCol = c;
+    });
+    if (cols.size) {
+      rows.set(r, cols);
+      lastRow = r;
+    }
+  });
+  return { name: ws.name, rows, lastRow, lastCol };
+}
+
+/** Reads every worksheet of an .xlsx held in memory. */
+export async function readWorkbook(buffer: Buffer): Promise<SheetGrid[]> {
+  checkFileBytes(buffer);
+  const wb = new ExcelJS.Workbook();
+  try {
+    // exceljs types its input as an ArrayBuffer; hand it a copy of exactly these bytes
+    await wb.xlsx.load(new Uint8Array(buffer).buffer);
+  } catch {
+    throw fileError(`${NOT_XLSX}，可能已损坏或加了密码`);
+  }
+  // hidden sheets usually hold drop-down lists; read them only when nothing else is there
+  const visible = wb.worksheets.filter((ws) => ws.state !== 'hidden' && ws.state !== 'veryHidden');
+  const grids = (visible.length ? visible : wb.worksheets).map(toGrid);
+  if (grids.length === 0) throw fileError(`${NOT_XLSX}：其中没有工作表`);
+  return grids;
+}
