@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { AppShell, Box, Divider, Group, Kbd, Menu, NavLink, Text, ThemeIcon, UnstyledButton } from '@mantine/core';
 import { IconBuildingCommunity, IconChevronDown, IconFileImport, IconHeadset, IconSearch, IconSettings, IconUserCircle } from '@tabler/icons-react';
+import type { EstateT } from '../../../shared/contract/archives';
 import { useNav, type Route } from './navigation';
 import { useApp, useCurrentEstate } from '../stores/app';
 import { useLookup } from '../stores/lookup';
@@ -111,9 +112,11 @@ function FrameHeader() {
   );
 }
 
+const NO_ESTATES: EstateT[] = [];
+
 /** Current estate; a menu to switch when the database holds more than one. */
 function EstatePicker() {
-  const estates = useApp((s) => s.status?.estates ?? []);
+  const estates = useApp((s) => s.status?.estates ?? NO_ESTATES);
   const setEstate = useApp((s) => s.setEstate);
   const current = useCurrentEstate();
   const replace = useNav((s) => s.replace);

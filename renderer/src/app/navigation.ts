@@ -6,7 +6,15 @@ export type Route =
   | { name: 'buildings'; buildingId?: number }
   | { name: 'household'; houseId: number }
   | { name: 'rosterImport' }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  // service desk (工单)
+  | { name: 'desk' }
+  | { name: 'intake'; houseId?: number }
+  | { name: 'tickets'; preset?: 'overdue' | 'dueSoon' | 'open' }
+  | { name: 'ticket'; ticketId: number }
+  | { name: 'callbacks' }
+  | { name: 'deskSettings' }
+  | { name: 'ledgerImport' };
 
 interface NavState {
   route: Route;

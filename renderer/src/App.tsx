@@ -1,0 +1,42 @@
+import { useEffect } from 'react';
+import { Button, Center, Stack, Text, Title } from '@mantine/core';
+import { IconPlugConnectedX } from '@tabler/icons-react';
+import { useApp } from './stores/app';
+import { AppFrame } from './app/AppFrame';
+import { Loading } from './app/Loading';
+import { FirstRunScreen } from './screens/firstrun/FirstRunScreen';
+
+/** Startup: ask main for the status, then show the first-run welcome or the working desk. */
+export function App() {
+  const status = useApp((s) => s.status);
+  const loadError = useApp((s) => s.loadError);
+  const loading = useApp((s) => s.loading);
+  const refresh = useApp((s) => s.refresh);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  if (!status) {
+    if (loadError) {
+      return (
+        <Center h="100vh">
+          <Stack align="center" gap="sm" maw={420}>
+            <IconPlugConnectedX size={40} stroke={1.5} color="var(--mantine-color-red-6)" />
+            <Title order={3}>无法启动</Title>
+            <Text c="dimmed" ta="center">
+              {loadError}
+            </Text>
+            <Button onClick={() => void refresh()} loading={loading}>
+              重试
+            </Button>
+          </Stack>
+        </Center>
+      );
+    }
+    return <Loading text="正在打开数据库…" h="100vh" />;
+  }
+
+  if (status.firstRun) return <FirstRunScreen />;
+  return <AppFrame />;
+}

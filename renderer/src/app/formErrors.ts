@@ -1,0 +1,30 @@
+import type { z } from 'zod';
+
+/** Field path → first Chinese message, the same shape main returns in error.fields. */
+export function zodFields(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join('.') || '_';
+    if (!fields[key]) fields[key] = issue.message;
+  }
+  return fields;
+}
+
+/** Mantine NumberInput hands back '' for an empty box; the contract wants null. */
+export function numberOrNull(v: number | string): number | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  const t = v.trim();
+  if (t === '') return null;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** For setErrors: forgets one field's message once the user edits that field. */
+export const dropField =
+  (key: string) =>
+  (errors: Record<string, string>): Record<string, string> => {
+    if (!(key in errors)) return errors;
+    const next = { ...errors };
+    delete next[key];
+    return next;
+  };

@@ -1,0 +1,193 @@
+import { ActionIcon, Badge, Button, Collapse, Group, Stack, Table, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { IconChevronDown, IconChevronRight, IconEye, IconUserPlus, IconUsers } from '@tabler/icons-react';
+import { useState } from 'react';
+import { ROLE_LABELS, type OccupancyT, type PersonT } from '../../../../shared/contract/archives';
+import { SectionCard } from '../../components/SectionCard';
+import { byMoveOut, byRole, leaseNote, ROLE_COLORS } from './roles';
+
+interface OccupantsSectionProps {
+  occupants: OccupancyT[];
+  readOnly: boolean;
+  /** asks main again for the numbers; shown only while some are masked */
+  onReveal(): void;
+  onAdd(): void;
+  onEdit(person: PersonT): void;
+  onMoveOut(occ: OccupancyT): void;
+}
+
+/** 住户: who lives here now, and (folded) who has moved out. */
+export function OccupantsSection({ occupants, readOnly, onReveal, onAdd, onEdit, onMoveOut }: OccupantsSectionProps) {
+  const [showPast, setShowPast] = useState(false);
+  const current = occupants.filter((o) => o.active).sort(byRole);
+  const past = occupants.filter((o) => !o.active).sort(byMoveOut);
+  const anyMasked = occupants.some((o) => o.person.idMasked);
+
+  return (
+    <SectionCard
+      title="住户"
+      icon={<IconUsers size={20} />}
+      count={current.length}
+      testId="occupants"
+      actions={
+        <>
+          {anyMasked && (
+            <Tooltip label="显示完整证件号码（需在设置中允许）">
+              <ActionIcon variant="subtle" color="gray" onClick={onReveal} aria-label="显示完整证件号码" data-testid="reveal-ids">
+                <IconEye size={18} />
+              </ActionIcon>
+            </Tooltip>
+          )}
+          {!readOnly && (
+            <Button size="xs" leftSection={<IconUserPlus size={16} />} onClick={onAdd} data-testid="occupant-add">
+              添加住户
+            </Button>
+          )}
+        </>
+      }
+    >
+      {current.length === 0 ? (
+        <Text c="dimmed" size="sm" py="md" ta="center">
+          暂无在住人员{readOnly ? '' : '，点击“添加住户”登记业主或住户'}
+        </Text>
+      ) : (
+        <Table verticalSpacing={6} horizontalSpacing="sm" striped highlightOnHover>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={90}>身份</Table.Th>
+              <Table.Th>姓名</Table.Th>
+              <Table.Th>联系电话</Table.Th>
+              <Table.Th>证件</Table.Th>
+              <Table.Th>入住 / 租期</Table.Th>
+              {!readOnly && <Table.Th w={120} />}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {current.map((o) => (
+              <OccupantRow key={o.id} occ={o} readOnly={readOnly} onEdit={onEdit} onMoveOut={onMoveOut} />
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+
+      {past.length > 0 && (
+        <Stack gap={4} mt="sm">
+          <UnstyledButton onClick={() => setShowPast((v) => !v)} data-testid="moved-out-toggle">
+            <Group gap={4}>
+              {showPast ? <IconChevronDown size={16} /> : <IconChevronRight size={16} />}
+              <Text size="sm" c="dimmed">
+                已迁出（{past.length}）
+              </Text>
+            </Group>
+          </UnstyledButton>
+          <Collapse expanded={showPast}>
+            <Table verticalSpacing={4} horizontalSpacing="sm" c="dimmed" fz="sm">
+              <Table.Tbody>
+                {past.map((o) => (
+                  <Table.Tr key={o.id} data-testid="moved-out-row">
+                    <Table.Td w={90}>
+                      <Badge variant="outline" color="gray" size="sm">
+                        {ROLE_LABELS[o.role]}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>{o.person.name}</Table.Td>
+                    <Table.Td>{o.person.phone ?? '—'}</Table.Td>
+                    <Table.Td>
+                      {o.moveInDate ?? '入住日期不详'} 至 {o.moveOutDate ?? '—'}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Collapse>
+        </Stack>
+      )}
+    </SectionCard>
+  );
+}
+
+function OccupantRow({ occ, readOnly, onEdit, onMoveOut }: { occ: OccupancyT; readOnly: boolean; onEdit(p: PersonT): void; onMoveOut(o: OccupancyT): void }) {
+  const p = occ.person;
+  const lease = leaseNote(occ);
+  const extra = [
+    p.birthday && `生日 ${p.birthday}`,
+    p.emergencyContact || p.emergencyPhone ? `紧急联系人 ${[p.emergencyContact, p.emergencyPhone].filter(Boolean).join(' ')}` : null,
+    p.workUnit && `工作单位 ${p.workUnit}`,
+    p.notes && `备注 ${p.notes}`,
+  ].filter(Boolean);
+  return (
+    <Table.Tr data-testid="occupant-row">
+      <Table.Td>
+        <Badge color={ROLE_COLORS[occ.role]} variant="light" size="sm">
+          {ROLE_LABELS[occ.role]}
+        </Badge>
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm" fw={600} span>
+          {p.name}
+        </Text>
+        {p.gender && (
+          <Text size="xs" c="dimmed" span ml={6}>
+            {p.gender}
+          </Text>
+        )}
+        {extra.length > 0 && (
+          <Text size="xs" c="dimmed" lineClamp={2}>
+            {extra.join(' · ')}
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+        <Text size="sm">{p.phone ?? <Text span c="dimmed" size="sm">未登记</Text>}</Text>
+        {p.phone2 && (
+          <Text size="xs" c="dimmed">
+            备用 {p.phone2}
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td>
+        {p.idNumber ? (
+          <>
+            <Text size="sm" ff="monospace" data-testid="person-id">
+              {p.idType && p.idType !== '身份证' && (
+                <Text span size="xs" c="dimmed" mr={4} ff="inherit">
+                  {p.idType}
+                </Text>
+              )}
+              {p.idNumber}
+            </Text>
+            {p.idWarning && (
+              <Text size="xs" c="orange.8" data-testid="person-id-warning">
+                ⚠ {p.idWarning}
+              </Text>
+            )}
+          </>
+        ) : (
+          <Text size="sm" c="dimmed">
+            未登记
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm">{occ.moveInDate ? `${occ.moveInDate} 入住` : <Text span c="dimmed" size="sm">入住日期未登记</Text>}</Text>
+        {occ.role === 'tenant' && (
+          <Text size="xs" c={lease?.color ?? 'dimmed'}>
+            租期 {occ.leaseStart ?? '?'} 至 {occ.leaseEnd ?? '?'}
+            {lease && ` · ${lease.text}`}
+          </Text>
+        )}
+      </Table.Td>
+      {!readOnly && (
+        <Table.Td>
+          <Group gap={4} wrap="nowrap" justify="flex-end">
+            <Button size="compact-xs" variant="light" onClick={() => onEdit(p)} data-testid="person-edit">
+              编辑
+            </Button>
+            <Button size="compact-xs" variant="subtle" color="orange" onClick={() => onMoveOut(occ)} data-testid="person-moveout">
+              迁出
+            </Button>
+          </Group>
+        </Table.Td>
+      )}
+    </Table.Tr>
+  );
+}

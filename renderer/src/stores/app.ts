@@ -1,0 +1,79 @@
+import { create } from 'zustand';
+import type { AppStatusT, SettingsT } from '../../../shared/contract/system';
+import type { EstateT } from '../../../shared/contract/archives';
+import { api } from '../bridge';
+
+// The app-wide facts every screen needs: which estates exist, which one the desk works on,
+// and the settings (staff name, ID masking). Loaded once at startup, refreshed after changes.
+
+const ESTATE_KEY = 'frontdesk.estateId';
+
+function rememberedEstateId(): number | null {
+  try {
+    const v = Number(window.localStorage.getItem(ESTATE_KEY));
+    return Number.isInteger(v) && v > 0 ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+function pickEstate(estates: EstateT[], wanted: number | null): number | null {
+  if (wanted !== null && estates.some((e) => e.id === wanted)) return wanted;
+  return estates[0]?.id ?? null;
+}
+
+interface AppState {
+  status: AppStatusT | null;
+  /** set when the backend could not be reached at startup */
+  loadError: string | null;
+  loading: boolean;
+  estateId: number | null;
+  /** reloads system.status; returns it, or null when it failed */
+  refresh(): Promise<AppStatusT | null>;
+  setEstate(id: number): void;
+  setSettings(settings: SettingsT): void;
+}
+
+export const useApp = create<AppState>((set, get) => ({
+  status: null,
+  loadError: null,
+  loading: false,
+  estateId: null,
+  refresh: async () => {
+    set({ loading: true });
+    try {
+      const r = await api['system.status']({});
+      if (!r.ok) {
+        set({ loading: false, loadError: r.error.message });
+        return null;
+      }
+      const estateId = pickEstate(r.value.estates, get().estateId ?? rememberedEstateId());
+      set({ status: r.value, estateId, loading: false, loadError: null });
+      return r.value;
+    } catch {
+      set({ loading: false, loadError: '无法连接后台服务，请稍后重试' });
+      return null;
+    }
+  },
+  setEstate: (id) => {
+    try {
+      window.localStorage.setItem(ESTATE_KEY, String(id));
+    } catch {
+      // storage unavailable: the choice just lasts for this session
+    }
+    set({ estateId: id });
+  },
+  setSettings: (settings) => {
+    const status = get().status;
+    if (status) set({ status: { ...status, settings } });
+  },
+}));
+
+/** The estate the desk is working on, or null before setup. */
+export function useCurrentEstate(): EstateT | null {
+  return useApp((s) => s.status?.estates.find((e) => e.id === s.estateId) ?? null);
+}
+
+export function useSettings(): SettingsT | null {
+  return useApp((s) => s.status?.settings ?? null);
+}
