@@ -26,7 +26,8 @@ export default defineConfig({
   outputDir: 'test-results',
   use: {
     locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
+    // not Shanghai on purpose: the app must show China time whatever zone the machine is in
+    timezoneId: 'America/Los_Angeles',
     viewport: { width: 1280, height: 800 },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
