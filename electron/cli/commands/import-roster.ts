@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { openDatabase } from '../../core/db/connection';
-import { createContext } from '../../core/index';
+import { openCliContext } from '../context';
 import type { CoreContext } from '../../core/context';
 import { UserError } from '../../core/errors';
 import { createEstate } from '../../core/archives/places';
@@ -76,12 +75,12 @@ export async function importRosterCommand(args: ImportRosterArgs, io: CliIo = pr
     return 1;
   }
   const fileName = basename(args.file);
-  let opened: Awaited<ReturnType<typeof openDatabase>> | null = null;
+  let opened: Awaited<ReturnType<typeof openCliContext>> | null = null;
   try {
     // the file is read and checked before the database is touched
     const loaded = await loadRoster(buffer, fileName);
-    opened = await openDatabase({ file: args.db });
-    const ctx = createContext(opened);
+    opened = await openCliContext(args.db);
+    const { ctx } = opened;
     const estate = await pickEstate(ctx, args.estate, args.dryRun);
     const { mapping } = await resolveMapping(ctx.db, loaded);
     let out: ImportRosterOutput;

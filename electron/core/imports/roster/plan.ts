@@ -340,11 +340,12 @@ export function planImport(parsed: ParsedRow[], snap: Snapshot): Plan {
   }
 
   // what changes for records that already exist
+  const byRow = new Map(states.map((s) => [s.parsed.row, s]));
   for (const h of houses.values()) {
     if (h.existing) {
       houseChanges(h);
       if (h.values.type && h.values.type !== h.existing.type)
-        states.find((s) => s.parsed.row === (h.provider.type ?? h.firstRow))?.warnings.push(`房屋类型与档案不同（档案：${h.existing.type}，名册：${h.values.type}），未修改`);
+        byRow.get(h.provider.type ?? h.firstRow)?.warnings.push(`房屋类型与档案不同（档案：${h.existing.type}，名册：${h.values.type}），未修改`);
     } else {
       h.type = h.values.type ?? '住宅';
       h.status = statusFromRoster(h.hasOwner, h.hasMoveIn);

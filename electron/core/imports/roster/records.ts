@@ -1,7 +1,7 @@
 import type { RosterFieldT, RosterMappingT } from '../../../../shared/contract/imports';
 import { floorOfRoom, normaliseCode, parseRoom } from '../../../../shared/domain/room';
 import { toHalfWidth } from '../../../../shared/domain/text';
-import { EMPTY_CELL, valueAt, type GridCell, type SheetGrid } from './grid';
+import { EMPTY_CELL, cellAt, valueAt, type GridCell, type SheetGrid } from './grid';
 import {
   genderFromId,
   parseArea,
@@ -221,12 +221,24 @@ export function parseRow(grid: SheetGrid, row: number, headerRow: number, cols: 
   return { row, house, owners, houseText: rawHouse, reason: null, warnings };
 }
 
+/** Printed rosters repeat the header on every page; such a row is not data. */
+function isRepeatedHeader(grid: SheetGrid, row: number, headerRow: number, cols: Cols): boolean {
+  let same = 0;
+  for (const c of Object.values(cols)) {
+    const h = cellAt(grid, headerRow, c).text;
+    if (!h) continue;
+    if (cellAt(grid, row, c).text !== h) return false;
+    same++;
+  }
+  return same >= 2;
+}
+
 /** Every non-blank row under the header, parsed. */
 export function parseRows(grid: SheetGrid, headerRow: number, mapping: RosterMappingT): ParsedRow[] {
   const cols = fieldColumns(mapping);
   const out: ParsedRow[] = [];
   for (let r = headerRow + 1; r <= grid.lastRow; r++) {
-    if (isBlankRow(grid, r, cols.seq)) continue;
+    if (isBlankRow(grid, r, cols.seq) || isRepeatedHeader(grid, r, headerRow, cols)) continue;
     out.push(parseRow(grid, r, headerRow, cols));
   }
   return out;

@@ -17,9 +17,9 @@ export function fileError(message: string): UserError {
 export function checkFileBytes(buffer: Buffer): void {
   if (buffer.length === 0) throw fileError('文件是空的');
   if (buffer.length > MAX_FILE_BYTES) throw fileError(`文件超过 20 MB（${(buffer.length / 1024 / 1024).toFixed(1)} MB），请删除无关的工作表或图片后再导入`);
-  // OLE2 compound file: the old binary .xls format
+  // OLE2 compound file: the old binary .xls format, or an .xlsx protected by a password
   if (buffer.length >= 4 && buffer.readUInt32BE(0) === 0xd0cf11e0)
-    throw fileError('这是旧版 Excel 文件（.xls），请在 Excel 中“另存为” .xlsx 格式后再导入');
+    throw fileError('这是旧版 Excel 文件（.xls）或加了密码的工作簿：请在 Excel 中取消密码，并“另存为” .xlsx 格式后再导入');
   // every .xlsx is a zip archive: "PK\x03\x04"
   if (buffer.length < 4 || buffer.readUInt32BE(0) !== 0x504b0304) throw fileError(NOT_XLSX);
 }
@@ -94,7 +94,7 @@ export async function readWorkbook(buffer: Buffer): Promise<SheetGrid[]> {
     // exceljs types its input as an ArrayBuffer; hand it a copy of exactly these bytes
     await wb.xlsx.load(new Uint8Array(buffer).buffer);
   } catch {
-    throw fileError(`${NOT_XLSX}，可能已损坏或加了密码`);
+    throw fileError(`${NOT_XLSX}，文件可能已损坏`);
   }
   // hidden sheets usually hold drop-down lists; read them only when nothing else is there
   const visible = wb.worksheets.filter((ws) => ws.state !== 'hidden' && ws.state !== 'veryHidden');
