@@ -51,8 +51,9 @@ test('editing a person shows inline Chinese validation errors and saves nothing 
   await name.fill('');
   await page.getByTestId('person-phone').fill('电话号码abc');
   await page.getByTestId('person-save').click();
-  await expect(page.getByText('请填写姓名')).toBeVisible();
-  await expect(page.getByText(/联系电话只能包含数字/)).toBeVisible();
+  // inline, under the inputs (not only in a notification)
+  await expect(page.getByText('请填写姓名', { exact: true })).toBeVisible();
+  await expect(page.getByText('联系电话只能包含数字、空格、短横线', { exact: true })).toBeVisible();
 
   // nothing was written
   const houseId = (await harness.call('search.lookup', { query: '3-2-1502' }))[0].houseId;

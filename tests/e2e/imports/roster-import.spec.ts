@@ -11,7 +11,7 @@ test.use({
 
 test('a messy roster imported through the UI lists every rejected row with its Excel row number, then commits', async ({ page, harness }) => {
   await page.goto('/');
-  await page.getByRole('link', { name: '名册导入' }).or(page.getByRole('button', { name: '名册导入' })).first().click();
+  await page.getByRole('navigation').getByText('名册导入', { exact: true }).click();
   await page.getByTestId('roster-file-input').setInputFiles({
     name: '业主名册（开发商导出）.xlsx',
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -37,7 +37,7 @@ test('a messy roster imported through the UI lists every rejected row with its E
 
 test('a file that is not a workbook gets a clear message and nothing is written', async ({ page, harness }) => {
   await page.goto('/');
-  await page.getByRole('link', { name: '名册导入' }).or(page.getByRole('button', { name: '名册导入' })).first().click();
+  await page.getByRole('navigation').getByText('名册导入', { exact: true }).click();
   await page.getByTestId('roster-file-input').setInputFiles({ name: '名册.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('这不是Excel文件') });
   await expect(page.getByText(/不是有效的 Excel/).first()).toBeVisible();
   const status = await harness.call('system.status', {});

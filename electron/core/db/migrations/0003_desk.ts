@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import holidays from '../../../../resources/cn-public-holidays.json';
+import holidays from '../../../../resources/cn-public-holidays.json' with { type: 'json' };
 
 // The service desk: tickets with their timeline, holds, callbacks, attachments, and the
 // working calendar seeded from the official State Council holiday notices (2025–2026).
