@@ -18,16 +18,32 @@ const ACTION_TITLES: Record<string, string> = {
   void: '作废房屋',
   attach: '登记住户',
   moveOut: '住户迁出',
-  rosterImport: '名册导入',
+  'import.create': '名册导入建档',
+  'import.update': '名册导入更新',
 };
+const FIELD_LABELS: Record<string, string> = { status: '状态', type: '类型', buildingArea: '建筑面积', innerArea: '套内面积', floor: '楼层', notes: '备注' };
 
-/** Archive changes of the house itself, from the audit trail. */
+/** Archive changes of the house and of its people, from the audit trail. */
 const archiveSource: HistorySource = async (ctx, houseId) => {
-  const rows = await ctx.db.selectFrom('audit_log').selectAll().where('entity', '=', 'house').where('entity_id', '=', houseId).orderBy('at', 'desc').limit(200).execute();
+  const people = await ctx.db.selectFrom('occupancies').select('person_id').where('house_id', '=', houseId).execute();
+  const personIdsOfHouse = people.map((p) => p.person_id);
+  const rows = await ctx.db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('entity', '=', 'house'), eb('entity_id', '=', houseId)]),
+        ...(personIdsOfHouse.length ? [eb.and([eb('entity', '=', 'person'), eb('entity_id', 'in', personIdsOfHouse), eb('action', '=', 'update')])] : []),
+      ]),
+    )
+    .orderBy('at', 'desc')
+    .limit(200)
+    .execute();
   const personIds = new Set<number>();
   const parsed = rows.map((r) => {
     const detail = r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : {};
     if (typeof detail.personId === 'number') personIds.add(detail.personId);
+    if (r.entity === 'person' && r.entity_id) personIds.add(r.entity_id);
     return { r, detail };
   });
   const names = new Map<number, string>();
@@ -36,19 +52,31 @@ const archiveSource: HistorySource = async (ctx, houseId) => {
   }
   return parsed.map(({ r, detail }) => {
     let text: string | null = null;
+    if (r.entity === 'person') {
+      const fields = Array.isArray(detail.fields) ? (detail.fields as string[]) : [];
+      return { at: r.at, kind: 'archive', title: '修改住户信息', detail: `${names.get(r.entity_id ?? 0) ?? ''}${fields.length ? `：${fields.map(personFieldLabel).join('、')}` : ''}`, staff: r.actor };
+    }
     if (r.action === 'attach') text = `${names.get(detail.personId as number) ?? ''}（${ROLE_LABELS[detail.role as PersonRoleT] ?? ''}）`;
     else if (r.action === 'moveOut') text = `${names.get(detail.personId as number) ?? ''} 于 ${String(detail.date)} 迁出${detail.note ? `：${String(detail.note)}` : ''}`;
     else if (r.action === 'update') {
       const changes = detail as Record<string, [unknown, unknown]>;
-      const labels: Record<string, string> = { status: '状态', type: '类型', buildingArea: '建筑面积', innerArea: '套内面积', floor: '楼层', notes: '备注' };
-      const parts = Object.entries(changes).map(([k, [a, b]]) => `${labels[k] ?? k}：${a ?? '空'} → ${b ?? '空'}`);
+      const parts = Object.entries(changes).map(([k, [a, b]]) => `${FIELD_LABELS[k] ?? k}：${a ?? '空'} → ${b ?? '空'}`);
       text = parts.length ? parts.join('；') : '无变化';
     } else if (r.action === 'void') text = String(detail.reason ?? '');
-    else if (r.action === 'rosterImport') text = String(detail.summary ?? '');
+    else if (r.action === 'import.create') text = `来自 ${String(detail.file ?? '名册')}`;
+    else if (r.action === 'import.update') text = `${FIELD_LABELS[String(detail.field)] ?? String(detail.field)}：${String(detail.from ?? '空')} → ${String(detail.to ?? '空')}（${String(detail.file ?? '名册')}）`;
     return { at: r.at, kind: 'archive', title: ACTION_TITLES[r.action] ?? r.action, detail: text, staff: r.actor };
   });
 };
 registerHistorySource(archiveSource);
+
+function personFieldLabel(column: string): string {
+  const labels: Record<string, string> = {
+    name: '姓名', gender: '性别', phone: '电话', phone2: '备用电话', id_type: '证件类型', id_number: '证件号码', birthday: '生日',
+    emergency_contact: '紧急联系人', emergency_phone: '紧急联系电话', work_unit: '工作单位', notes: '备注',
+  };
+  return labels[column] ?? column;
+}
 
 export async function houseHistory(ctx: CoreContext, houseId: number): Promise<HistoryEntryT[]> {
   const all = (await Promise.all(sources.map((s) => s(ctx, houseId)))).flat();

@@ -2,6 +2,7 @@ import { Alert, Button, Group, Modal, Stack, Textarea } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { Result } from '../../../shared/contract/result';
 import { useFormSubmit } from './useFormSubmit';
+import { FormError } from './FormError';
 
 interface ReasonModalProps {
   opened: boolean;
@@ -19,7 +20,7 @@ interface ReasonModalProps {
 export function ReasonModal({ opened, onClose, title, description, confirmLabel, onSubmit, onDone }: ReasonModalProps) {
   const [reason, setReason] = useState('');
   const [touched, setTouched] = useState(false);
-  const { busy, submit, err, clear, reset } = useFormSubmit();
+  const { busy, formError, submit, err, clear, reset } = useFormSubmit();
 
   useEffect(() => {
     if (opened) {
@@ -59,6 +60,7 @@ export function ReasonModal({ opened, onClose, title, description, confirmLabel,
           data-testid="void-reason"
           data-autofocus
         />
+        <FormError message={formError} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             取消

@@ -12,17 +12,23 @@ export type FieldErrors = Record<string, string>;
 export function useFormSubmit() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
+  /** a refusal that names no input (e.g. "已登记在本户"): shown inside the form, above its buttons */
+  const [formError, setFormError] = useState<string | null>(null);
 
   const submit = useCallback(async <T,>(call: () => Promise<Result<T>>): Promise<T | null> => {
     setBusy(true);
     setErrors({});
+    setFormError(null);
     try {
       const r = await call();
       if (r.ok) return r.value;
-      setErrors(r.error.fields ?? {});
+      const fields = r.error.fields ?? {};
+      setErrors(fields);
+      if (!Object.keys(fields).some((k) => k !== '_')) setFormError(r.error.message);
       showError(r.error);
       return null;
     } catch {
+      setFormError('与后台的连接中断，请重试');
       showError({ code: 'INTERNAL', message: '与后台的连接中断，请重试' });
       return null;
     } finally {
@@ -46,7 +52,10 @@ export function useFormSubmit() {
     });
   }, []);
 
-  const reset = useCallback(() => setErrors({}), []);
+  const reset = useCallback(() => {
+    setErrors({});
+    setFormError(null);
+  }, []);
 
-  return { errors, busy, submit, err, clear, reset, setErrors };
+  return { errors, formError, busy, submit, err, clear, reset, setErrors };
 }

@@ -24,8 +24,10 @@ test('a messy roster imported through the UI lists every rejected row with its E
   }
   await page.getByTestId('roster-commit').click();
   // the confirmation says it is all-or-nothing
-  await page.getByRole('button', { name: /确认导入|导入/ }).last().click();
-  await expect(page.getByTestId('roster-summary')).toContainText(String(MESSY_EXPECTED.created.houses));
+  await expect(page.getByRole('dialog')).toContainText('要么全部成功');
+  await page.getByTestId('roster-commit-confirm').click();
+  await expect(page.getByTestId('roster-result')).toContainText('导入完成');
+  await expect(page.getByTestId('roster-result')).toContainText(String(MESSY_EXPECTED.created.houses));
 
   // the database has exactly the expected houses
   const status = await harness.call('system.status', {});

@@ -6,6 +6,7 @@ import { showSaved } from '../../app/call';
 import { api } from '../../bridge';
 import { DateField } from '../../components/DateField';
 import { useFormSubmit } from '../../components/useFormSubmit';
+import { FormError } from '../../components/FormError';
 import { PersonFields } from './PersonFields';
 import { emptyPersonForm, toPersonInput, type PersonForm } from './personForm';
 
@@ -24,7 +25,7 @@ export function AttachPersonModal({ houseId, houseLabel, opened, onClose, onSave
   const [moveInDate, setMoveInDate] = useState<string | null>(null);
   const [leaseStart, setLeaseStart] = useState<string | null>(null);
   const [leaseEnd, setLeaseEnd] = useState<string | null>(null);
-  const { busy, submit, err, clear, reset } = useFormSubmit();
+  const { busy, formError, submit, err, clear, reset } = useFormSubmit();
 
   useEffect(() => {
     if (opened) {
@@ -129,6 +130,7 @@ export function AttachPersonModal({ houseId, houseLabel, opened, onClose, onSave
               {err('person')}
             </Text>
           )}
+          <FormError message={formError} />
           <Group justify="flex-end" mt="xs">
             <Button variant="default" onClick={onClose}>
               取消

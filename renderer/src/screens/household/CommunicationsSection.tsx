@@ -8,6 +8,7 @@ import { useSettings } from '../../stores/app';
 import { api } from '../../bridge';
 import { SectionCard } from '../../components/SectionCard';
 import { useFormSubmit } from '../../components/useFormSubmit';
+import { FormError } from '../../components/FormError';
 
 type Channel = (typeof COMM_CHANNELS)[number];
 
@@ -64,7 +65,7 @@ function CommunicationForm({ houseId, occupants, onSaved }: { houseId: number; o
   const [personId, setPersonId] = useState<string | null>(null);
   const [summary, setSummary] = useState('');
   const [staff, setStaff] = useState('');
-  const { busy, submit, err, clear } = useFormSubmit();
+  const { busy, formError, submit, err, clear } = useFormSubmit();
 
   // the counter's staff name from the settings, so 经办人 is rarely typed
   const staffName = useSettings()?.staffName ?? '';
@@ -92,7 +93,7 @@ function CommunicationForm({ houseId, occupants, onSaved }: { houseId: number; o
     >
       <Paper bg="var(--mantine-color-gray-0)" p="xs" radius="sm" withBorder>
         <Stack gap={6}>
-          <Group gap={6} grow wrap="nowrap">
+          <Group gap={6} grow wrap="nowrap" align="flex-start">
             <Select
               size="xs"
               label="方式"
@@ -143,6 +144,7 @@ function CommunicationForm({ houseId, occupants, onSaved }: { houseId: number; o
             error={err('summary')}
             data-testid="communication-summary"
           />
+          <FormError message={formError} />
           <Group justify="flex-end">
             <Button size="xs" type="submit" loading={busy} data-testid="communication-save">
               添加沟通记录

@@ -4,6 +4,7 @@ import type { PersonT } from '../../../../shared/contract/archives';
 import { showSaved } from '../../app/call';
 import { api } from '../../bridge';
 import { useFormSubmit } from '../../components/useFormSubmit';
+import { FormError } from '../../components/FormError';
 import { PersonFields } from './PersonFields';
 import { emptyPersonForm, personFormFrom, toPersonInput, type PersonForm } from './personForm';
 
@@ -16,7 +17,7 @@ interface EditPersonModalProps {
 /** 编辑人员: the person's own fields (the role and dates belong to the occupancy). */
 export function EditPersonModal({ person, onClose, onSaved }: EditPersonModalProps) {
   const [form, setForm] = useState<PersonForm>(emptyPersonForm);
-  const { busy, submit, err, clear, reset } = useFormSubmit();
+  const { busy, formError, submit, err, clear, reset } = useFormSubmit();
 
   useEffect(() => {
     if (person) {
@@ -44,6 +45,7 @@ export function EditPersonModal({ person, onClose, onSaved }: EditPersonModalPro
       >
         <Stack gap="md">
           <PersonFields value={form} onChange={setForm} err={(k) => err(k)} clear={(k) => clear(k)} idMasked={person?.idMasked} />
+          <FormError message={formError} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               取消

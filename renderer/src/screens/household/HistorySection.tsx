@@ -1,8 +1,21 @@
-import { Text, Timeline } from '@mantine/core';
+import { Badge, Group, Text, Timeline } from '@mantine/core';
 import { IconHistory } from '@tabler/icons-react';
 import type { HistoryEntryT } from '../../../../shared/contract/archives';
 import { cstDateTime } from '../../../../shared/domain/time';
 import { SectionCard } from '../../components/SectionCard';
+
+// HistoryEntry.kind is a code chosen by the domain that wrote the entry; unknown codes show no tag.
+const KIND_LABELS: Record<string, { label: string; color: string }> = {
+  archive: { label: '档案', color: 'gray' },
+  ticket: { label: '工单', color: 'blue' },
+  callback: { label: '回访', color: 'teal' },
+  handover: { label: '交房', color: 'green' },
+  renovation: { label: '装修', color: 'orange' },
+  moveOutPass: { label: '放行', color: 'grape' },
+  notice: { label: '通知', color: 'indigo' },
+  fee: { label: '收费', color: 'yellow' },
+  communication: { label: '沟通', color: 'cyan' },
+};
 
 /** 历史: tickets, handover, notices and the rest, newest first, filled by later domains. */
 export function HistorySection({ history }: { history: HistoryEntryT[] }) {
@@ -16,7 +29,22 @@ export function HistorySection({ history }: { history: HistoryEntryT[] }) {
       ) : (
         <Timeline bulletSize={12} lineWidth={2}>
           {sorted.map((h, i) => (
-            <Timeline.Item key={`${h.at}-${i}`} title={<Text size="sm" fw={600}>{`${h.kind} · ${h.title}`}</Text>}>
+            <Timeline.Item
+              key={`${h.at}-${i}`}
+              color={KIND_LABELS[h.kind]?.color ?? 'gray'}
+              title={
+                <Group gap={6} wrap="nowrap">
+                  {KIND_LABELS[h.kind] && (
+                    <Badge size="xs" variant="light" color={KIND_LABELS[h.kind].color}>
+                      {KIND_LABELS[h.kind].label}
+                    </Badge>
+                  )}
+                  <Text size="sm" fw={600}>
+                    {h.title}
+                  </Text>
+                </Group>
+              }
+            >
               <Text size="xs" c="dimmed">
                 {cstDateTime(h.at)}
                 {h.staff ? ` · ${h.staff}` : ''}

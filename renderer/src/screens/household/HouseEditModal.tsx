@@ -5,6 +5,7 @@ import { showSaved } from '../../app/call';
 import { api } from '../../bridge';
 import { hintProps } from '../../components/hints';
 import { useFormSubmit } from '../../components/useFormSubmit';
+import { FormError } from '../../components/FormError';
 
 interface HouseEditModalProps {
   house: HouseT;
@@ -24,7 +25,7 @@ export function HouseEditModal({ house, opened, onClose, onSaved }: HouseEditMod
   const [buildingArea, setBuildingArea] = useState<Num>('');
   const [innerArea, setInnerArea] = useState<Num>('');
   const [notes, setNotes] = useState('');
-  const { busy, submit, err, clear, reset } = useFormSubmit();
+  const { busy, formError, submit, err, clear, reset } = useFormSubmit();
 
   useEffect(() => {
     if (opened) {
@@ -40,7 +41,8 @@ export function HouseEditModal({ house, opened, onClose, onSaved }: HouseEditMod
 
   const inner = toNum(innerArea);
   const gross = toNum(buildingArea);
-  const areaHint = inner !== null && gross !== null && inner > gross ? '套内面积通常小于建筑面积，请核对' : null;
+  // min/max only steer the arrows; clampBehavior="none" keeps what was typed so main can say what is wrong
+  const areaHint = inner !== null && gross !== null && gross > 0 && inner > gross ? '套内面积通常小于建筑面积，请核对' : null;
 
   async function save() {
     const h = await submit(() =>
@@ -90,6 +92,7 @@ export function HouseEditModal({ house, opened, onClose, onSaved }: HouseEditMod
               error={err('type')}
             />
             <NumberInput
+              clampBehavior="none"
               label="楼层"
               allowDecimal={false}
               min={-10}
@@ -103,6 +106,7 @@ export function HouseEditModal({ house, opened, onClose, onSaved }: HouseEditMod
             />
             <div />
             <NumberInput
+              clampBehavior="none"
               label="建筑面积（㎡）"
               decimalScale={2}
               min={0}
@@ -115,6 +119,7 @@ export function HouseEditModal({ house, opened, onClose, onSaved }: HouseEditMod
               data-testid="house-buildingArea"
             />
             <NumberInput
+              clampBehavior="none"
               label="套内面积（㎡）"
               decimalScale={2}
               min={0}
@@ -128,11 +133,12 @@ export function HouseEditModal({ house, opened, onClose, onSaved }: HouseEditMod
             />
           </SimpleGrid>
           <Textarea label="备注" autosize minRows={2} maxRows={6} maxLength={500} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} error={err('notes')} />
+          <FormError message={formError} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               取消
             </Button>
-            <Button type="submit" loading={busy} data-testid="house-save">
+            <Button type="submit" loading={busy} data-testid="house-edit-save">
               保存
             </Button>
           </Group>

@@ -6,6 +6,7 @@ import { showSaved } from '../../app/call';
 import { api } from '../../bridge';
 import { DateField } from '../../components/DateField';
 import { useFormSubmit } from '../../components/useFormSubmit';
+import { FormError } from '../../components/FormError';
 
 interface MoveOutModalProps {
   occupancy: OccupancyT | null;
@@ -18,7 +19,7 @@ export function MoveOutModal({ occupancy, onClose, onSaved }: MoveOutModalProps)
   const [date, setDate] = useState<string | null>(null);
   const [note, setNote] = useState('');
   const [touched, setTouched] = useState(false);
-  const { busy, submit, err, clear, reset } = useFormSubmit();
+  const { busy, formError, submit, err, clear, reset } = useFormSubmit();
 
   useEffect(() => {
     if (occupancy) {
@@ -64,6 +65,7 @@ export function MoveOutModal({ occupancy, onClose, onSaved }: MoveOutModalProps)
           data-testid="moveout-date"
         />
         <TextInput label="说明" maxLength={200} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={err('note')} placeholder="如：房屋出售、租期结束" />
+        <FormError message={formError} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             取消

@@ -53,7 +53,7 @@ export function OccupantsSection({ occupants, readOnly, onReveal, onAdd, onEdit,
         <Table verticalSpacing={6} horizontalSpacing="sm" striped highlightOnHover>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th w={90}>身份</Table.Th>
+              <Table.Th w={104}>身份</Table.Th>
               <Table.Th>姓名</Table.Th>
               <Table.Th>联系电话</Table.Th>
               <Table.Th>证件</Table.Th>
@@ -113,11 +113,11 @@ function OccupantRow({ occ, readOnly, onEdit, onMoveOut }: { occ: OccupancyT; re
     p.emergencyContact || p.emergencyPhone ? `紧急联系人 ${[p.emergencyContact, p.emergencyPhone].filter(Boolean).join(' ')}` : null,
     p.workUnit && `工作单位 ${p.workUnit}`,
     p.notes && `备注 ${p.notes}`,
-  ].filter(Boolean);
+  ].filter((x): x is string => Boolean(x));
   return (
     <Table.Tr data-testid="occupant-row">
-      <Table.Td>
-        <Badge color={ROLE_COLORS[occ.role]} variant="light" size="sm">
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+        <Badge color={ROLE_COLORS[occ.role]} variant="light" size="sm" style={{ overflow: 'visible' }}>
           {ROLE_LABELS[occ.role]}
         </Badge>
       </Table.Td>
@@ -132,7 +132,13 @@ function OccupantRow({ occ, readOnly, onEdit, onMoveOut }: { occ: OccupancyT; re
         )}
         {extra.length > 0 && (
           <Text size="xs" c="dimmed" lineClamp={2}>
-            {extra.join(' · ')}
+            {extra.map((x, i) => (
+              // keep "生日 1975-08-22" on one line; break only between items
+              <span key={i} style={{ whiteSpace: 'nowrap' }}>
+                {i > 0 && ' · '}
+                {x}
+              </span>
+            ))}
           </Text>
         )}
       </Table.Td>
@@ -168,10 +174,12 @@ function OccupantRow({ occ, readOnly, onEdit, onMoveOut }: { occ: OccupancyT; re
         )}
       </Table.Td>
       <Table.Td>
-        <Text size="sm">{occ.moveInDate ? `${occ.moveInDate} 入住` : <Text span c="dimmed" size="sm">入住日期未登记</Text>}</Text>
+        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+          {occ.moveInDate ? `${occ.moveInDate} 入住` : <Text span c="dimmed" size="sm">入住日期未登记</Text>}
+        </Text>
         {occ.role === 'tenant' && (
-          <Text size="xs" c={lease?.color ?? 'dimmed'}>
-            租期 {occ.leaseStart ?? '?'} 至 {occ.leaseEnd ?? '?'}
+          <Text size="xs" c={lease?.color ?? 'dimmed'} style={{ whiteSpace: 'nowrap' }}>
+            {occ.leaseStart || occ.leaseEnd ? `租期 ${occ.leaseStart ?? '未填'} 至 ${occ.leaseEnd ?? '未填'}` : '租期未登记'}
             {lease && ` · ${lease.text}`}
           </Text>
         )}

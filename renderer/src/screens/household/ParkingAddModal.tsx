@@ -5,6 +5,7 @@ import { showSaved } from '../../app/call';
 import { api } from '../../bridge';
 import { DateField } from '../../components/DateField';
 import { useFormSubmit } from '../../components/useFormSubmit';
+import { FormError } from '../../components/FormError';
 
 type Kind = (typeof PARKING_KINDS)[number];
 
@@ -24,7 +25,7 @@ export function ParkingAddModal({ houseId, opened, vehicles, onClose, onSaved }:
   const [startDate, setStartDate] = useState<string | null>(null);
   const [endDate, setEndDate] = useState<string | null>(null);
   const [notes, setNotes] = useState('');
-  const { busy, submit, err, clear, reset } = useFormSubmit();
+  const { busy, formError, submit, err, clear, reset } = useFormSubmit();
 
   useEffect(() => {
     if (opened) {
@@ -117,6 +118,7 @@ export function ParkingAddModal({ houseId, opened, vehicles, onClose, onSaved }:
             error={err('vehicleId')}
           />
           <TextInput label="备注" maxLength={200} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} error={err('notes')} />
+          <FormError message={formError} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               取消

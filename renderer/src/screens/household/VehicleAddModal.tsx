@@ -6,6 +6,7 @@ import { showSaved } from '../../app/call';
 import { api } from '../../bridge';
 import { hintProps } from '../../components/hints';
 import { useFormSubmit } from '../../components/useFormSubmit';
+import { FormError } from '../../components/FormError';
 
 interface VehicleAddModalProps {
   houseId: number;
@@ -23,7 +24,7 @@ export function VehicleAddModal({ houseId, opened, occupants, onClose, onSaved }
   const [color, setColor] = useState('');
   const [personId, setPersonId] = useState<string | null>(null);
   const [notes, setNotes] = useState('');
-  const { busy, submit, err, clear, reset } = useFormSubmit();
+  const { busy, formError, submit, err, clear, reset } = useFormSubmit();
 
   useEffect(() => {
     if (opened) {
@@ -95,6 +96,7 @@ export function VehicleAddModal({ houseId, opened, occupants, onClose, onSaved }
             error={err('personId')}
           />
           <TextInput label="备注" maxLength={200} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} error={err('notes')} />
+          <FormError message={formError} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               取消
