@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { AppShell, Box, Divider, Group, Kbd, Menu, NavLink, Text, ThemeIcon, UnstyledButton } from '@mantine/core';
-import { IconBuildingCommunity, IconChevronDown, IconFileImport, IconHeadset, IconSearch, IconSettings, IconUserCircle } from '@tabler/icons-react';
+import { IconAdjustmentsHorizontal, IconBuildingCommunity, IconChevronDown, IconFileImport, IconHeadset, IconLayoutDashboard, IconListDetails, IconPencilPlus, IconPhoneCall, IconSearch, IconSettings, IconUserCircle } from '@tabler/icons-react';
 import type { EstateT } from '../../../shared/contract/archives';
 import { useNav, type Route } from './navigation';
 import { useApp, useCurrentEstate } from '../stores/app';
@@ -10,20 +10,40 @@ import { BuildingsScreen } from '../screens/buildings/BuildingsScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { HouseholdScreen } from '../screens/household/HouseholdScreen';
 import { RosterImportScreen } from '../screens/imports/RosterImportScreen';
+import { DashboardScreen } from '../screens/desk/dashboard/DashboardScreen';
+import { IntakeScreen } from '../screens/desk/intake/IntakeScreen';
+import { TicketListScreen } from '../screens/desk/list/TicketListScreen';
+import { TicketScreen } from '../screens/desk/ticket/TicketScreen';
+import { CallbackQueueScreen } from '../screens/desk/callbacks/CallbackQueueScreen';
+import { DeskSettingsScreen } from '../screens/desk/settings/DeskSettingsScreen';
 import classes from './AppFrame.module.css';
 
-type Section = 'buildings' | 'rosterImport' | 'settings';
+type Section = 'desk' | 'intake' | 'tickets' | 'callbacks' | 'buildings' | 'rosterImport' | 'deskSettings' | 'settings';
 
 // Only what works today is in the menu; later domains add their entries here.
 const SECTIONS: { id: Section; label: string; icon: ReactNode; route: Route }[] = [
+  { id: 'desk', label: '工作台', icon: <IconLayoutDashboard size={18} stroke={1.6} />, route: { name: 'desk' } },
+  { id: 'intake', label: '受理登记', icon: <IconPencilPlus size={18} stroke={1.6} />, route: { name: 'intake' } },
+  { id: 'tickets', label: '工单列表', icon: <IconListDetails size={18} stroke={1.6} />, route: { name: 'tickets' } },
+  { id: 'callbacks', label: '回访', icon: <IconPhoneCall size={18} stroke={1.6} />, route: { name: 'callbacks' } },
   { id: 'buildings', label: '房屋档案', icon: <IconBuildingCommunity size={18} stroke={1.6} />, route: { name: 'buildings' } },
   { id: 'rosterImport', label: '名册导入', icon: <IconFileImport size={18} stroke={1.6} />, route: { name: 'rosterImport' } },
+  { id: 'deskSettings', label: '工单设置', icon: <IconAdjustmentsHorizontal size={18} stroke={1.6} />, route: { name: 'deskSettings' } },
   { id: 'settings', label: '设置', icon: <IconSettings size={18} stroke={1.6} />, route: { name: 'settings' } },
 ];
 
 function sectionOf(route: Route): Section {
-  if (route.name === 'rosterImport' || route.name === 'settings') return route.name;
-  return 'buildings';
+  switch (route.name) {
+    case 'household':
+    case 'firstRun':
+      return 'buildings';
+    case 'ticket':
+      return 'tickets';
+    case 'ledgerImport':
+      return 'rosterImport';
+    default:
+      return route.name;
+  }
 }
 
 /** The working desk: header with lookup, the menu, and the current screen. */
@@ -73,6 +93,18 @@ function CurrentScreen({ route }: { route: Route }) {
       return estateId ? <RosterImportScreen key={estateId} estateId={estateId} /> : null;
     case 'settings':
       return <SettingsScreen />;
+    case 'desk':
+      return <DashboardScreen />;
+    case 'intake':
+      return <IntakeScreen key={route.houseId ?? 'new'} houseId={route.houseId} />;
+    case 'tickets':
+      return <TicketListScreen key={route.preset ?? 'all'} preset={route.preset} />;
+    case 'ticket':
+      return <TicketScreen key={route.ticketId} ticketId={route.ticketId} />;
+    case 'callbacks':
+      return <CallbackQueueScreen />;
+    case 'deskSettings':
+      return <DeskSettingsScreen />;
     default:
       return <BuildingsScreen buildingId={route.name === 'buildings' ? route.buildingId : undefined} />;
   }

@@ -26,7 +26,8 @@ interface NavState {
 }
 
 export const useNav = create<NavState>((set, get) => ({
-  route: { name: 'buildings' },
+  // the counter's home is the dashboard: what is due and what is late
+  route: { name: 'desk' },
   history: [],
   go: (route) => set({ route, history: [...get().history, get().route].slice(-30) }),
   replace: (route) => set({ route }),

@@ -6,3 +6,7 @@ export function bytesToBase64(buf: ArrayBuffer): string {
   for (let i = 0; i < bytes.length; i += CHUNK) bin += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
   return btoa(bin);
 }
+
+export async function fileToBase64(file: File): Promise<string> {
+  return bytesToBase64(await file.arrayBuffer());
+}

@@ -1,4 +1,5 @@
-import { Badge, Group, Text, Timeline } from '@mantine/core';
+import { Anchor, Badge, Group, Text, Timeline } from '@mantine/core';
+import { useNav } from '../../app/navigation';
 import { IconHistory } from '@tabler/icons-react';
 import type { HistoryEntryT } from '../../../../shared/contract/archives';
 import { cstDateTime } from '../../../../shared/domain/time';
@@ -20,6 +21,7 @@ const KIND_LABELS: Record<string, { label: string; color: string }> = {
 /** 历史: tickets, handover, notices and the rest, newest first, filled by later domains. */
 export function HistorySection({ history }: { history: HistoryEntryT[] }) {
   const sorted = [...history].sort((a, b) => b.at.localeCompare(a.at));
+  const go = useNav((s) => s.go);
   return (
     <SectionCard title="历史" icon={<IconHistory size={20} />} count={history.length} testId="history">
       {sorted.length === 0 ? (
@@ -39,9 +41,15 @@ export function HistorySection({ history }: { history: HistoryEntryT[] }) {
                       {KIND_LABELS[h.kind].label}
                     </Badge>
                   )}
-                  <Text size="sm" fw={600}>
-                    {h.title}
-                  </Text>
+                  {h.kind === 'ticket' && h.ref ? (
+                    <Anchor size="sm" fw={600} onClick={() => go({ name: 'ticket', ticketId: h.ref! })}>
+                      {h.title}
+                    </Anchor>
+                  ) : (
+                    <Text size="sm" fw={600}>
+                      {h.title}
+                    </Text>
+                  )}
                 </Group>
               }
             >

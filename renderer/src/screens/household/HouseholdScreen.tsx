@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Center, Grid, Group, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconBan, IconBuilding, IconEdit } from '@tabler/icons-react';
+import { IconBan, IconBuilding, IconEdit, IconPencilPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { OccupancyT, ParkingSpaceT, PersonT, VehicleT } from '../../../../shared/contract/archives';
 import { cstDateTime } from '../../../../shared/domain/time';
@@ -127,6 +127,9 @@ export function HouseholdScreen({ houseId }: { houseId: number }) {
             </Button>
             {!voided && (
               <>
+                <Button leftSection={<IconPencilPlus size={16} />} onClick={() => go({ name: 'intake', houseId: house.id })} data-testid="house-intake">
+                  登记工单
+                </Button>
                 <Button variant="light" leftSection={<IconEdit size={16} />} onClick={() => setDialog({ kind: 'editHouse' })} data-testid="house-edit">
                   编辑房屋
                 </Button>
