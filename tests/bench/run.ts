@@ -7,6 +7,7 @@ import { openDatabase } from '../../electron/core/db/connection';
 import type { CoreContext } from '../../electron/core/context';
 import { seedDemo } from '../../electron/core/demo/generate';
 import { lookup } from '../../electron/core/search/lookup';
+import { ticketsBench } from './tickets-bench';
 
 const HOUSES = 5000;
 const LOOKUPS = 200;
@@ -81,7 +82,9 @@ async function main() {
   }
 }
 
-main().catch((err: unknown) => {
+main()
+  .then(() => ticketsBench())
+  .catch((err: unknown) => {
   console.error(`基准运行失败：${err instanceof Error ? err.message : String(err)}`);
   process.exitCode = 1;
 });
