@@ -15,6 +15,7 @@ interface Command {
   run(argv: string[]): Promise<number>;
 }
 
+const importLedgerUsage = 'import-ledger 投诉台账.xlsx --db 数据库文件 [--estate 项目名称] [--dry-run] [--json]';
 const importRosterUsage = 'import-roster 花名册.xlsx --db 数据库文件 [--estate 项目名称] [--dry-run] [--json]';
 
 // commands load their modules only when used, so `help` is instant and one command's heavy
@@ -38,6 +39,27 @@ const COMMANDS: Record<string, Command> = {
       if (!file) throw new UsageError('缺少花名册文件');
       const { importRosterCommand } = await import('./commands/import-roster');
       return importRosterCommand({
+        file: userPath(file),
+        db: userPath(required(values.db, '--db')),
+        dryRun: values['dry-run'] === true,
+        json: values.json === true,
+        ...(values.estate ? { estate: values.estate } : {}),
+      });
+    },
+  },
+  'import-ledger': {
+    usage: importLedgerUsage,
+    summary: '导入历史投诉/报事台账（Excel），成为带时间线的工单；--dry-run 只检查不写入，--json 输出机器可读结果',
+    run: async (argv) => {
+      const { values, positionals } = parse(
+        argv,
+        { db: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, estate: { type: 'string' } },
+        1,
+      );
+      const file = positionals[0];
+      if (!file) throw new UsageError('缺少台账文件');
+      const { importLedgerCommand } = await import('./commands/import-ledger');
+      return importLedgerCommand({
         file: userPath(file),
         db: userPath(required(values.db, '--db')),
         dryRun: values['dry-run'] === true,

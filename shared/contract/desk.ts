@@ -347,3 +347,4 @@ export type DashboardT = z.infer<typeof Dashboard>;
 export type CalendarDayT = z.infer<typeof CalendarDay>;
 export type LedgerPreviewT = z.infer<typeof LedgerPreview>;
 export type LedgerMappingT = z.infer<typeof LedgerMapping>;
+export type LedgerCommitResultT = z.infer<typeof LedgerCommitResult>;

@@ -20,14 +20,14 @@ export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
 }
-const processIo: CliIo = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
+export const processIo: CliIo = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
 
 /** The CLI's JSON answer; for a dry run, `created` is what the import WOULD create. */
 export type ImportRosterOutput = RosterCommitResultT;
 
 const DEFAULT_ESTATE = '默认项目';
 
-async function pickEstate(ctx: CoreContext, wanted: string | undefined, dryRun: boolean): Promise<{ id: number | null; name: string }> {
+export async function pickEstate(ctx: CoreContext, wanted: string | undefined, dryRun: boolean): Promise<{ id: number | null; name: string }> {
   const estates = await ctx.db.selectFrom('estates').select(['id', 'name']).where('voided_at', 'is', null).orderBy('id').execute();
   if (wanted !== undefined) {
     const found = estates.find((e) => String(e.id) === wanted.trim() || e.name === wanted.trim());

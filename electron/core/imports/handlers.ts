@@ -5,16 +5,12 @@ import { buildReport } from './roster/report';
 import { RosterSessions, type RosterSession } from './roster/sessions';
 import { commitLoaded, ensureEstate, loadRoster, planRoster, resolveMapping, toPreview, type LoadedRoster } from './roster/service';
 import { rememberMapping } from './roster/mapping-store';
-import { MAX_FILE_BYTES, fileError } from './roster/workbook';
-import { ledgerPending } from './ledger-pending';
+import { decodeUpload } from './upload';
+import { ledgerHandlers } from './ledger/handlers';
 
 export { previewRoster, commitRoster } from './roster/service';
 
-/** base64 from the renderer → bytes, refusing an oversized file before decoding it */
-export function decodeUpload(dataBase64: string): Buffer {
-  if (Math.floor((dataBase64.length * 3) / 4) > MAX_FILE_BYTES + 3) throw fileError('文件超过 20 MB，请删除无关的工作表或图片后再导入');
-  return Buffer.from(dataBase64, 'base64');
-}
+export { decodeUpload } from './upload';
 
 const loadedOf = (s: RosterSession): LoadedRoster => ({ fileName: s.fileName, fileHash: s.fileHash, grid: s.grid, headerRow: s.headerRow, headers: s.headers, suggested: s.mapping });
 
@@ -68,5 +64,5 @@ export function rosterHandlers(ctx: CoreContext, sessions: RosterSessions = new 
 }
 
 export function importsHandlers(ctx: CoreContext): HandlerGroup<'imports.'> {
-  return { ...rosterHandlers(ctx), ...ledgerPending };
+  return { ...rosterHandlers(ctx), ...ledgerHandlers(ctx) };
 }

@@ -8,6 +8,8 @@ export interface GridCell {
   num: number | null;
   /** "YYYY-MM-DD" when the cell held an Excel date */
   date: string | null;
+  /** "HH:MM" when that Excel date also carried a time of day (ledgers: 受理时间) */
+  time?: string | null;
   /** true when the cell held a number that Excel displays in scientific form or that lost digits */
   numberTooLong: boolean;
   /** set on the covered cells of a merged range: [row, col] of its top-left (master) cell */

@@ -88,12 +88,17 @@ export function suggestMapping(headers: string[]): RosterMappingT {
  * twelve columns is one cell, not twelve.
  */
 export function findHeaderRow(grid: SheetGrid): HeaderGuess | null {
-  let best: HeaderGuess | null = null;
+  return findHeaderRowBy(grid, suggestMapping);
+}
+
+/** The same search with another vocabulary of header names (the complaint ledger has its own). */
+export function findHeaderRowBy<M extends Record<string, string>>(grid: SheetGrid, suggest: (headers: string[]) => M): (Omit<HeaderGuess, 'mapping'> & { mapping: M }) | null {
+  let best: (Omit<HeaderGuess, 'mapping'> & { mapping: M }) | null = null;
   const last = Math.min(grid.lastRow, SCAN_ROWS);
   for (let r = 1; r <= last; r++) {
     if (!grid.rows.has(r)) continue;
     const headers = headerTexts(grid, r);
-    const mapping = suggestMapping(headers);
+    const mapping = suggest(headers);
     const score = Object.keys(mapping).length;
     if (score >= 2 && (!best || score > best.score)) best = { headerRow: r, headers, mapping, score };
   }

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { RosterMapping, type RosterMappingT } from '../../../../shared/contract/imports';
@@ -11,22 +12,31 @@ export function mappingKey(headers: string[]): string {
   return PREFIX + headerSignature(headers);
 }
 
-export async function recallMapping(db: Kysely<DB>, headers: string[]): Promise<RosterMappingT | null> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', mappingKey(headers)).executeTakeFirst();
+export function recallMapping(db: Kysely<DB>, headers: string[]): Promise<RosterMappingT | null> {
+  return recallStored(db, mappingKey(headers), RosterMapping);
+}
+
+export function rememberMapping(db: Kysely<DB>, headers: string[], mapping: RosterMappingT): Promise<void> {
+  return storeMapping(db, mappingKey(headers), headers, mapping);
+}
+
+/** A remembered mapping under any key (rosters and ledgers keep theirs apart), checked by its schema. */
+export async function recallStored<T>(db: Kysely<DB>, key: string, schema: z.ZodType<T>): Promise<T | null> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
   if (!row) return null;
   try {
-    const parsed = RosterMapping.safeParse((JSON.parse(row.value) as { mapping?: unknown }).mapping);
+    const parsed = schema.safeParse((JSON.parse(row.value) as { mapping?: unknown }).mapping);
     return parsed.success ? parsed.data : null;
   } catch {
     return null; // a damaged setting is ignored, the suggestion is used instead
   }
 }
 
-export async function rememberMapping(db: Kysely<DB>, headers: string[], mapping: RosterMappingT): Promise<void> {
+export async function storeMapping(db: Kysely<DB>, key: string, headers: string[], mapping: unknown): Promise<void> {
   const value = JSON.stringify({ headers, mapping });
   await db
     .insertInto('settings')
-    .values({ key: mappingKey(headers), value })
+    .values({ key, value })
     .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
     .execute();
 }

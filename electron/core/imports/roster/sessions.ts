@@ -21,9 +21,9 @@ export interface RosterSession {
 export const SESSION_TTL_MS = 30 * 60_000;
 export const MAX_SESSIONS = 5;
 
-/** In-memory sessions: a few workbooks at most, each forgotten after 30 idle minutes. */
-export class RosterSessions {
-  private readonly map = new Map<string, RosterSession>();
+/** In-memory sessions keyed by a random token: a few files at most, each forgotten after 30 idle minutes. */
+export class TokenSessions<S extends object> {
+  private readonly map = new Map<string, S & { token: string; touchedAt: number }>();
   constructor(private readonly clock: () => number = Date.now) {}
 
   private sweep(): void {
@@ -31,18 +31,18 @@ export class RosterSessions {
     for (const [k, s] of this.map) if (now - s.touchedAt > SESSION_TTL_MS) this.map.delete(k);
   }
 
-  add(s: Omit<RosterSession, 'token' | 'touchedAt'>): RosterSession {
+  add(s: S): S & { token: string; touchedAt: number } {
     this.sweep();
     while (this.map.size >= MAX_SESSIONS) {
       const oldest = [...this.map.values()].sort((a, b) => a.touchedAt - b.touchedAt)[0];
       this.map.delete(oldest.token);
     }
-    const session: RosterSession = { ...s, token: randomUUID(), touchedAt: this.clock() };
+    const session = { ...s, token: randomUUID(), touchedAt: this.clock() };
     this.map.set(session.token, session);
     return session;
   }
 
-  get(token: string): RosterSession | null {
+  get(token: string): (S & { token: string; touchedAt: number }) | null {
     this.sweep();
     const s = this.map.get(token);
     if (!s) return null;
@@ -54,3 +54,5 @@ export class RosterSessions {
     return this.map.size;
   }
 }
+
+export class RosterSessions extends TokenSessions<Omit<RosterSession, 'token' | 'touchedAt'>> {}

@@ -33,6 +33,14 @@ function excelDate(d: Date): string | null {
   return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
 }
 
+/** The wall-clock time of an Excel date cell (in its UTC parts, like the date), or null at midnight. */
+function excelTime(d: Date): string | null {
+  if (Number.isNaN(d.getTime())) return null;
+  const t = new Date(Math.round(d.getTime() / 60_000) * 60_000);
+  const hm = `${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}`;
+  return hm === '00:00' ? null : hm;
+}
+
 function numberText(n: number): string {
   if (Number.isInteger(n)) return Math.abs(n) < 1e21 ? BigInt(n).toString() : String(n);
   return String(Math.round(n * 1e6) / 1e6);
@@ -46,7 +54,8 @@ function scalarCell(v: ExcelJS.CellValue): GridCell {
   if (typeof v === 'boolean') return { ...base, text: v ? 'TRUE' : 'FALSE' };
   if (v instanceof Date) {
     const date = excelDate(v);
-    return { ...base, date, text: date ?? '' };
+    const time = excelTime(v);
+    return { ...base, date, time, text: date ? (time ? `${date} ${time}` : date) : '' };
   }
   if ('richText' in v) return { ...base, text: cleanText(v.richText.map((r) => r.text).join('')) };
   if ('error' in v) return base;

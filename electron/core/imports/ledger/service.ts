@@ -1,0 +1,110 @@
+import { createHash } from 'node:crypto';
+import type { CoreContext } from '../../context';
+import { invalid } from '../../errors';
+import { LEDGER_FIELD_LABELS, LedgerMapping, type LedgerCommitResultT, type LedgerMappingT, type LedgerPreviewT } from '../../../../shared/contract/desk';
+import { readDeskConfig } from '../../desk/config';
+import { audit } from '../../db/audit';
+import { colLetter, hasData, type SheetGrid } from '../roster/grid';
+import { displayHeaders, findHeaderRowBy, headerSignature } from '../roster/headers';
+import { recallStored, storeMapping } from '../roster/mapping-store';
+import { fileError, readWorkbook } from '../roster/workbook';
+import { suggestLedgerMapping } from './headers';
+import { parseLedgerRows } from './records';
+import { planLedger, type LedgerPlan } from './plan';
+import { writeTicket } from './apply';
+
+export interface LoadedLedger {
+  fileName: string;
+  fileHash: string;
+  grid: SheetGrid;
+  headerRow: number;
+  headers: string[];
+  suggested: LedgerMappingT;
+}
+
+const mappingKey = (headers: string[]) => `import.ledger.mapping.${headerSignature(headers)}`;
+
+export async function loadLedger(buffer: Buffer, fileName: string): Promise<LoadedLedger> {
+  const grids = await readWorkbook(buffer);
+  const fileHash = createHash('sha256').update(buffer).digest('hex');
+  for (const grid of grids) {
+    const guess = findHeaderRowBy(grid, suggestLedgerMapping);
+    if (guess && guess.score >= 3) return { fileName, fileHash, grid, headerRow: guess.headerRow, headers: guess.headers, suggested: guess.mapping };
+  }
+  if (!grids.some(hasData)) throw fileError('工作簿里没有数据');
+  throw fileError('没有找到台账的表头（如 受理时间、类型、内容）：请确认这是投诉/报事登记台账');
+}
+
+export function checkLedgerMapping(mapping: LedgerMappingT, columns: number): void {
+  const seen = new Map<string, number>();
+  for (const [k, f] of Object.entries(mapping)) {
+    const col = Number(k);
+    if (!/^\d+$/.test(k) || col >= columns) throw invalid(`列对应关系有误：第${k}列不存在`, { mapping: '列不存在' });
+    if (seen.has(f)) throw invalid(`“${LEDGER_FIELD_LABELS[f]}”同时对应了 ${colLetter(seen.get(f)! + 1)}列 和 ${colLetter(col + 1)}列，每项只能对应一列`, { mapping: '字段重复' });
+    seen.set(f, col);
+  }
+  if (!Object.values(mapping).includes('receivedAt')) throw invalid('请指定“受理时间”对应的列', { mapping: '缺少受理时间' });
+}
+
+export async function resolveLedgerMapping(ctx: CoreContext, loaded: LoadedLedger, given?: LedgerMappingT): Promise<{ mapping: LedgerMappingT; remembered: boolean }> {
+  if (given) {
+    checkLedgerMapping(given, loaded.headers.length);
+    return { mapping: given, remembered: false };
+  }
+  const recalled = await recallStored(ctx.db, mappingKey(loaded.headers), LedgerMapping);
+  if (recalled) {
+    try {
+      checkLedgerMapping(recalled, loaded.headers.length);
+      return { mapping: recalled, remembered: true };
+    } catch {
+      // remembered for another layout: use the suggestion
+    }
+  }
+  return { mapping: loaded.suggested, remembered: false };
+}
+
+export const rememberLedgerMapping = (ctx: CoreContext, headers: string[], mapping: LedgerMappingT) => storeMapping(ctx.db, mappingKey(headers), headers, mapping);
+
+export async function planLoaded(ctx: CoreContext, loaded: LoadedLedger, mapping: LedgerMappingT, estateId: number): Promise<LedgerPlan> {
+  const rows = parseLedgerRows(loaded.grid, loaded.headerRow, mapping, estateId);
+  return planLedger(ctx.db, estateId, rows, await readDeskConfig(ctx));
+}
+
+export function toLedgerPreview(token: string, loaded: LoadedLedger, mapping: LedgerMappingT, remembered: boolean, plan: LedgerPlan): LedgerPreviewT {
+  return {
+    token,
+    fileName: loaded.fileName,
+    sheetName: loaded.grid.name,
+    headerRow: loaded.headerRow,
+    headers: displayHeaders(loaded.headers),
+    mapping,
+    mappingRemembered: remembered,
+    rows: plan.rows,
+    accepted: plan.rows.filter((r) => r.status !== 'rejected').length,
+    rejected: plan.rejected,
+    warnings: plan.warnings,
+    willCreate: { tickets: plan.tickets.length },
+  };
+}
+
+/** Writes every planned ticket in one transaction: the whole ledger lands, or nothing does. */
+export async function commitLedger(ctx: CoreContext, loaded: LoadedLedger, mapping: LedgerMappingT, estateId: number): Promise<{ result: LedgerCommitResultT; plan: LedgerPlan }> {
+  const cfg = await readDeskConfig(ctx);
+  const actor = await ctx.actor();
+  const plan = await ctx.db.transaction().execute(async (trx) => {
+    // planned inside the transaction so what is written matches what the database holds now
+    const p = await planLedger(trx, estateId, parseLedgerRows(loaded.grid, loaded.headerRow, mapping, estateId), cfg);
+    for (const t of p.tickets) await writeTicket(ctx, trx, estateId, t, cfg, actor, loaded.fileName);
+    await trx
+      .insertInto('import_batches')
+      .values({ kind: 'ledger', file_name: loaded.fileName, file_hash: loaded.fileHash, at: ctx.now().toISOString(), accepted: p.rows.filter((r) => r.status !== 'rejected').length, rejected: p.rejected.length, created_json: JSON.stringify({ tickets: p.tickets.length }) })
+      .execute();
+    await audit(trx, actor, 'import_batch', null, 'import.ledger', { file: loaded.fileName, tickets: p.tickets.length, rejected: p.rejected.length });
+    await storeMapping(trx, mappingKey(loaded.headers), loaded.headers, mapping);
+    return p;
+  });
+  return {
+    plan,
+    result: { accepted: plan.rows.filter((r) => r.status !== 'rejected').length, rejected: plan.rejected, warnings: plan.warnings, created: { tickets: plan.tickets.length } },
+  };
+}
