@@ -118,8 +118,8 @@ describe('imports.roster.* through the dispatcher', () => {
     for (const table of ['buildings', 'houses', 'people', 'occupancies', 'import_batches']) expect(n(`select count(*) n from ${table}`)).toBe(0);
   });
 
-  it('the ledger import channels answer UNAVAILABLE until they are built', async () => {
+  it('an unknown or expired ledger import token is refused in Chinese', async () => {
     const r = await call('imports.ledger.commit', { token: 'x' });
-    expect(r).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+    expect(r).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: expect.stringContaining('重新选择文件') } });
   });
 });
