@@ -16,9 +16,10 @@ import { TicketListScreen } from '../screens/desk/list/TicketListScreen';
 import { TicketScreen } from '../screens/desk/ticket/TicketScreen';
 import { CallbackQueueScreen } from '../screens/desk/callbacks/CallbackQueueScreen';
 import { DeskSettingsScreen } from '../screens/desk/settings/DeskSettingsScreen';
+import { LedgerImportScreen } from '../screens/imports/LedgerImportScreen';
 import classes from './AppFrame.module.css';
 
-type Section = 'desk' | 'intake' | 'tickets' | 'callbacks' | 'buildings' | 'rosterImport' | 'deskSettings' | 'settings';
+type Section = 'desk' | 'intake' | 'tickets' | 'callbacks' | 'buildings' | 'rosterImport' | 'ledgerImport' | 'deskSettings' | 'settings';
 
 // Only what works today is in the menu; later domains add their entries here.
 const SECTIONS: { id: Section; label: string; icon: ReactNode; route: Route }[] = [
@@ -28,6 +29,7 @@ const SECTIONS: { id: Section; label: string; icon: ReactNode; route: Route }[] 
   { id: 'callbacks', label: '回访', icon: <IconPhoneCall size={18} stroke={1.6} />, route: { name: 'callbacks' } },
   { id: 'buildings', label: '房屋档案', icon: <IconBuildingCommunity size={18} stroke={1.6} />, route: { name: 'buildings' } },
   { id: 'rosterImport', label: '名册导入', icon: <IconFileImport size={18} stroke={1.6} />, route: { name: 'rosterImport' } },
+  { id: 'ledgerImport', label: '台账导入', icon: <IconFileImport size={18} stroke={1.6} />, route: { name: 'ledgerImport' } },
   { id: 'deskSettings', label: '工单设置', icon: <IconAdjustmentsHorizontal size={18} stroke={1.6} />, route: { name: 'deskSettings' } },
   { id: 'settings', label: '设置', icon: <IconSettings size={18} stroke={1.6} />, route: { name: 'settings' } },
 ];
@@ -39,8 +41,6 @@ function sectionOf(route: Route): Section {
       return 'buildings';
     case 'ticket':
       return 'tickets';
-    case 'ledgerImport':
-      return 'rosterImport';
     default:
       return route.name;
   }
@@ -105,6 +105,8 @@ function CurrentScreen({ route }: { route: Route }) {
       return <CallbackQueueScreen />;
     case 'deskSettings':
       return <DeskSettingsScreen />;
+    case 'ledgerImport':
+      return estateId ? <LedgerImportScreen key={estateId} estateId={estateId} /> : null;
     default:
       return <BuildingsScreen buildingId={route.name === 'buildings' ? route.buildingId : undefined} />;
   }
