@@ -216,6 +216,8 @@ export const Dashboard = z.object({
   counts: z.record(z.string(), z.number().int()),
   dueSoon: z.array(TicketRow),
   overdue: z.array(TicketRow),
+  /** all overdue tickets (the list shows the 50 most urgent) */
+  overdueTotal: z.number().int(),
   awaitingCallback: z.number().int(),
   today: z.object({ received: z.number().int(), completed: z.number().int() }),
   calendarWarning: z.string().nullable(),

@@ -27,6 +27,8 @@ export interface TicketQuery {
 }
 
 const RUNNING = ['已受理', '已派工', '处理中'];
+/** "TS2026", "BX20261116-0", "ts-2025-001": what staff type when they have a ticket number */
+const TICKET_NO_PREFIX = /^[A-Za-z]{2}[-\d]/;
 
 type Q = SelectQueryBuilder<DB, 'tickets', object>;
 
@@ -57,11 +59,14 @@ function applyFilters(q: Q, f: TicketQuery, nowIso: string, soonIso: string): Q 
       .where((eb) => eb.or([eb('resolve_due_at', 'is', null), eb('resolve_due_at', '>=', nowIso)]))
       .where((eb) => eb.or([eb('responded_at', 'is not', null), eb('respond_due_at', 'is', null), eb('respond_due_at', '>=', nowIso)]));
   const text = f.text?.trim();
-  if (text) {
+  if (text && TICKET_NO_PREFIX.test(text)) {
+    // a ticket number as typed: a range on the unique index instead of a scan
+    const prefix = text.toUpperCase();
+    q = q.where('no', '>=', prefix).where('no', '<', `${prefix}\uffff`);
+  } else if (text) {
     const like = `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
     q = q.where((eb) =>
       eb.or([
-        eb('no', 'like', `${text.toUpperCase()}%`),
         eb('location', 'like', like),
         eb('reporter', 'like', like),
         eb('phone_digits', 'like', like),
@@ -72,7 +77,7 @@ function applyFilters(q: Q, f: TicketQuery, nowIso: string, soonIso: string): Q 
   return q;
 }
 
-export async function listTickets(ctx: CoreContext, f: TicketQuery): Promise<{ rows: TicketRowT[]; total: number }> {
+export async function listTickets(ctx: CoreContext, f: TicketQuery, withTotal = true): Promise<{ rows: TicketRowT[]; total: number }> {
   const cfg = await readDeskConfig(ctx);
   const now = ctx.now();
   const nowIso = now.toISOString();
@@ -84,8 +89,8 @@ export async function listTickets(ctx: CoreContext, f: TicketQuery): Promise<{ r
   else if (f.sort === 'no') q = q.orderBy('no', dir);
   else q = q.orderBy('received_at', dir).orderBy('id', dir);
   const records = await q.limit(f.limit ?? 50).offset(f.offset ?? 0).execute();
-  const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  return { rows: await rowsWithSla(ctx, records), total: Number(n) };
+  const total = withTotal ? Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n) : records.length;
+  return { rows: await rowsWithSla(ctx, records), total };
 }
 
 export async function dashboard(ctx: CoreContext): Promise<DashboardT> {
@@ -93,7 +98,7 @@ export async function dashboard(ctx: CoreContext): Promise<DashboardT> {
   const open = await ctx.db.selectFrom('tickets').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).where('status', 'in', [...OPEN_STATUSES, '已完成', '已回访']).groupBy('status').execute();
   for (const r of open) counts[r.status] = Number(r.n);
   const [dueSoon, overdue, awaiting] = await Promise.all([
-    listTickets(ctx, { due: 'dueSoon', sort: 'due', limit: 50 }),
+    listTickets(ctx, { due: 'dueSoon', sort: 'due', limit: 50 }, false),
     listTickets(ctx, { due: 'overdue', sort: 'due', limit: 50 }),
     listTickets(ctx, { needsCallback: true, limit: 1 }),
   ]);
@@ -104,6 +109,7 @@ export async function dashboard(ctx: CoreContext): Promise<DashboardT> {
     counts,
     dueSoon: dueSoon.rows,
     overdue: overdue.rows,
+    overdueTotal: overdue.total,
     awaitingCallback: awaiting.total,
     today: { received: Number(received.n), completed: Number(completed.n) },
     calendarWarning: await calendarWarning(ctx),

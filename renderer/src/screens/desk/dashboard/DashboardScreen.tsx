@@ -62,7 +62,7 @@ export function DashboardScreen() {
           <Counter key={c.status} label={c.label} value={data.counts[c.status] ?? 0} color={c.color} onClick={() => go(c.route)} />
         ))}
         <Counter label="待回访" value={data.awaitingCallback} color="teal" onClick={() => go({ name: 'callbacks' })} testId="dashboard-awaiting-callback" />
-        <Counter label="已超时" value={data.overdue.length} color="red" onClick={() => go({ name: 'tickets', preset: 'overdue' })} testId="dashboard-overdue-count" />
+        <Counter label="已超时" value={data.overdueTotal} color="red" onClick={() => go({ name: 'tickets', preset: 'overdue' })} testId="dashboard-overdue-count" />
       </SimpleGrid>
       <Grid gap="md">
         <Grid.Col span={{ base: 12, xl: 6 }}>
