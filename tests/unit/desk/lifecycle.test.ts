@@ -216,3 +216,17 @@ describe('tickets through the contract', () => {
     expect(file.dataBase64).toBe(png);
   });
 });
+
+describe('ticket numbers', () => {
+  it('skip numbers that already exist (an imported ledger using the same scheme)', async () => {
+    const first = await complaint();
+    expect(first.ticket.no).toBe('TS20261116-001');
+    // a historic ticket took the next numbers without passing through the counter
+    core.ctx.sqlite.prepare("update tickets set no = 'TS20261116-007' where id = ?").run(first.ticket.id);
+    core.ctx.sqlite
+      .prepare("insert into tickets (no, type, channel, estate_id, location, category, urgency, description, received_by, received_at, status, created_at, updated_at) select 'TS20261116-002', type, channel, estate_id, location, category, urgency, description, received_by, received_at, status, created_at, updated_at from tickets where id = ?")
+      .run(first.ticket.id);
+    const next = await complaint();
+    expect(next.ticket.no).toBe('TS20261116-008');
+  });
+});
