@@ -70,7 +70,7 @@ export function DashboardScreen() {
             <Title order={5} c="red.7" mb="xs">
               已超时
             </Title>
-            <TicketTable rows={data.overdue} empty="没有超时的工单" />
+            <TicketTable compact rows={data.overdue} empty="没有超时的工单" />
           </Card>
         </Grid.Col>
         <Grid.Col span={{ base: 12, xl: 6 }}>
@@ -78,7 +78,7 @@ export function DashboardScreen() {
             <Title order={5} c="orange.7" mb="xs">
               即将到期
             </Title>
-            <TicketTable rows={data.dueSoon} empty="没有即将到期的工单" />
+            <TicketTable compact rows={data.dueSoon} empty="没有即将到期的工单" />
           </Card>
         </Grid.Col>
       </Grid>

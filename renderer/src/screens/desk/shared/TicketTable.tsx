@@ -5,7 +5,7 @@ import { SlaBadge, TicketStatusBadge, TicketTypeBadge } from './badges';
 import { when } from './format';
 
 /** A short, non-virtual list of tickets (dashboard, callback queue). */
-export function TicketTable({ rows, empty, extra }: { rows: TicketRowT[]; empty: string; extra?: (r: TicketRowT) => React.ReactNode }) {
+export function TicketTable({ rows, empty, extra, compact }: { rows: TicketRowT[]; empty: string; extra?: (r: TicketRowT) => React.ReactNode; compact?: boolean }) {
   const go = useNav((s) => s.go);
   if (!rows.length)
     return (
@@ -17,12 +17,12 @@ export function TicketTable({ rows, empty, extra }: { rows: TicketRowT[]; empty:
     <Table highlightOnHover verticalSpacing={6} layout="fixed">
       <Table.Thead>
         <Table.Tr>
-          <Table.Th w={150}>工单号</Table.Th>
-          <Table.Th w={70}>类型</Table.Th>
+          <Table.Th w={140}>工单号</Table.Th>
+          <Table.Th w={80}>类型</Table.Th>
           <Table.Th>位置 / 内容</Table.Th>
-          <Table.Th w={80}>状态</Table.Th>
-          <Table.Th w={150}>时限</Table.Th>
-          <Table.Th w={130}>受理时间</Table.Th>
+          {!compact && <Table.Th w={84}>状态</Table.Th>}
+          <Table.Th w={compact ? 130 : 160}>时限</Table.Th>
+          {!compact && <Table.Th w={140}>受理时间</Table.Th>}
           {extra && <Table.Th w={90} />}
         </Table.Tr>
       </Table.Thead>
@@ -38,18 +38,23 @@ export function TicketTable({ rows, empty, extra }: { rows: TicketRowT[]; empty:
                 {r.location} · {r.category}
               </Text>
               <Text size="xs" c="dimmed" truncate>
+                {compact ? `${r.status} · ${r.department ?? '未派工'} · ` : ''}
                 {r.summary}
               </Text>
             </Table.Td>
-            <Table.Td>
-              <TicketStatusBadge status={r.status} />
-            </Table.Td>
+            {!compact && (
+              <Table.Td>
+                <TicketStatusBadge status={r.status} />
+              </Table.Td>
+            )}
             <Table.Td>
               <SlaBadge sla={r.sla} />
             </Table.Td>
-            <Table.Td>
-              <Text size="sm">{when(r.receivedAt)}</Text>
-            </Table.Td>
+            {!compact && (
+              <Table.Td>
+                <Text size="sm">{when(r.receivedAt)}</Text>
+              </Table.Td>
+            )}
             {extra && <Table.Td onClick={(e) => e.stopPropagation()}>{extra(r)}</Table.Td>}
           </Table.Tr>
         ))}
