@@ -1,4 +1,4 @@
-import type { TicketActionT, TicketStatusT } from '../../../shared/contract/desk';
+import { ACTION_LABELS as LABEL, type TicketActionT, type TicketStatusT } from '../../../shared/contract/desk';
 
 // The ticket state machine (PRODUCT.md §3). Pure: which action is allowed from which status,
 // and where it leads. The service applies it and writes the timeline.
@@ -68,17 +68,3 @@ export function nextStatus(s: TicketState, action: TicketActionT, callbackResolv
       return '已作废';
   }
 }
-
-const LABEL: Record<TicketActionT, string> = {
-  dispatch: '派工',
-  start: '开始处理',
-  complete: '完成',
-  callback: '回访',
-  close: '关闭',
-  sendBack: '退回',
-  reassign: '转派',
-  hold: '挂起',
-  resume: '恢复',
-  reopen: '重开',
-  void: '作废',
-};

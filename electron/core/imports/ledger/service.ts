@@ -8,6 +8,7 @@ import { colLetter, hasData, type SheetGrid } from '../roster/grid';
 import { displayHeaders, findHeaderRowBy, headerSignature } from '../roster/headers';
 import { recallStored, storeMapping } from '../roster/mapping-store';
 import { fileError, readWorkbook } from '../roster/workbook';
+import { chooseMapping } from '../roster/service';
 import { suggestLedgerMapping } from './headers';
 import { parseLedgerRows } from './records';
 import { planLedger, type LedgerPlan } from './plan';
@@ -46,21 +47,8 @@ export function checkLedgerMapping(mapping: LedgerMappingT, columns: number): vo
   if (!Object.values(mapping).includes('receivedAt')) throw invalid('请指定“受理时间”对应的列', { mapping: '缺少受理时间' });
 }
 
-export async function resolveLedgerMapping(ctx: CoreContext, loaded: LoadedLedger, given?: LedgerMappingT): Promise<{ mapping: LedgerMappingT; remembered: boolean }> {
-  if (given) {
-    checkLedgerMapping(given, loaded.headers.length);
-    return { mapping: given, remembered: false };
-  }
-  const recalled = await recallStored(ctx.db, mappingKey(loaded.headers), LedgerMapping);
-  if (recalled) {
-    try {
-      checkLedgerMapping(recalled, loaded.headers.length);
-      return { mapping: recalled, remembered: true };
-    } catch {
-      // remembered for another layout: use the suggestion
-    }
-  }
-  return { mapping: loaded.suggested, remembered: false };
+export function resolveLedgerMapping(ctx: CoreContext, loaded: LoadedLedger, given?: LedgerMappingT): Promise<{ mapping: LedgerMappingT; remembered: boolean }> {
+  return chooseMapping(given, () => recallStored(ctx.db, mappingKey(loaded.headers), LedgerMapping), (m) => checkLedgerMapping(m, loaded.headers.length), loaded.suggested);
 }
 
 export const rememberLedgerMapping = (ctx: CoreContext, headers: string[], mapping: LedgerMappingT) => storeMapping(ctx.db, mappingKey(headers), headers, mapping);
@@ -80,7 +68,7 @@ export function toLedgerPreview(token: string, loaded: LoadedLedger, mapping: Le
     mapping,
     mappingRemembered: remembered,
     rows: plan.rows,
-    accepted: plan.rows.filter((r) => r.status !== 'rejected').length,
+    accepted: ledgerOutcome(plan).accepted,
     rejected: plan.rejected,
     warnings: plan.warnings,
     willCreate: { tickets: plan.tickets.length },
@@ -97,14 +85,16 @@ export async function commitLedger(ctx: CoreContext, loaded: LoadedLedger, mappi
     for (const t of p.tickets) await writeTicket(ctx, trx, estateId, t, cfg, actor, loaded.fileName);
     await trx
       .insertInto('import_batches')
-      .values({ kind: 'ledger', file_name: loaded.fileName, file_hash: loaded.fileHash, at: ctx.now().toISOString(), accepted: p.rows.filter((r) => r.status !== 'rejected').length, rejected: p.rejected.length, created_json: JSON.stringify({ tickets: p.tickets.length }) })
+      .values({ kind: 'ledger', file_name: loaded.fileName, file_hash: loaded.fileHash, at: ctx.now().toISOString(), accepted: ledgerOutcome(p).accepted, rejected: p.rejected.length, created_json: JSON.stringify({ tickets: p.tickets.length }) })
       .execute();
     await audit(trx, actor, 'import_batch', null, 'import.ledger', { file: loaded.fileName, tickets: p.tickets.length, rejected: p.rejected.length });
     await storeMapping(trx, mappingKey(loaded.headers), loaded.headers, mapping);
     return p;
   });
-  return {
-    plan,
-    result: { accepted: plan.rows.filter((r) => r.status !== 'rejected').length, rejected: plan.rejected, warnings: plan.warnings, created: { tickets: plan.tickets.length } },
-  };
+  return { plan, result: ledgerOutcome(plan) };
+}
+
+/** What an import did (or, for a preview or dry run, would do). */
+export function ledgerOutcome(plan: LedgerPlan): LedgerCommitResultT {
+  return { accepted: plan.rows.filter((r) => r.status !== 'rejected').length, rejected: plan.rejected, warnings: plan.warnings, created: { tickets: plan.tickets.length } };
 }

@@ -57,22 +57,29 @@ export function checkMapping(mapping: RosterMappingT, columns: number): void {
       throw invalid(`“${ROSTER_FIELD_LABELS[f]}”同时对应了 ${cols.map((c) => `${colLetter(c + 1)}列`).join('、')}，每项只能对应一列`, { mapping: '字段重复' });
 }
 
-/** The mapping to use: the one given, else the one remembered for these headers, else the suggestion. */
-export async function resolveMapping(db: Kysely<DB>, loaded: LoadedRoster, given?: RosterMappingT): Promise<{ mapping: RosterMappingT; remembered: boolean }> {
+/**
+ * The mapping to use: the one given (checked), else the one remembered for these headers (if it
+ * still fits the file), else the suggestion from the header names. Rosters and ledgers alike.
+ */
+export async function chooseMapping<M>(given: M | undefined, recall: () => Promise<M | null>, check: (m: M) => void, suggested: M): Promise<{ mapping: M; remembered: boolean }> {
   if (given) {
-    checkMapping(given, loaded.headers.length);
+    check(given);
     return { mapping: given, remembered: false };
   }
-  const recalled = await recallMapping(db, loaded.headers);
+  const recalled = await recall();
   if (recalled) {
     try {
-      checkMapping(recalled, loaded.headers.length);
+      check(recalled);
       return { mapping: recalled, remembered: true };
     } catch {
       // remembered for other columns: fall back to the suggestion
     }
   }
-  return { mapping: loaded.suggested, remembered: false };
+  return { mapping: suggested, remembered: false };
+}
+
+export function resolveMapping(db: Kysely<DB>, loaded: LoadedRoster, given?: RosterMappingT): Promise<{ mapping: RosterMappingT; remembered: boolean }> {
+  return chooseMapping(given, () => recallMapping(db, loaded.headers), (m) => checkMapping(m, loaded.headers.length), loaded.suggested);
 }
 
 export async function ensureEstate(db: Kysely<DB>, estateId: number): Promise<void> {
