@@ -20,7 +20,7 @@ export async function loadCalendar(ctx: Pick<CoreContext, 'db'>, cfg?: DeskConfi
 export async function calendarWarning(ctx: CoreContext): Promise<string | null> {
   const next = cstParts(ctx.now()).year + 1;
   const row = await ctx.db.selectFrom('calendar_days').select('date').where('date', '>=', `${next}-01-01`).where('date', '<=', `${next}-12-31`).executeTakeFirst();
-  return row ? null : `尚未录入${next}年的法定节假日和调休安排，按工作时间计算的时限在${next}年可能不准确。请在「设置 → 节假日」中录入。`;
+  return row ? null : `尚未录入${next}年的法定节假日和调休安排，按工作时间计算的时限在${next}年可能不准确。请在「工单设置 → 节假日」中录入。`;
 }
 
 export async function calendarYear(ctx: CoreContext, year: number) {

@@ -52,7 +52,7 @@ export function slaLabel(sla: SlaStateT): { text: string; color: string } {
     case 'met':
       return { text: '按时完成', color: 'green' };
     case 'missed':
-      return { text: `超时完成（${minutesText(late)}）`, color: 'pink' };
+      return { text: '超时完成', color: 'pink' };
     case 'ok':
       return { text: '正常', color: 'gray' };
     default:
@@ -63,7 +63,8 @@ export function slaLabel(sla: SlaStateT): { text: string; color: string } {
 /** The clock of a ticket: state, with the due times in China time on hover. */
 export function SlaBadge({ sla }: { sla: SlaStateT }) {
   const { text, color } = slaLabel(sla);
-  const tip = [sla.respondDueAt ? `响应期限 ${cstDateTime(sla.respondDueAt)}` : null, sla.resolveDueAt ? `完成期限 ${cstDateTime(sla.resolveDueAt)}` : null, sla.clock === 'working' ? '按工作时间计' : null]
+  const late = Math.max(sla.respondLateMinutes ?? 0, sla.resolveLateMinutes ?? 0);
+  const tip = [late ? `超时 ${minutesText(late)}` : null, sla.respondDueAt ? `响应期限 ${cstDateTime(sla.respondDueAt)}` : null, sla.resolveDueAt ? `完成期限 ${cstDateTime(sla.resolveDueAt)}` : null, sla.clock === 'working' ? '按工作时间计' : null]
     .filter(Boolean)
     .join('；');
   return (
