@@ -1,4 +1,4 @@
-import { test, expect } from '../support/harness';
+import { test, expect, openApp } from '../support/harness';
 
 // Arrange a small estate through the real core: one house with a known owner, phone and plate.
 test.use({
@@ -15,7 +15,7 @@ test.use({
 });
 
 test('Ctrl+K finds a house as staff type it, Enter opens the household', async ({ page }) => {
-  await page.goto('/');
+  await openApp(page);
   await expect(page.getByText('翠湖花园').first()).toBeVisible();
   for (const query of ['3-2-1502', '3栋2单元1502', 'zlh', '5678', 'B123']) {
     await page.keyboard.press('Control+K');
@@ -39,7 +39,7 @@ test('Ctrl+K finds a house as staff type it, Enter opens the household', async (
 });
 
 test('editing a person shows inline Chinese validation errors and saves nothing until fixed', async ({ page, harness }) => {
-  await page.goto('/');
+  await openApp(page);
   await page.keyboard.press('Control+K');
   await page.getByTestId('search-input').fill('曾丽华');
   await expect(page.getByTestId('search-result').first()).toContainText('曾丽华');

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect } from '../support/harness';
+import { test, expect, openApp } from '../support/harness';
 import { pdfText } from '../support/pdf';
 
 test.use({
@@ -27,7 +27,7 @@ async function act(page: Page, action: string, note?: string) {
 }
 
 test('complaint: Ctrl+K-style house pick → save with Ctrl+Enter → printed slip → dispatch → complete → callback → close → household history', async ({ page, harness }) => {
-  await page.goto('/');
+  await openApp(page);
   await page.getByRole('navigation').getByText('受理登记', { exact: true }).click();
 
   // keyboard-first intake

@@ -1,4 +1,4 @@
-import { test, expect } from '../support/harness';
+import { test, expect, openApp } from '../support/harness';
 import { messyLedgerBuffer, LEDGER_EXPECTED } from '../../fixtures/ledger/make-messy-ledger';
 
 test.use({
@@ -12,7 +12,7 @@ test.use({
 });
 
 test('a historic ledger imported through the UI lists rejected rows and becomes imported tickets', async ({ page, harness }) => {
-  await page.goto('/');
+  await openApp(page);
   await page.getByRole('navigation').getByText('台账导入', { exact: true }).click();
   await page.getByTestId('ledger-file-input').setInputFiles({ name: '投诉台账2025.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await messyLedgerBuffer() });
   const rejected = page.getByTestId('ledger-rejected-row');

@@ -1,4 +1,4 @@
-import { test, expect } from '../support/harness';
+import { test, expect, openApp } from '../support/harness';
 import { messyRosterBuffer, MESSY_EXPECTED } from '../../fixtures/roster/make-messy-roster';
 
 test.use({
@@ -10,7 +10,7 @@ test.use({
 });
 
 test('a messy roster imported through the UI lists every rejected row with its Excel row number, then commits', async ({ page, harness }) => {
-  await page.goto('/');
+  await openApp(page);
   await page.getByRole('navigation').getByText('名册导入', { exact: true }).click();
   await page.getByTestId('roster-file-input').setInputFiles({
     name: '业主名册（开发商导出）.xlsx',
@@ -38,7 +38,7 @@ test('a messy roster imported through the UI lists every rejected row with its E
 });
 
 test('a file that is not a workbook gets a clear message and nothing is written', async ({ page, harness }) => {
-  await page.goto('/');
+  await openApp(page);
   await page.getByRole('navigation').getByText('名册导入', { exact: true }).click();
   await page.getByTestId('roster-file-input').setInputFiles({ name: '名册.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('这不是Excel文件') });
   await expect(page.getByText(/不是有效的 Excel/).first()).toBeVisible();

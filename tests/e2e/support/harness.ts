@@ -53,3 +53,9 @@ export const test = base.extend<HarnessFixtures>({
 });
 
 export { expect };
+
+/** Opens the app and waits until the frame (and so its Ctrl+K handler) is there. */
+export async function openApp(page: import('@playwright/test').Page): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByTestId('search-open')).toBeVisible();
+}
