@@ -39,7 +39,9 @@ test('complaint: Ctrl+K-style house pick → save with Ctrl+Enter → printed sl
   // reporter and phone come from the household
   await expect(page.getByRole('textbox', { name: /报事人/ })).toHaveValue('王芳');
   await page.getByTestId('intake-category').fill('噪音扰民');
+  await expect(page.getByRole('option', { name: '噪音扰民' })).toBeVisible();
   await page.getByTestId('intake-category').press('Enter');
+  await expect(page.getByTestId('intake-category')).toHaveValue('噪音扰民');
   await page.getByTestId('intake-description').fill('楼上装修噪音，晚上十点后仍在施工');
   await page.getByTestId('intake-description').press('Control+Enter');
 
@@ -68,9 +70,12 @@ test('complaint: Ctrl+K-style house pick → save with Ctrl+Enter → printed sl
   await expect(page.getByTestId('ticket-no')).toHaveText(no);
   await page.getByTestId('ticket-action-dispatch').click();
   await page.getByTestId('dispatch-department').fill('秩序部');
+  await expect(page.getByRole('option', { name: '秩序部' })).toBeVisible();
   await page.getByTestId('dispatch-department').press('Enter');
   await page.getByTestId('dispatch-assignee').fill('刘队长');
+  await expect(page.getByRole('option', { name: '刘队长' })).toBeVisible();
   await page.getByTestId('dispatch-assignee').press('Enter');
+  await expect(page.getByTestId('dispatch-assignee')).toHaveValue('刘队长');
   await page.getByTestId('action-confirm').click();
   await expect(page.getByTestId('ticket-status')).toHaveText('已派工');
   await act(page, 'start');

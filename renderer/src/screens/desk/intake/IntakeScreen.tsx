@@ -199,6 +199,10 @@ export function IntakeScreen({ houseId: initialHouseId }: { houseId?: number }) 
                 }}
                 error={form.err('category')}
                 nothingFoundMessage="没有这个类别"
+                onBlur={(e) => {
+                  const typed = e.currentTarget.value.trim();
+                  if (!category && config?.categories.some((c) => c.name === typed)) setCategory(typed);
+                }}
                 data-testid="intake-category"
               />
             </Grid.Col>
