@@ -18,7 +18,7 @@ export function TicketTable({ rows, empty, extra, compact }: { rows: TicketRowT[
       <Table.Thead>
         <Table.Tr>
           <Table.Th w={140}>工单号</Table.Th>
-          <Table.Th w={80}>类型</Table.Th>
+          <Table.Th w={92}>类型</Table.Th>
           <Table.Th>位置 / 内容</Table.Th>
           {!compact && <Table.Th w={84}>状态</Table.Th>}
           <Table.Th w={compact ? 130 : 160}>时限</Table.Th>

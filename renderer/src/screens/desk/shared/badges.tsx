@@ -37,14 +37,16 @@ export function minutesText(min: number): string {
   const d = Math.floor(min / 1440);
   const h = Math.floor((min % 1440) / 60);
   const m = min % 60;
-  return [d ? `${d}天` : '', h ? `${h}小时` : '', m || (!d && !h) ? `${m}分` : ''].join('');
+  // a day or more late: minutes no longer matter at the counter
+  if (d) return `${d}天${h ? `${h}小时` : ''}`;
+  return [h ? `${h}小时` : '', m || !h ? `${m}分` : ''].join('');
 }
 
 export function slaLabel(sla: SlaStateT): { text: string; color: string } {
   const late = Math.max(sla.respondLateMinutes ?? 0, sla.resolveLateMinutes ?? 0);
   switch (sla.state) {
     case 'overdue':
-      return { text: `已超时 ${minutesText(late)}`, color: 'red' };
+      return { text: `超时 ${minutesText(late)}`, color: 'red' };
     case 'dueSoon':
       return { text: '即将到期', color: 'orange' };
     case 'paused':
