@@ -106,3 +106,20 @@ test('complaint: Ctrl+K-style house pick → save with Ctrl+Enter → printed sl
   await expect(page.getByTestId('household-title')).toHaveText('3栋2单元1502');
   await expect(page.getByText(no).first()).toBeVisible();
 });
+
+test('a double Ctrl+Enter records the request once', async ({ page, harness }) => {
+  await openApp(page);
+  await page.getByRole('navigation').getByText('受理登记', { exact: true }).click();
+  await page.getByTestId('intake-type-咨询').click();
+  await page.getByText('公共区域', { exact: true }).click();
+  await page.getByTestId('intake-location').fill('中心广场');
+  await page.getByTestId('intake-category').fill('其他');
+  await expect(page.getByRole('option', { name: '其他' })).toBeVisible();
+  await page.getByTestId('intake-category').press('Enter');
+  await page.getByTestId('intake-description').fill('广场开放时间');
+  await page.getByTestId('intake-description').focus();
+  // two presses back to back, as an impatient finger does
+  await Promise.all([page.keyboard.press('Control+Enter'), page.keyboard.press('Control+Enter')]);
+  await expect(page.getByTestId('intake-ticket-no')).toHaveText(/^ZX\d{8}-001$/);
+  expect((await harness.call('desk.tickets.list', {})).total).toBe(1);
+});

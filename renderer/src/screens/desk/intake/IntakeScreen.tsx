@@ -49,6 +49,7 @@ export function IntakeScreen({ houseId: initialHouseId }: { houseId?: number }) 
   const [printing, setPrinting] = useState(false);
   const form = useFormSubmit();
   const descriptionRef = useRef<HTMLTextAreaElement>(null);
+  const saving = useRef(false);
 
   useEffect(() => {
     void unwrap(api['desk.config.get']({})).then(setConfig);
@@ -90,7 +91,16 @@ export function IntakeScreen({ houseId: initialHouseId }: { houseId?: number }) 
   };
 
   const save = async () => {
-    if (form.busy) return;
+    // a double Ctrl+Enter or double click must not record the request twice
+    if (saving.current) return;
+    saving.current = true;
+    try {
+      await doSave();
+    } finally {
+      saving.current = false;
+    }
+  };
+  const doSave = async () => {
     const attachments = await Promise.all(photos.map(async (p) => ({ fileName: p.file.name, dataBase64: await fileToBase64(p.file) })));
     let expectedVisitAt: string | null = null;
     if (visitAt) {
