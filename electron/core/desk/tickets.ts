@@ -88,6 +88,12 @@ export async function createTicket(ctx: CoreContext, input: IntakeFields): Promi
   const target = slaTargetFor(cfg, input.type, input.urgency);
   const actor = await ctx.actor();
   const now = ctx.now();
+  if (input.expectedVisitAt && Date.parse(input.expectedVisitAt) <= now.getTime()) throw invalid('预约上门时间应晚于现在', { expectedVisitAt: '预约上门时间应晚于现在' });
+  // a repair is due by the visit agreed with the owner (PRODUCT.md §3), when the clock is calendar time
+  const resolveMinutes =
+    input.type === '报修' && input.expectedVisitAt && (target?.clock ?? 'calendar') === 'calendar'
+      ? Math.ceil((Date.parse(input.expectedVisitAt) - now.getTime()) / 60_000)
+      : (target?.resolveMinutes ?? null);
   const id = await ctx.db.transaction().execute(async (trx) => {
     const no = await nextTicketNo(trx, input.type, now);
     const phone = input.phone ? normalisePhone(input.phone) : null;
@@ -125,7 +131,7 @@ export async function createTicket(ctx: CoreContext, input: IntakeFields): Promi
         resolve_due_at: null,
         sla_clock: target?.clock ?? 'calendar',
         respond_minutes: target?.respondMinutes ?? null,
-        resolve_minutes: target?.resolveMinutes ?? null,
+        resolve_minutes: resolveMinutes,
         import_key: null,
         created_at: now.toISOString(),
         updated_at: now.toISOString(),

@@ -230,3 +230,15 @@ describe('ticket numbers', () => {
     expect(next.ticket.no).toBe('TS20261116-008');
   });
 });
+
+describe('agreed visit time', () => {
+  it('a repair with an agreed visit is due by that visit; a visit in the past is refused', async () => {
+    const visit = new Date(clock + 5 * 24 * 3600_000).toISOString(); // beyond the 72 h default
+    const d = await detail(call('desk.tickets.create', { type: '报修', channel: '电话', houseId, category: '工程维修', subcategory: '门窗', urgency: '一般', description: '窗户关不严', expectedVisitAt: visit }));
+    expect(d.ticket.sla.resolveDueAt).toBe(visit);
+    expect(d.ticket.sla.respondDueAt).toBe(new Date(clock + 24 * 3600_000).toISOString());
+    const past = await call('desk.tickets.create', { type: '报修', channel: '电话', houseId, category: '工程维修', urgency: '一般', description: 'x', expectedVisitAt: new Date(clock - 60_000).toISOString() });
+    expect(past.ok).toBe(false);
+    if (!past.ok) expect(past.error.fields?.expectedVisitAt).toBe('预约上门时间应晚于现在');
+  });
+});
