@@ -1,4 +1,4 @@
-import { commitLedger, ledgerOutcome, loadLedger, planLoaded, resolveLedgerMapping } from '../../core/imports/ledger/service';
+import { commitLoadedLedger, ledgerOutcome, loadLedger, planLoaded, resolveLedgerMapping } from '../../core/imports/ledger/service';
 import type { LedgerCommitResultT } from '../../../shared/contract/desk';
 import { processIo, runImport, type CliIo, type ImportArgs } from './run-import';
 import { rowLines } from './import-roster';
@@ -23,7 +23,7 @@ export function importLedgerCommand(args: ImportArgs, io: CliIo = processIo): Pr
       // a dry run against a database without an estate previews against nothing (and creates nothing)
       const estateId = estate.id ?? -1;
       const { mapping } = await resolveLedgerMapping(ctx, loaded);
-      if (!dryRun) return (await commitLedger(ctx, loaded, mapping, estateId)).result;
+      if (!dryRun) return (await commitLoadedLedger(ctx, loaded, mapping, estateId)).result;
       return ledgerOutcome(await planLoaded(ctx, loaded, mapping, estateId));
     },
     summary,

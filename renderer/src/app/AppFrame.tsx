@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
-import { AppShell, Box, Divider, Group, Kbd, Menu, NavLink, Text, ThemeIcon, UnstyledButton } from '@mantine/core';
-import { IconAdjustmentsHorizontal, IconBuildingCommunity, IconChevronDown, IconFileImport, IconHeadset, IconLayoutDashboard, IconListDetails, IconPencilPlus, IconPhoneCall, IconSearch, IconSettings, IconUserCircle } from '@tabler/icons-react';
+import { AppShell, Box, Divider, Group, Kbd, Menu, NavLink, ScrollArea, Text, ThemeIcon, UnstyledButton } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { IconAdjustmentsHorizontal, IconBuildingCommunity, IconChevronDown, IconFileImport, IconFileSpreadsheet, IconHeadset, IconLayoutDashboard, IconListDetails, IconPencilPlus, IconPhoneCall, IconSearch, IconSettings, IconUserCircle } from '@tabler/icons-react';
 import type { EstateT } from '../../../shared/contract/archives';
 import { useNav, type Route } from './navigation';
 import { useApp, useCurrentEstate } from '../stores/app';
@@ -21,17 +22,41 @@ import classes from './AppFrame.module.css';
 
 type Section = 'desk' | 'intake' | 'tickets' | 'callbacks' | 'buildings' | 'rosterImport' | 'ledgerImport' | 'deskSettings' | 'settings';
 
-// Only what works today is in the menu; later domains add their entries here.
-const SECTIONS: { id: Section; label: string; icon: ReactNode; route: Route }[] = [
-  { id: 'desk', label: '工作台', icon: <IconLayoutDashboard size={18} stroke={1.6} />, route: { name: 'desk' } },
-  { id: 'intake', label: '受理登记', icon: <IconPencilPlus size={18} stroke={1.6} />, route: { name: 'intake' } },
-  { id: 'tickets', label: '工单列表', icon: <IconListDetails size={18} stroke={1.6} />, route: { name: 'tickets' } },
-  { id: 'callbacks', label: '回访', icon: <IconPhoneCall size={18} stroke={1.6} />, route: { name: 'callbacks' } },
-  { id: 'buildings', label: '房屋档案', icon: <IconBuildingCommunity size={18} stroke={1.6} />, route: { name: 'buildings' } },
-  { id: 'rosterImport', label: '名册导入', icon: <IconFileImport size={18} stroke={1.6} />, route: { name: 'rosterImport' } },
-  { id: 'ledgerImport', label: '台账导入', icon: <IconFileImport size={18} stroke={1.6} />, route: { name: 'ledgerImport' } },
-  { id: 'deskSettings', label: '工单设置', icon: <IconAdjustmentsHorizontal size={18} stroke={1.6} />, route: { name: 'deskSettings' } },
-  { id: 'settings', label: '设置', icon: <IconSettings size={18} stroke={1.6} />, route: { name: 'settings' } },
+interface NavEntry {
+  id: Section;
+  label: string;
+  icon: ReactNode;
+  route: Route;
+  /** a key that opens it from anywhere */
+  hotkey?: string;
+}
+
+// Only what works today is in the menu, grouped as the counter thinks of it; later domains add here.
+const NAV_GROUPS: { label: string; entries: NavEntry[] }[] = [
+  {
+    label: '服务台',
+    entries: [
+      { id: 'desk', label: '工作台', icon: <IconLayoutDashboard size={18} stroke={1.6} />, route: { name: 'desk' } },
+      { id: 'intake', label: '受理登记', icon: <IconPencilPlus size={18} stroke={1.6} />, route: { name: 'intake' }, hotkey: 'F2' },
+      { id: 'tickets', label: '工单列表', icon: <IconListDetails size={18} stroke={1.6} />, route: { name: 'tickets' } },
+      { id: 'callbacks', label: '回访', icon: <IconPhoneCall size={18} stroke={1.6} />, route: { name: 'callbacks' } },
+    ],
+  },
+  {
+    label: '档案',
+    entries: [
+      { id: 'buildings', label: '房屋档案', icon: <IconBuildingCommunity size={18} stroke={1.6} />, route: { name: 'buildings' } },
+      { id: 'rosterImport', label: '名册导入', icon: <IconFileImport size={18} stroke={1.6} />, route: { name: 'rosterImport' } },
+      { id: 'ledgerImport', label: '台账导入', icon: <IconFileSpreadsheet size={18} stroke={1.6} />, route: { name: 'ledgerImport' } },
+    ],
+  },
+  {
+    label: '设置',
+    entries: [
+      { id: 'deskSettings', label: '工单设置', icon: <IconAdjustmentsHorizontal size={18} stroke={1.6} />, route: { name: 'deskSettings' } },
+      { id: 'settings', label: '设置', icon: <IconSettings size={18} stroke={1.6} />, route: { name: 'settings' } },
+    ],
+  },
 ];
 
 function sectionOf(route: Route): Section {
@@ -52,6 +77,8 @@ export function AppFrame() {
   const go = useNav((s) => s.go);
   const active = sectionOf(route);
   useLookupHotkey();
+  // F2 starts an intake from anywhere, even while typing elsewhere (the draft there is kept)
+  useHotkeys([['F2', () => !useLookup.getState().opened && go({ name: 'intake' })]], []);
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 176, breakpoint: 0 }} padding="lg" classNames={{ main: classes.main }}>
@@ -59,17 +86,25 @@ export function AppFrame() {
         <FrameHeader />
       </AppShell.Header>
       <AppShell.Navbar p="xs" className={classes.navbar}>
-        <AppShell.Section grow>
-          {SECTIONS.map((s) => (
-            <NavLink
-              key={s.id}
-              label={s.label}
-              leftSection={s.icon}
-              active={active === s.id}
-              onClick={() => go(s.route)}
-              className={classes.navLink}
-              data-testid={`nav-${s.id}`}
-            />
+        <AppShell.Section grow component={ScrollArea} scrollbars="y">
+          {NAV_GROUPS.map((g, i) => (
+            <Box key={g.label} mt={i ? 'sm' : 0}>
+              <Text size="xs" c="dimmed" fw={500} px="sm" pb={4} className={classes.navGroup}>
+                {g.label}
+              </Text>
+              {g.entries.map((s) => (
+                <NavLink
+                  key={s.id}
+                  label={s.label}
+                  leftSection={s.icon}
+                  rightSection={s.hotkey ? <Kbd size="xs">{s.hotkey}</Kbd> : undefined}
+                  active={active === s.id}
+                  onClick={() => go(s.route)}
+                  className={classes.navLink}
+                  data-testid={`nav-${s.id}`}
+                />
+              ))}
+            </Box>
           ))}
         </AppShell.Section>
         <AppShell.Section>

@@ -6,7 +6,7 @@ import { TokenSessions } from '../roster/sessions';
 import { ensureEstate } from '../roster/service';
 import { decodeUpload } from '../upload';
 import { buildLedgerReport } from './report';
-import { commitLedger, loadLedger, planLoaded, rememberLedgerMapping, resolveLedgerMapping, toLedgerPreview, type LoadedLedger } from './service';
+import { commitLoadedLedger, loadLedger, planLoaded, rememberLedgerMapping, resolveLedgerMapping, toLedgerPreview, type LoadedLedger } from './service';
 
 interface LedgerSession {
   loaded: LoadedLedger;
@@ -46,11 +46,14 @@ export function ledgerHandlers(ctx: CoreContext, sessions = new TokenSessions<Le
     'imports.ledger.commit': async (input) => {
       const s = session(input.token);
       if (s.committed) throw conflict('这个文件已经导入过了；如需再次导入，请重新选择文件');
-      const done = await commitLedger(ctx, s.loaded, s.mapping, s.estateId);
+      const done = await commitLoadedLedger(ctx, s.loaded, s.mapping, s.estateId);
       s.committed = true;
       s.rows = done.plan.rows;
       return done.result;
     },
-    'imports.ledger.report': async (input) => buildLedgerReport(session(input.token).rows, session(input.token).loaded.fileName),
+    'imports.ledger.report': async (input) => {
+      const s = session(input.token);
+      return buildLedgerReport(s.rows, s.loaded.fileName);
+    },
   };
 }

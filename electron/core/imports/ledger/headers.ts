@@ -4,9 +4,12 @@ import { normaliseHeader } from '../roster/headers';
 
 type LedgerField = (typeof LEDGER_FIELDS)[number];
 
-/** Header texts seen in centres' Excel ledgers, after normaliseHeader(). 类型 is the request type; 类别 the category. */
+/**
+ * Header texts seen in centres' Excel ledgers, after normaliseHeader(). 类型 is the request type; 类别 the category.
+ * 序号 is deliberately absent: it is the row's running number (1, 2, 3… restarting every sheet), not the request's 编号.
+ */
 const ALIASES: Record<LedgerField, string[]> = {
-  no: ['编号', '单号', '工单号', '序号', '登记编号', '报事编号', 'NO', 'NO.'],
+  no: ['编号', '单号', '工单号', '工单编号', '登记编号', '报事编号', '投诉编号', 'NO', 'NO.'],
   receivedAt: ['受理时间', '登记时间', '报事时间', '来电时间', '日期', '受理日期', '登记日期', '时间', '接报时间'],
   type: ['类型', '报事类型', '事项类型', '性质', '工单类型'],
   channel: ['渠道', '来源', '方式', '报事方式', '受理方式', '报事渠道', '来访方式'],

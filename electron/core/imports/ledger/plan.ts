@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { DeskConfigT, LedgerPreviewT } from '../../../../shared/contract/desk';
-import { normaliseCode } from '../../../../shared/domain/room';
-import type { LedgerRow } from './records';
+import { isRunningNumber, type LedgerRow } from './records';
+import { rebuildTimeline, type Timeline } from './timeline';
 
 export interface PlannedTicket {
   source: LedgerRow;
@@ -13,6 +13,7 @@ export interface PlannedTicket {
   subcategory: string | null;
   /** the ledger's own number when free, else null (one is generated at commit) */
   no: string | null;
+  timeline: Timeline;
 }
 
 export interface LedgerPlan {
@@ -44,7 +45,7 @@ async function houseIndex(db: Kysely<DB>, estateId: number) {
     exact.set(`${r.b}|${r.u ?? ''}|${r.room_no}`, ref);
     byRoom.set(`${r.b}|${r.room_no}`, [...(byRoom.get(`${r.b}|${r.room_no}`) ?? []), ref]);
   }
-  const buildings = new Map((await db.selectFrom('buildings').select(['id', 'code', 'name']).where('estate_id', '=', estateId).execute()).map((b) => [b.code, b]));
+  const buildings = new Map((await db.selectFrom('buildings').select(['id', 'code', 'name']).where('estate_id', '=', estateId).where('voided_at', 'is', null).execute()).map((b) => [b.code, b]));
   return { exact, byRoom, buildings };
 }
 
@@ -54,7 +55,7 @@ export function mapCategory(cfg: DeskConfigT, text: string): { category: string;
   if (!t) return { category: '其他', subcategory: null, warning: '缺少类别，记为“其他”' };
   const [a, b] = t.split(/[>/\-－—、|]/).filter(Boolean);
   const top = cfg.categories.find((c) => c.name === a);
-  if (top) return { category: top.name, subcategory: b && top.children.includes(b) ? b : (b ?? null), warning: null };
+  if (top) return { category: top.name, subcategory: b ?? null, warning: b && !top.children.includes(b) ? `小类“${b}”不在“${top.name}”的设置中，按原文保留` : null };
   const parent = cfg.categories.find((c) => c.children.includes(a));
   if (parent) return { category: parent.name, subcategory: a, warning: null };
   return { category: '其他', subcategory: t, warning: `类别“${t}”不在类别设置中，记为“其他/${t}”` };
@@ -74,7 +75,7 @@ export async function planLedger(db: Kysely<DB>, estateId: number, parsed: Ledge
 
   const plan: LedgerPlan = { rows: [], tickets: [], rejected: [], warnings: [] };
   const seen = new Map<string, { row: number; fingerprint: string }>();
-  const usedNos = new Set<string>();
+  const usedNos = new Map<string, number>();
   for (const p of parsed) {
     const warnings = [...p.warnings];
     const preview = (status: LedgerPreviewT['rows'][number]['status'], reason: string | null, location: string | null) => {
@@ -91,11 +92,11 @@ export async function planLedger(db: Kysely<DB>, estateId: number, parsed: Ledge
       if (first.fingerprint === p.fingerprint) {
         warnings.push(`与第${first.row}行完全相同，已合并`);
         preview('duplicate', null, p.locationText || null);
-      } else preview('rejected', `编号 ${p.no ?? ''} 与第${first.row}行重复，但内容不同`, p.locationText || null);
+      } else if (p.no && !isRunningNumber(p.no)) preview('rejected', `编号 ${p.no} 与第${first.row}行重复，但内容不同`, p.locationText || null);
+      else preview('rejected', `与第${first.row}行的受理时间、类型、位置和内容相同，其余各项却不同：请核对后保留一行`, p.locationText || null);
       continue;
     }
     seen.set(p.key, { row: p.row, fingerprint: p.fingerprint });
-
     let house: HouseRef | null = null;
     if (p.room) {
       house = idx.exact.get(`${p.room.building}|${p.room.unit ?? ''}|${p.room.room}`) ?? null;
@@ -103,25 +104,31 @@ export async function planLedger(db: Kysely<DB>, estateId: number, parsed: Ledge
         const candidates = idx.byRoom.get(`${p.room.building}|${p.room.room}`) ?? [];
         if (candidates.length === 1) house = candidates[0];
       }
-      if (!house) warnings.push(`未找到房屋：${p.locationText}，按文字位置导入`);
     }
-    const building = house ? null : p.buildingText ? idx.buildings.get(normaliseCode(p.buildingText)) : undefined;
+    // imported before (this file or an earlier copy of it): nothing to do, nothing to warn about
+    if (known.has(p.key)) {
+      plan.rows.push({ row: p.row, status: 'unchanged', no: p.no, receivedAt: p.receivedAt, type: p.type, location: house?.label ?? (p.locationText || null), reason: null, warnings: [] });
+      continue;
+    }
+    if (p.room && !house) warnings.push(`未找到房屋：${p.locationText}，按文字位置导入`);
+    const building = house ? null : p.buildingCode ? idx.buildings.get(p.buildingCode) : undefined;
     const location = house?.label ?? (p.locationText || '未注明位置');
     if (!house && !p.locationText) warnings.push('没有位置信息');
     const cat = mapCategory(cfg, p.categoryText);
     if (cat.warning) warnings.push(cat.warning);
-    let no = p.no;
-    if (no && (takenNos.has(no) || usedNos.has(no))) {
-      if (!known.has(p.key)) warnings.push(`编号 ${no} 已被其他工单使用，导入时另编号`);
+    // a running number (1, 2, 3…) is kept on the timeline; the ticket gets a number of its own
+    let no = p.no && !isRunningNumber(p.no) ? p.no : null;
+    if (no && usedNos.has(no)) {
+      warnings.push(`编号 ${no} 与第${usedNos.get(no)}行相同，导入时另编号`);
+      no = null;
+    } else if (no && takenNos.has(no)) {
+      warnings.push(`编号 ${no} 已被其他工单使用，导入时另编号`);
       no = null;
     }
-    if (no) usedNos.add(no);
-    if (known.has(p.key)) {
-      preview('unchanged', null, location);
-      continue;
-    }
-    if (p.status === '已关闭' && (p.type === '投诉' || p.type === '报修') && !p.callbackAt && p.callbackResolved === null) warnings.push('台账记为已关闭，但没有回访记录');
-    plan.tickets.push({ source: p, houseId: house?.id ?? null, buildingId: house?.buildingId ?? building?.id ?? null, location, category: cat.category, subcategory: cat.subcategory, no });
+    if (no) usedNos.set(no, p.row);
+    const timeline = rebuildTimeline(p);
+    warnings.push(...timeline.warnings);
+    plan.tickets.push({ source: p, houseId: house?.id ?? null, buildingId: house?.buildingId ?? building?.id ?? null, location, category: cat.category, subcategory: cat.subcategory, no, timeline });
     preview('new', null, location);
   }
   return plan;

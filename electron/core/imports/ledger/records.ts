@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { LedgerMappingT, TicketT } from '../../../../shared/contract/desk';
-import { LEDGER_FIELDS, SATISFACTION } from '../../../../shared/contract/desk';
+import { CALLBACK_METHODS, LEDGER_FIELDS, SATISFACTION } from '../../../../shared/contract/desk';
 import { normalisePhone } from '../../../../shared/domain/text';
+import { normaliseCode, parseRoom } from '../../../../shared/domain/room';
+import { cstDate } from '../../../../shared/domain/time';
 import { cellAt, valueAt, type GridCell, type SheetGrid } from '../roster/grid';
 import { textOf } from '../roster/values';
 import { resolveRoom } from '../roster/records';
-import { parseCallbackResult, parseChannel, parseDateTime, parseSatisfaction, parseStatus, parseType, parseUrgency, type LedgerStatus } from './values';
+import { CALLBACK_NOT_REACHED, parseCallbackMethod, parseCallbackResult, parseChannel, parseDateTime, parseSatisfaction, parseStatus, parseType, parseUrgency, type LedgerStatus } from './values';
 
 type Field = (typeof LEDGER_FIELDS)[number];
 
@@ -18,7 +20,8 @@ export interface LedgerRow {
   channel: TicketT['channel'];
   urgency: TicketT['urgency'];
   room: { building: string; unit: string | null; room: string } | null;
-  buildingText: string;
+  /** the building named by the row (楼栋 column or the room cell), to link public areas of a known building */
+  buildingCode: string | null;
   locationText: string;
   reporter: string | null;
   phone: string | null;
@@ -31,6 +34,7 @@ export interface LedgerRow {
   callbackAt: string | null;
   callbackResolved: boolean | null;
   callbackText: string;
+  callbackMethod: (typeof CALLBACK_METHODS)[number];
   satisfaction: (typeof SATISFACTION)[number] | null;
   status: LedgerStatus | null;
   notes: string | null;
@@ -57,6 +61,29 @@ function isBlank(grid: SheetGrid, row: number): boolean {
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 32);
 
+/**
+ * A 编号 of up to five digits ("1", "023") is a running number that restarts every year or sheet:
+ * it neither names the request across files nor makes a usable ticket number.
+ */
+export const isRunningNumber = (no: string) => /^\d{1,5}$/.test(no);
+
+/** The room a row names: 楼栋+单元+房号 columns, or "3栋2单元1502" / "3-2-1502" written in one cell (房号, 位置 or 楼栋). */
+function roomOf(bText: string, uText: string, rText: string, locText: string): { room: LedgerRow['room']; warning: string | null } {
+  if (rText) {
+    const parsed = resolveRoom(bText, uText, rText, '');
+    return 'reason' in parsed ? { room: null, warning: `${parsed.reason}，按文字位置导入` } : { room: parsed, warning: null };
+  }
+  // free text is a room only when it reads as one ("地下车库B2", "3栋电梯厅" stay public areas)
+  for (const [b, cell] of [[bText, locText], ['', bText]] as const) {
+    if (!cell) continue;
+    const ref = parseRoom(cell);
+    if (!ref || !(ref.building || b) || ref.room.length < 3) continue;
+    const parsed = resolveRoom(b, uText, '', cell);
+    if (!('reason' in parsed)) return { room: parsed, warning: null };
+  }
+  return { room: null, warning: null };
+}
+
 export function parseLedgerRows(grid: SheetGrid, headerRow: number, mapping: LedgerMappingT, estateId: number): LedgerRow[] {
   const cols = columns(mapping);
   const out: LedgerRow[] = [];
@@ -78,16 +105,20 @@ export function parseLedgerRows(grid: SheetGrid, headerRow: number, mapping: Led
     const receivedAt = time('receivedAt', '受理时间');
     const respondedAt = time('respondedAt', '响应时间');
     const completedAt = time('completedAt', '完成时间');
-    const callbackAt = time('callbackAt', '回访时间');
+    let callbackAt = time('callbackAt', '回访时间');
     const description = text('description');
     const categoryText = text('category');
-    // a row with only a 序号/编号 (a footer, a page number) is not a request
-    if (!receivedAt && !description && !categoryText && !text('type')) continue;
-
     const typeText = text('type');
-    const type = typeText ? parseType(typeText) : categoryText.includes('维修') ? '报修' : null;
+    // a row with only a 序号/编号 (a footer, a page number) is not a request
+    if (!receivedAt && !description && !categoryText && !typeText) continue;
+
+    let type = typeText ? parseType(typeText) : null;
+    if (!typeText && categoryText.includes('维修')) {
+      type = '报修';
+      warnings.push(`没有类型，按类别“${categoryText}”记为报修`);
+    }
     if (!receivedAt && !reasons.length) reasons.push('缺少受理时间');
-    if (!typeText && !type) reasons.push('缺少类型（投诉/报修/咨询/建议/表扬）');
+    if (!typeText && !type) reasons.push(cols.type ? '缺少类型（投诉/报修/咨询/建议/表扬）' : '台账没有“类型”列（投诉/报修/咨询/建议/表扬），请在列对应关系中指定');
     else if (!type) reasons.push(`类型无法识别：${typeText}`);
     if (!description && !categoryText) reasons.push('没有内容也没有类别');
     if (receivedAt && completedAt && completedAt < receivedAt) reasons.push('完成时间早于受理时间');
@@ -96,18 +127,21 @@ export function parseLedgerRows(grid: SheetGrid, headerRow: number, mapping: Led
     const bText = text('building');
     const uText = text('unit');
     const rText = text('room');
-    let room: LedgerRow['room'] = null;
-    if (rText) {
-      const parsed = resolveRoom(bText, uText, rText, '');
-      if ('reason' in parsed) warnings.push(`${parsed.reason}，按文字位置导入`);
-      else room = parsed;
-    }
+    const locText = text('location');
+    const { room, warning: roomWarning } = roomOf(bText, uText, rText, locText);
+    if (roomWarning) warnings.push(roomWarning);
     const sat = parseSatisfaction(get('satisfaction'));
     if (sat.ok && sat.warning) warnings.push(sat.warning);
     const callbackText = text('callbackResult');
+    let callbackResolved = parseCallbackResult(callbackText) ?? (callbackAt || (sat.ok && sat.value) ? true : null);
+    if (CALLBACK_NOT_REACHED.test(callbackText)) {
+      warnings.push(`回访未联系上业主（${callbackText}），不记为回访`);
+      callbackResolved = null;
+      callbackAt = null;
+    }
     const phoneRaw = text('phone');
-    const no = text('no') || null;
-    const locationText = [bText && !/[栋幢座楼#]$/.test(bText) && /^\w+$/.test(bText) ? `${bText}栋` : bText, uText && /^\d+$/.test(uText) ? `${uText}单元` : uText, rText, text('location')]
+    const no = text('no').replace(/\s/g, '').toUpperCase() || null;
+    const locationText = [bText && !/[栋幢座楼#]$/.test(bText) && /^\w+$/.test(bText) ? `${bText}栋` : bText, uText && /^\d+$/.test(uText) ? `${uText}单元` : uText, rText, locText]
       .filter(Boolean)
       .join('');
     const row: LedgerRow = {
@@ -118,7 +152,7 @@ export function parseLedgerRows(grid: SheetGrid, headerRow: number, mapping: Led
       channel: parseChannel(text('channel')),
       urgency: parseUrgency(text('urgency')),
       room,
-      buildingText: bText,
+      buildingCode: room?.building ?? (bText ? normaliseCode(bText) : null),
       locationText,
       reporter: text('reporter') || null,
       phone: phoneRaw ? normalisePhone(phoneRaw.split(/[/,，;；、]/)[0]) || null : null,
@@ -129,8 +163,9 @@ export function parseLedgerRows(grid: SheetGrid, headerRow: number, mapping: Led
       respondedAt: respondedAt && receivedAt && respondedAt < receivedAt ? null : respondedAt,
       completedAt,
       callbackAt,
-      callbackResolved: parseCallbackResult(callbackText) ?? (callbackAt || (sat.ok && sat.value) ? true : null),
+      callbackResolved,
       callbackText,
+      callbackMethod: parseCallbackMethod(callbackText),
       satisfaction: sat.ok ? sat.value : null,
       status: parseStatus(text('status')),
       notes: text('notes') || null,
@@ -140,7 +175,11 @@ export function parseLedgerRows(grid: SheetGrid, headerRow: number, mapping: Led
       fingerprint: '',
     };
     row.fingerprint = sha(JSON.stringify([row.no, row.receivedAt, row.type, row.locationText, row.reporter, row.phone, row.categoryText, row.description, row.completedAt, row.callbackAt, row.satisfaction, row.status]));
-    row.key = no ? sha(`${estateId}|no|${no.toUpperCase()}`) : sha(`${estateId}|row|${row.receivedAt}|${row.locationText}|${row.description}`);
+    // the 编号 names the request, together with its day: ledgers that restart "KF-001" every year still import both
+    row.key =
+      no && !isRunningNumber(no)
+        ? sha(`${estateId}|no|${no}|${receivedAt ? cstDate(receivedAt) : ''}`)
+        : sha(`${estateId}|row|${row.receivedAt}|${row.type}|${row.locationText}|${row.reporter ?? ''}|${row.categoryText}|${row.description}`);
     out.push(row);
   }
   return out;

@@ -8,7 +8,7 @@ import { colLetter, hasData, type SheetGrid } from '../roster/grid';
 import { displayHeaders, findHeaderRowBy, headerSignature } from '../roster/headers';
 import { recallStored, storeMapping } from '../roster/mapping-store';
 import { fileError, readWorkbook } from '../roster/workbook';
-import { chooseMapping } from '../roster/service';
+import { chooseMapping, ensureEstate } from '../roster/service';
 import { suggestLedgerMapping } from './headers';
 import { parseLedgerRows } from './records';
 import { planLedger, type LedgerPlan } from './plan';
@@ -76,7 +76,7 @@ export function toLedgerPreview(token: string, loaded: LoadedLedger, mapping: Le
 }
 
 /** Writes every planned ticket in one transaction: the whole ledger lands, or nothing does. */
-export async function commitLedger(ctx: CoreContext, loaded: LoadedLedger, mapping: LedgerMappingT, estateId: number): Promise<{ result: LedgerCommitResultT; plan: LedgerPlan }> {
+export async function commitLoadedLedger(ctx: CoreContext, loaded: LoadedLedger, mapping: LedgerMappingT, estateId: number): Promise<{ result: LedgerCommitResultT; plan: LedgerPlan }> {
   const cfg = await readDeskConfig(ctx);
   const actor = await ctx.actor();
   const plan = await ctx.db.transaction().execute(async (trx) => {
@@ -92,6 +92,23 @@ export async function commitLedger(ctx: CoreContext, loaded: LoadedLedger, mappi
     return p;
   });
   return { plan, result: ledgerOutcome(plan) };
+}
+
+/** Reads a ledger file and tells what importing it would do; writes nothing. A null estate previews against an empty one. */
+export async function previewLedger(ctx: CoreContext, buffer: Buffer, fileName: string, estateId: number | null, mapping?: LedgerMappingT): Promise<LedgerPreviewT> {
+  const loaded = await loadLedger(buffer, fileName);
+  if (estateId !== null) await ensureEstate(ctx.db, estateId);
+  const m = await resolveLedgerMapping(ctx, loaded, mapping);
+  const plan = await planLoaded(ctx, loaded, m.mapping, estateId ?? -1);
+  return toLedgerPreview('', loaded, m.mapping, m.remembered, plan);
+}
+
+/** Reads a ledger file and imports it all-or-nothing (the remembered or suggested mapping unless one is given). */
+export async function commitLedger(ctx: CoreContext, buffer: Buffer, fileName: string, estateId: number, mapping?: LedgerMappingT): Promise<LedgerCommitResultT> {
+  const loaded = await loadLedger(buffer, fileName);
+  await ensureEstate(ctx.db, estateId);
+  const m = await resolveLedgerMapping(ctx, loaded, mapping);
+  return (await commitLoadedLedger(ctx, loaded, m.mapping, estateId)).result;
 }
 
 /** What an import did (or, for a preview or dry run, would do). */

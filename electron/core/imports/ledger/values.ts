@@ -2,7 +2,7 @@ import type { GridCell } from '../roster/grid';
 import { textOf } from '../roster/values';
 import { toHalfWidth } from '../../../../shared/domain/text';
 import { fromCst } from '../../../../shared/domain/time';
-import { SATISFACTION, type TicketT } from '../../../../shared/contract/desk';
+import { CALLBACK_METHODS, SATISFACTION, type TicketT } from '../../../../shared/contract/desk';
 
 export type Read<T> = { ok: true; value: T | null; warning?: string } | { ok: false; reason: string };
 const ok = <T>(value: T | null, warning?: string): Read<T> => (warning ? { ok: true, value, warning } : { ok: true, value });
@@ -65,6 +65,8 @@ export function parseChannel(text: string): TicketT['channel'] {
 }
 
 export function parseUrgency(text: string): TicketT['urgency'] {
+  // "不急", "非紧急" are not urgent: look at the negations first
+  if (!text || /不急|不紧急|非紧急|一般|普通|常规/.test(text)) return '一般';
   return /紧急|加急|特急|急/.test(text) ? '紧急' : '一般';
 }
 
@@ -75,30 +77,43 @@ export function parseSatisfaction(cell: GridCell): Read<(typeof SATISFACTION)[nu
   const n = Number(toHalfWidth(raw).replace(/分$/, ''));
   if (Number.isInteger(n) && n >= 1 && n <= 5) return ok(SATISFACTION[5 - n]);
   const t = raw.replace(/\s/g, '');
-  if (t === '非常满意' || t === '很满意') return ok('非常满意');
-  if (t === '非常不满意' || t === '很不满意') return ok('非常不满意');
-  if (t === '不满意') return ok('不满意');
-  if (t === '满意' || t === '比较满意' || t === '基本满意') return ok('满意');
-  if (t === '一般') return ok('一般');
+  if (t === '非常满意' || t === '很满意' || t === '十分满意') return ok('非常满意');
+  if (t === '非常不满意' || t === '很不满意' || t === '极不满意') return ok('非常不满意');
+  if (t === '不满意' || t === '不太满意' || t === '较不满意') return ok('不满意');
+  if (t === '满意' || t === '比较满意' || t === '较满意' || t === '基本满意') return ok('满意');
+  if (t === '一般' || t === '尚可') return ok('一般');
   return ok(null, `满意度无法识别，已忽略：${raw}`);
 }
+
+/** 回访没打通（无人接听、空号…）: not a callback at all. */
+export const CALLBACK_NOT_REACHED = /未接通|无人接听|没人接|联系不上|未联系上|未能联系|空号|关机|停机|拒接/;
 
 /** 回访结果: resolved (已解决/满意…) or not (未解决/不满意…); null when empty. */
 export function parseCallbackResult(text: string): boolean | null {
   if (!text) return null;
-  if (/未解决|没解决|未处理|不满意|仍|重开/.test(text)) return false;
+  if (/未解决|没解决|没有解决|未处理|不满意|仍|重开|再次/.test(text)) return false;
   return true;
+}
+
+/** How the ledger says the owner was called back; 其他 when it does not say. */
+export function parseCallbackMethod(text: string): (typeof CALLBACK_METHODS)[number] {
+  if (/上门|走访|现场/.test(text)) return '上门';
+  if (/微信/.test(text)) return '微信';
+  if (/电话|致电|来电/.test(text)) return '电话';
+  return '其他';
 }
 
 export type LedgerStatus = '已受理' | '已派工' | '处理中' | '已完成' | '已回访' | '已关闭' | '已作废';
 export function parseStatus(text: string): LedgerStatus | null {
   if (!text) return null;
   if (/作废|取消|撤销|无效/.test(text)) return '已作废';
+  // negations before the words they contain: 未完成 is not 完成, 待回访 is not 回访
+  if (/未完成|未办结|未结案|未关闭|未解决|处理中|跟进|进行中|维修中|挂起/.test(text)) return '处理中';
+  if (/待处理|未处理|待派|未派|新建|受理/.test(text) && !/已处理/.test(text)) return '已受理';
+  if (/待回访|未回访/.test(text)) return '已完成';
   if (/关闭|办结|结案|归档/.test(text)) return '已关闭';
-  if (/回访/.test(text) && !/待回访|未回访/.test(text)) return '已回访';
-  if (/完成|已处理|处理完毕|完工|已解决|待回访/.test(text)) return '已完成';
-  if (/处理中|跟进|进行中|维修中|挂起/.test(text)) return '处理中';
+  if (/回访/.test(text)) return '已回访';
+  if (/完成|已处理|处理完毕|完工|已解决|已修复/.test(text)) return '已完成';
   if (/派工|派单|已转/.test(text)) return '已派工';
-  if (/受理|待处理|未处理|新建/.test(text)) return '已受理';
   return null;
 }

@@ -1,138 +1,20 @@
-import { useCallback, useRef, useState } from 'react';
+import { useMemo } from 'react';
 import type { RosterCommitResultT, RosterMappingT, RosterPreviewT } from '../../../../shared/contract/imports';
-import type { Result } from '../../../../shared/contract/result';
-import { showSaved } from '../../app/call';
 import { api } from '../../bridge';
-import { bytesToBase64 } from '../../components/base64';
+import { useImportFlow, type ImportOps } from './useImportFlow';
 
-export type Phase = 'pick' | 'parsing' | 'preview' | 'done';
+export type { Phase } from './useImportFlow';
 
-async function call<T>(p: () => Promise<Result<T>>): Promise<Result<T>> {
-  try {
-    return await p();
-  } catch {
-    return { ok: false, error: { code: 'INTERNAL', message: '与后台的连接中断，请重试' } };
-  }
-}
-
-/** Why a picked file may not be a workbook, added to main's message when the name says so. */
-function extensionHint(fileName: string): string | null {
-  const ext = fileName.toLowerCase().split('.').pop() ?? '';
-  if (ext === 'xls') return '这是旧版 .xls 文件：请在 Excel 中“另存为” .xlsx 格式后再导入。';
-  if (ext === 'csv') return '这是 CSV 文本文件：请在 Excel 中“另存为” .xlsx 格式后再导入。';
-  if (ext === 'et' || ext === 'wps') return '这是 WPS 表格文件：请在 WPS 中“另存为” .xlsx 格式后再导入。';
-  if (ext !== 'xlsx') return '请选择扩展名为 .xlsx 的 Excel 工作簿。';
-  return null;
-}
-
-/**
- * The roster import flow: read the file in the browser, let main parse and preview it,
- * re-preview when the column mapping changes, commit all-or-nothing, export the report.
- */
+/** The roster import flow over the imports.roster.* channels. */
 export function useRosterImport(estateId: number) {
-  const [phase, setPhase] = useState<Phase>('pick');
-  const [fileName, setFileName] = useState<string | null>(null);
-  const [preview, setPreview] = useState<RosterPreviewT | null>(null);
-  const [result, setResult] = useState<RosterCommitResultT | null>(null);
-  /** a failure to show in place (file unreadable, commit refused...), not just as a toast */
-  const [error, setError] = useState<{ title: string; message: string; hint?: string | null } | null>(null);
-  const [remapping, setRemapping] = useState(false);
-  const [committing, setCommitting] = useState(false);
-  const [exporting, setExporting] = useState(false);
-  const seq = useRef(0);
-
-  const pickFile = useCallback(
-    async (file: File) => {
-      const mine = ++seq.current;
-      setFileName(file.name);
-      setError(null);
-      setResult(null);
-      setPhase('parsing');
-      let dataBase64: string;
-      try {
-        dataBase64 = bytesToBase64(await file.arrayBuffer());
-      } catch {
-        if (mine !== seq.current) return;
-        setPhase(preview ? 'preview' : 'pick');
-        setError({ title: '无法读取文件', message: `读取“${file.name}”失败，文件可能已被移动或正被其他程序占用。` });
-        return;
-      }
-      if (file.size === 0 || dataBase64 === '') {
-        setPhase(preview ? 'preview' : 'pick');
-        setError({ title: '文件为空', message: `“${file.name}”没有内容。` });
-        return;
-      }
-      const r = await call(() => api['imports.roster.preview']({ fileName: file.name, dataBase64, estateId }));
-      if (mine !== seq.current) return;
-      if (r.ok) {
-        setPreview(r.value);
-        setPhase('preview');
-      } else {
-        // the previous preview (if any) stays usable: nothing is lost by a bad pick
-        setPhase(preview ? 'preview' : 'pick');
-        setError({ title: `无法导入“${file.name}”`, message: r.error.message, hint: r.error.code === 'FILE' || r.error.code === 'VALIDATION' ? extensionHint(file.name) : null });
-      }
-    },
-    [estateId, preview],
+  const ops = useMemo<ImportOps<RosterPreviewT, RosterMappingT, RosterCommitResultT>>(
+    () => ({
+      preview: (fileName, dataBase64) => api['imports.roster.preview']({ fileName, dataBase64, estateId }),
+      remap: (token, mapping) => api['imports.roster.remap']({ token, mapping }),
+      commit: (token) => api['imports.roster.commit']({ token }),
+      report: (token) => api['imports.roster.report']({ token }),
+    }),
+    [estateId],
   );
-
-  const remap = useCallback(
-    async (mapping: RosterMappingT) => {
-      if (!preview) return;
-      const mine = ++seq.current;
-      setRemapping(true);
-      setError(null);
-      // show the choice at once; the counts follow when main answers
-      setPreview({ ...preview, mapping });
-      const r = await call(() => api['imports.roster.remap']({ token: preview.token, mapping }));
-      if (mine !== seq.current) return;
-      setRemapping(false);
-      if (r.ok) setPreview(r.value);
-      else {
-        setPreview(preview);
-        setError({ title: '无法按新的对应关系预览', message: r.error.message });
-      }
-    },
-    [preview],
-  );
-
-  const commit = useCallback(async (): Promise<boolean> => {
-    if (!preview) return false;
-    setCommitting(true);
-    setError(null);
-    const r = await call(() => api['imports.roster.commit']({ token: preview.token }));
-    setCommitting(false);
-    if (r.ok) {
-      setResult(r.value);
-      setPhase('done');
-      return true;
-    }
-    setError({ title: '导入未完成，数据没有任何改动', message: r.error.message });
-    return false;
-  }, [preview]);
-
-  const exportReport = useCallback(async () => {
-    if (!preview) return;
-    setExporting(true);
-    const r = await call(() => api['imports.roster.report']({ token: preview.token }));
-    const saved = r.ok ? await call(() => api['system.files.save'](r.value)) : r;
-    setExporting(false);
-    if (!saved.ok) {
-      setError({ title: '报告未能保存', message: saved.error.message });
-      return;
-    }
-    if (saved.value.saved) showSaved(saved.value.path ? `报告已保存：${saved.value.path}` : '报告已保存');
-  }, [preview]);
-
-  const reset = useCallback(() => {
-    ++seq.current;
-    setPhase('pick');
-    setPreview(null);
-    setResult(null);
-    setError(null);
-    setFileName(null);
-  }, []);
-
-  return { phase, fileName, preview, result, error, setError, remapping, committing, exporting, pickFile, remap, commit, exportReport, reset };
+  return useImportFlow(ops);
 }
-

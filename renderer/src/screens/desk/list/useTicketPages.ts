@@ -1,57 +1,121 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Input } from '../../../../../shared/contract';
 import type { TicketRowT } from '../../../../../shared/contract/desk';
 import { api } from '../../../bridge';
 
 export const PAGE_SIZE = 100;
-export type ListQuery = Omit<Parameters<(typeof api)['desk.tickets.list']>[0], 'offset' | 'limit'>;
+/** at most this many requests at once: a fast scroll must not queue hundreds of pages */
+const MAX_IN_FLIGHT = 2;
+/** pages kept in memory; the ones farthest from the view are forgotten first */
+const MAX_CACHED_PAGES = 60;
+/** after a jump (dragging the scrollbar) wait this long for the view to come to rest */
+const JUMP_SETTLE_MS = 80;
+
+export type ListQuery = Omit<Input<'desk.tickets.list'>, 'offset' | 'limit'>;
+
+interface PageState {
+  generation: number;
+  pages: Map<number, TicketRowT[]>;
+  inFlight: Set<number>;
+  /** the rows the view needs now (only the latest range counts) */
+  wanted: { first: number; last: number };
+}
 
 /**
- * Pages of the ticket list fetched on demand as rows scroll into view, cached by page index.
- * A change of query starts a new generation; answers from an older one are dropped.
+ * Pages of the ticket list, fetched by offset as rows come into view and cached by page index.
+ * Only the latest visible range is fetched (ranges passed over while scrolling fast are never
+ * asked for), with at most two requests at a time. A new query starts a new generation:
+ * answers that belong to an older one are dropped.
  */
-export function useTicketPages(query: ListQuery) {
+export function useTicketPages(query: ListQuery | null) {
   const [total, setTotal] = useState<number | null>(null);
-  const [pages, setPages] = useState<Map<number, TicketRowT[]>>(new Map());
   const [error, setError] = useState<string | null>(null);
-  const generation = useRef(0);
-  const inFlight = useRef(new Set<number>());
+  /** bumped when a page arrives, so the view re-reads the cache */
+  const [version, setVersion] = useState(0);
+  const state = useRef<PageState>({ generation: 0, pages: new Map(), inFlight: new Set(), wanted: { first: 0, last: 0 } });
+  const queryRef = useRef(query);
+  const jumpTimer = useRef<number | undefined>(undefined);
   const key = JSON.stringify(query);
 
-  const fetchPage = useCallback(
-    (index: number) => {
-      if (inFlight.current.has(index)) return;
-      inFlight.current.add(index);
-      const gen = generation.current;
-      void api['desk.tickets.list']({ ...query, offset: index * PAGE_SIZE, limit: PAGE_SIZE }).then((r) => {
-        if (gen !== generation.current) return;
-        inFlight.current.delete(index);
-        if (!r.ok) {
-          setError(r.error.message);
-          return;
-        }
-        setError(null);
-        setTotal(r.value.total);
-        setPages((prev) => new Map(prev).set(index, r.value.rows));
-      });
-    },
-    [key], // eslint-disable-line react-hooks/exhaustive-deps
-  );
+  const evict = useCallback(() => {
+    const s = state.current;
+    if (s.pages.size <= MAX_CACHED_PAGES) return;
+    const centre = (s.wanted.first + s.wanted.last) / 2 / PAGE_SIZE;
+    const byDistance = [...s.pages.keys()].sort((a, b) => Math.abs(b - centre) - Math.abs(a - centre));
+    for (const p of byDistance.slice(0, s.pages.size - MAX_CACHED_PAGES)) s.pages.delete(p);
+  }, []);
 
+  const pump = useCallback(() => {
+    const s = state.current;
+    const q = queryRef.current;
+    if (!q) return;
+    const firstPage = Math.floor(s.wanted.first / PAGE_SIZE);
+    const lastPage = Math.floor(s.wanted.last / PAGE_SIZE);
+    for (let p = firstPage; p <= lastPage && s.inFlight.size < MAX_IN_FLIGHT; p++) {
+      if (s.pages.has(p) || s.inFlight.has(p)) continue;
+      const generation = s.generation;
+      s.inFlight.add(p);
+      const done = () => {
+        if (generation !== state.current.generation) return false;
+        s.inFlight.delete(p);
+        return true;
+      };
+      api['desk.tickets.list']({ ...q, offset: p * PAGE_SIZE, limit: PAGE_SIZE }).then(
+        (r) => {
+          if (!done()) return;
+          if (!r.ok) {
+            setError(r.error.message);
+            return;
+          }
+          setError(null);
+          s.pages.set(p, r.value.rows);
+          evict();
+          setTotal(r.value.total);
+          setVersion((v) => v + 1);
+          pump();
+        },
+        () => {
+          if (done()) setError('与后台的连接中断，请重试');
+        },
+      );
+    }
+  }, [evict]);
+
+  // a new query: forget everything and ask for the first page
   useEffect(() => {
-    generation.current++;
-    inFlight.current = new Set();
-    setPages(new Map());
+    queryRef.current = query;
+    const s = state.current;
+    state.current = { generation: s.generation + 1, pages: new Map(), inFlight: new Set(), wanted: { first: 0, last: PAGE_SIZE - 1 } };
     setTotal(null);
-    fetchPage(0);
-  }, [fetchPage]);
+    setError(null);
+    setVersion((v) => v + 1);
+    pump();
+  }, [key, pump]); // eslint-disable-line react-hooks/exhaustive-deps -- key stands for query
 
-  const ensure = useCallback(
-    (firstRow: number, lastRow: number) => {
-      for (let p = Math.floor(firstRow / PAGE_SIZE); p <= Math.floor(lastRow / PAGE_SIZE); p++) if (!pages.has(p)) fetchPage(p);
+  /**
+   * The view shows rows first..last: fetch what is missing there. Scrolling on (wheel, keys)
+   * fetches at once; a jump of more than a page (the scrollbar dragged) waits until the view
+   * rests, so the pages flown over are never asked for.
+   */
+  const want = useCallback(
+    (first: number, last: number) => {
+      const s = state.current;
+      const jumped = Math.abs(first - s.wanted.first) > PAGE_SIZE;
+      s.wanted = { first, last };
+      window.clearTimeout(jumpTimer.current);
+      if (jumped) jumpTimer.current = window.setTimeout(pump, JUMP_SETTLE_MS);
+      else pump();
     },
-    [pages, fetchPage],
+    [pump],
   );
+  useEffect(() => () => window.clearTimeout(jumpTimer.current), []);
 
-  const rowAt = (i: number): TicketRowT | undefined => pages.get(Math.floor(i / PAGE_SIZE))?.[i % PAGE_SIZE];
-  return { total, rowAt, ensure, error };
+  const retry = useCallback(() => {
+    setError(null);
+    pump();
+  }, [pump]);
+
+  const rowAt = useCallback((i: number): TicketRowT | undefined => state.current.pages.get(Math.floor(i / PAGE_SIZE))?.[i % PAGE_SIZE], []);
+
+  return { total, rowAt, want, error, retry, version };
 }

@@ -1,4 +1,4 @@
-import { Badge, Tooltip } from '@mantine/core';
+import { Badge, Group, Text, Tooltip } from '@mantine/core';
 import type { SlaStateT, TicketStatusT, TicketT } from '../../../../../shared/contract/desk';
 import { cstDateTime } from '../../../../../shared/domain/time';
 
@@ -32,21 +32,43 @@ export function TicketTypeBadge({ type, urgent }: { type: TicketT['type']; urgen
   );
 }
 
-/** "2小时5分" */
+/** "2小时5分"; a day or more reads "1天3小时" (minutes no longer matter at the counter) */
 export function minutesText(min: number): string {
   const d = Math.floor(min / 1440);
   const h = Math.floor((min % 1440) / 60);
   const m = min % 60;
-  // a day or more late: minutes no longer matter at the counter
   if (d) return `${d}天${h ? `${h}小时` : ''}`;
   return [h ? `${h}小时` : '', m || !h ? `${m}分` : ''].join('');
 }
 
+/** minutes the ticket is late by, on whichever clock is late the most */
+export function lateMinutes(sla: SlaStateT): number {
+  return Math.max(sla.respondLateMinutes ?? 0, sla.resolveLateMinutes ?? 0);
+}
+
+export interface Deadline {
+  which: '响应' | '完成';
+  at: string;
+}
+
+/**
+ * The deadline that matters now: the late one when overdue; otherwise the next one still ahead.
+ * The respond clock stops at dispatch, so once a ticket is past 已受理 only 完成 counts.
+ */
+export function currentDeadline(sla: SlaStateT, status?: TicketStatusT, nowMs = Date.now()): Deadline | null {
+  const respond = sla.respondDueAt && (!status || status === '已受理') ? { which: '响应' as const, at: sla.respondDueAt } : null;
+  const resolve = sla.resolveDueAt ? { which: '完成' as const, at: sla.resolveDueAt } : null;
+  if (sla.state === 'overdue' || sla.state === 'missed') {
+    return (sla.resolveLateMinutes ?? 0) >= (sla.respondLateMinutes ?? 0) ? (resolve ?? respond) : (respond ?? resolve);
+  }
+  const ahead = [respond, resolve].filter((d): d is Deadline => !!d && Date.parse(d.at) >= nowMs).sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  return ahead[0] ?? resolve ?? respond;
+}
+
 export function slaLabel(sla: SlaStateT): { text: string; color: string } {
-  const late = Math.max(sla.respondLateMinutes ?? 0, sla.resolveLateMinutes ?? 0);
   switch (sla.state) {
     case 'overdue':
-      return { text: `超时 ${minutesText(late)}`, color: 'red' };
+      return { text: `已超时 ${minutesText(Math.max(1, lateMinutes(sla)))}`, color: 'red' };
     case 'dueSoon':
       return { text: '即将到期', color: 'orange' };
     case 'paused':
@@ -62,18 +84,47 @@ export function slaLabel(sla: SlaStateT): { text: string; color: string } {
   }
 }
 
-/** The clock of a ticket: state, with the due times in China time on hover. */
-export function SlaBadge({ sla }: { sla: SlaStateT }) {
+/**
+ * The clock of a ticket: 正常 / 即将到期 / 已超时 N小时N分 / 已挂起 / 按时完成 / 超时完成.
+ * The deadlines, in China time, are on hover; `withDue` also prints the one that matters now.
+ */
+export function SlaBadge({ sla, status, withDue, testId }: { sla: SlaStateT; status?: TicketStatusT; withDue?: boolean; testId?: string }) {
+  // a voided ticket has no clock; the server still reports its last verdict
+  if (status === '已作废')
+    return (
+      <Badge color="gray" variant="light" radius="sm" data-testid={testId}>
+        不计时
+      </Badge>
+    );
   const { text, color } = slaLabel(sla);
-  const late = Math.max(sla.respondLateMinutes ?? 0, sla.resolveLateMinutes ?? 0);
-  const tip = [late ? `超时 ${minutesText(late)}` : null, sla.respondDueAt ? `响应期限 ${cstDateTime(sla.respondDueAt)}` : null, sla.resolveDueAt ? `完成期限 ${cstDateTime(sla.resolveDueAt)}` : null, sla.clock === 'working' ? '按工作时间计' : null]
+  const late = lateMinutes(sla);
+  const tip = [
+    late ? `超时 ${minutesText(late)}` : null,
+    sla.respondDueAt ? `响应期限 ${cstDateTime(sla.respondDueAt)}` : null,
+    sla.resolveDueAt ? `完成期限 ${cstDateTime(sla.resolveDueAt)}` : null,
+    sla.paused ? '挂起期间不计时' : null,
+    sla.clock === 'working' ? '按工作时间计' : null,
+  ]
     .filter(Boolean)
     .join('；');
+  const badge = (
+    <Badge color={color} variant={sla.state === 'overdue' ? 'filled' : 'light'} radius="sm" data-testid={testId}>
+      {text}
+    </Badge>
+  );
+  const due = withDue && sla.state !== 'none' && sla.state !== 'met' ? currentDeadline(sla, status) : null;
   return (
-    <Tooltip label={tip || '无时限'} withArrow disabled={!tip}>
-      <Badge color={color} variant={sla.state === 'overdue' ? 'filled' : 'light'} radius="sm">
-        {text}
-      </Badge>
+    <Tooltip label={tip || '无时限'} withArrow disabled={!tip} multiline maw={260}>
+      {due ? (
+        <Group gap={6} wrap="nowrap" display="inline-flex">
+          {badge}
+          <Text size="xs" c="dimmed" className="fd-tabular" style={{ whiteSpace: 'nowrap' }}>
+            {due.which}期限 {cstDateTime(due.at)}
+          </Text>
+        </Group>
+      ) : (
+        badge
+      )}
     </Tooltip>
   );
 }

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Anchor, Badge, Button, Card, Grid, Group, Image, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Grid, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { IconClipboardText, IconPhoneCall, IconPrinter } from '@tabler/icons-react';
 import type { DeskConfigT, TicketActionT, TicketDetailT } from '../../../../../shared/contract/desk';
 import { ACTION_LABELS } from '../../../../../shared/contract/desk';
@@ -8,28 +8,35 @@ import { unwrap, showSaved } from '../../../app/call';
 import { useNav } from '../../../app/navigation';
 import { PageHeader } from '../../../components/PageHeader';
 import { Loading } from '../../../app/Loading';
-import { SlaBadge, TicketStatusBadge, TicketTypeBadge, minutesText } from '../shared/badges';
+import { SlaBadge, TicketStatusBadge, TicketTypeBadge, lateMinutes, minutesText } from '../shared/badges';
 import { when } from '../shared/format';
 import { ActionModal } from './ActionModal';
 import { CallbackModal } from './CallbackModal';
+import { PhotoStrip } from './PhotoStrip';
+import { TicketTimeline } from './TicketTimeline';
 import { PrintPreviewModal, type PrintableDocument } from '../print/PrintPreviewModal';
 
-// buttons in the order a desk works a ticket; callback has its own form
+// buttons in the order a desk works a ticket; 回访 has its own form
 const BUTTONS: TicketActionT[] = ['dispatch', 'start', 'complete', 'close', 'reassign', 'sendBack', 'hold', 'resume', 'reopen', 'void'];
+// steps that need nothing more than the click
 const IMMEDIATE = new Set<TicketActionT>(['start', 'resume']);
+const PRIMARY = new Set<TicketActionT>(['dispatch', 'start', 'complete', 'close', 'resume']);
 
+/** 工单详情: the facts, the clock, the allowed next steps, the printouts and the timeline. */
 export function TicketScreen({ ticketId }: { ticketId: number }) {
   const [detail, setDetail] = useState<TicketDetailT | null>(null);
+  const [missing, setMissing] = useState<string | null>(null);
   const [config, setConfig] = useState<DeskConfigT | null>(null);
   const [action, setAction] = useState<TicketActionT | null>(null);
   const [callback, setCallback] = useState(false);
   const [printDoc, setPrintDoc] = useState<PrintableDocument | null>(null);
-  const [photos, setPhotos] = useState<Record<number, string>>({});
+  const [busy, setBusy] = useState<TicketActionT | null>(null);
   const go = useNav((s) => s.go);
 
   const load = useCallback(async () => {
-    const d = await unwrap(api['desk.tickets.get']({ id: ticketId }));
-    if (d) setDetail(d);
+    const r = await api['desk.tickets.get']({ id: ticketId }).catch(() => null);
+    if (r?.ok) setDetail(r.value);
+    else setMissing(r ? r.error.message : '与后台的连接中断，请重试');
   }, [ticketId]);
 
   useEffect(() => {
@@ -37,17 +44,19 @@ export function TicketScreen({ ticketId }: { ticketId: number }) {
     void unwrap(api['desk.config.get']({})).then(setConfig);
   }, [load]);
 
-  useEffect(() => {
-    if (!detail) return;
-    for (const a of detail.attachments) {
-      if (photos[a.id]) continue;
-      void api['desk.attachments.get']({ id: a.id }).then((r) => {
-        if (r.ok) setPhotos((p) => ({ ...p, [a.id]: `data:${a.mime};base64,${r.value.dataBase64}` }));
-      });
-    }
-  }, [detail]); // eslint-disable-line react-hooks/exhaustive-deps
+  if (!detail) {
+    if (missing)
+      return (
+        <>
+          <PageHeader title="工单" />
+          <Alert color="red" title="无法打开工单" maw={560}>
+            {missing}
+          </Alert>
+        </>
+      );
+    return <Loading text="正在打开工单…" />;
+  }
 
-  if (!detail) return <Loading text="正在打开工单…" />;
   const t = detail.ticket;
   const done = (d: TicketDetailT, message: string) => {
     setDetail(d);
@@ -56,21 +65,31 @@ export function TicketScreen({ ticketId }: { ticketId: number }) {
     showSaved(message);
   };
   const runImmediate = async (a: TicketActionT) => {
+    setBusy(a);
     const d = await unwrap(api['desk.tickets.transition']({ id: t.id, action: a }));
+    setBusy(null);
     if (d) done(d, `已${ACTION_LABELS[a]}`);
   };
-  const late = Math.max(t.sla.respondLateMinutes ?? 0, t.sla.resolveLateMinutes ?? 0);
+  const actions = BUTTONS.filter((a) => detail.allowed.includes(a));
 
   return (
     <>
       <PageHeader
-        title={<span data-testid="ticket-no">{t.no}</span>}
+        title={
+          <span data-testid="ticket-no" className="fd-tabular">
+            {t.no}
+          </span>
+        }
         badges={
           <Group gap={6}>
             <TicketTypeBadge type={t.type} urgent={t.urgency === '紧急'} />
             <TicketStatusBadge status={t.status} testId="ticket-status" />
-            <SlaBadge sla={t.sla} />
-            {t.imported && <Badge variant="outline" color="gray">历史导入</Badge>}
+            {t.status !== '已作废' && <SlaBadge sla={t.sla} status={t.status} testId="ticket-sla" />}
+            {t.imported && (
+              <Badge variant="outline" color="gray" radius="sm">
+                历史导入
+              </Badge>
+            )}
           </Group>
         }
         subtitle={`${t.channel}受理 · ${when(t.receivedAt)} · 受理人 ${t.receivedBy}`}
@@ -91,105 +110,116 @@ export function TicketScreen({ ticketId }: { ticketId: number }) {
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Stack gap="md">
             <Card withBorder radius="md">
-              <Table variant="vertical" layout="fixed" withRowBorders={false} verticalSpacing={6}>
+              <Table variant="vertical" layout="fixed" withTableBorder={false} withRowBorders={false} verticalSpacing={6}>
                 <Table.Tbody>
-                  <Table.Tr>
-                    <Table.Th w={96}>位置</Table.Th>
-                    <Table.Td>{t.houseId ? <Anchor onClick={() => go({ name: 'household', houseId: t.houseId! })}>{t.location}</Anchor> : t.location}</Table.Td>
-                  </Table.Tr>
-                  <Table.Tr>
-                    <Table.Th>报事人</Table.Th>
-                    <Table.Td>
-                      {t.reporter ?? '—'} {t.phone && <Text span c="dimmed" ml="xs" className="fd-tabular">{t.phone}</Text>}
-                    </Table.Td>
-                  </Table.Tr>
-                  <Table.Tr>
-                    <Table.Th>类别</Table.Th>
-                    <Table.Td>
-                      {t.category}
-                      {t.subcategory ? ` / ${t.subcategory}` : ''}
-                    </Table.Td>
-                  </Table.Tr>
-                  <Table.Tr>
-                    <Table.Th>内容</Table.Th>
-                    <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{t.description}</Table.Td>
-                  </Table.Tr>
-                  {t.expectedVisitAt && (
-                    <Table.Tr>
-                      <Table.Th>预约上门</Table.Th>
-                      <Table.Td>{when(t.expectedVisitAt)}</Table.Td>
-                    </Table.Tr>
-                  )}
-                  <Table.Tr>
-                    <Table.Th>处理</Table.Th>
-                    <Table.Td>{t.department ? `${t.department}${t.assignee ? ` · ${t.assignee}` : ''}` : '未派工'}</Table.Td>
-                  </Table.Tr>
-                  <Table.Tr>
-                    <Table.Th>时限</Table.Th>
-                    <Table.Td>
-                      {t.sla.state === 'none'
-                        ? '无时限'
-                        : `响应 ${when(t.sla.respondDueAt)} 前 · 完成 ${when(t.sla.resolveDueAt)} 前${t.sla.clock === 'working' ? '（工作时间）' : ''}${late ? ` · 已超时 ${minutesText(late)}` : ''}`}
-                    </Table.Td>
-                  </Table.Tr>
+                  <Fact label="位置">
+                    {t.houseId ? (
+                      <Anchor onClick={() => go({ name: 'household', houseId: t.houseId! })} data-testid="ticket-location">
+                        {t.location}
+                      </Anchor>
+                    ) : (
+                      <span data-testid="ticket-location">{t.location}（公共区域）</span>
+                    )}
+                  </Fact>
+                  <Fact label="报事人">
+                    {t.reporter ?? '—'}
+                    {t.phone && (
+                      <Text span ml="sm" className="fd-tabular">
+                        {t.phone}
+                      </Text>
+                    )}
+                  </Fact>
+                  <Fact label="类别">
+                    {t.category}
+                    {t.subcategory ? ` / ${t.subcategory}` : ''}
+                    <Text span c="dimmed" ml="sm" size="sm">
+                      {t.urgency}
+                    </Text>
+                  </Fact>
+                  <Fact label="内容">
+                    <Text style={{ whiteSpace: 'pre-wrap' }} data-testid="ticket-description">
+                      {t.description}
+                    </Text>
+                  </Fact>
+                  {t.expectedVisitAt && <Fact label="预约上门">{when(t.expectedVisitAt)}</Fact>}
+                  <Fact label="处理">{t.department ? `${t.department}${t.assignee ? ` · ${t.assignee}` : ''}` : '未派工'}</Fact>
+                  <Fact label="时限">
+                    <Deadlines detail={detail} />
+                  </Fact>
                   {t.voidReason && (
-                    <Table.Tr>
-                      <Table.Th>作废原因</Table.Th>
-                      <Table.Td c="red">{t.voidReason}</Table.Td>
-                    </Table.Tr>
+                    <Fact label="作废原因">
+                      <Text c="red">{t.voidReason}</Text>
+                    </Fact>
                   )}
                 </Table.Tbody>
               </Table>
               {detail.attachments.length > 0 && (
-                <SimpleGrid cols={6} spacing="xs" mt="sm">
-                  {detail.attachments.map((a) => (photos[a.id] ? <Image key={a.id} src={photos[a.id]} h={90} radius="sm" fit="cover" alt={a.fileName} /> : <Card key={a.id} h={90} withBorder />))}
-                </SimpleGrid>
+                <Stack gap={6} mt="sm">
+                  <Text size="sm" fw={600}>
+                    照片（{detail.attachments.length}）
+                  </Text>
+                  <PhotoStrip attachments={detail.attachments} />
+                </Stack>
               )}
             </Card>
+
             <Card withBorder radius="md">
+              <Text size="sm" fw={600} mb="xs">
+                下一步
+              </Text>
               <Group gap="xs">
                 {detail.allowed.includes('callback') && (
                   <Button leftSection={<IconPhoneCall size={16} />} onClick={() => setCallback(true)} data-testid="callback-open">
                     回访
                   </Button>
                 )}
-                {BUTTONS.filter((a) => detail.allowed.includes(a)).map((a) => (
+                {actions.map((a) => (
                   <Button
                     key={a}
-                    variant={a === 'void' ? 'subtle' : a === 'dispatch' || a === 'complete' || a === 'close' ? 'filled' : 'default'}
+                    variant={a === 'void' ? 'subtle' : PRIMARY.has(a) ? 'filled' : 'default'}
                     color={a === 'void' ? 'red' : undefined}
+                    loading={busy === a}
                     onClick={() => (IMMEDIATE.has(a) ? void runImmediate(a) : setAction(a))}
                     data-testid={`ticket-action-${a}`}
                   >
                     {ACTION_LABELS[a]}
                   </Button>
                 ))}
-                {detail.allowed.length === 0 && <Text c="dimmed">{t.status === '已作废' ? '工单已作废' : '没有可执行的操作'}</Text>}
+                {detail.allowed.length === 0 && <Text c="dimmed">{t.status === '已作废' ? '工单已作废，不能再处理' : '没有可执行的操作'}</Text>}
               </Group>
               {t.status === '已完成' && !detail.allowed.includes('close') && (
                 <Text size="sm" c="dimmed" mt="xs">
-                  {t.type}工单需要先回访，才能关闭。
+                  {t.type}工单须先回访，才能关闭。
                 </Text>
               )}
             </Card>
+
             {detail.callbacks.length > 0 && (
               <Card withBorder radius="md">
-                <Title order={5} mb="xs">
+                <Text size="sm" fw={600} mb="xs">
                   回访记录
-                </Title>
-                {detail.callbacks.map((c) => (
-                  <Group key={c.id} gap="sm">
-                    <Text size="sm">{when(c.at)}</Text>
-                    <Badge color={c.resolved ? 'teal' : 'orange'} variant="light">
-                      {c.resolved ? '已解决' : '未解决'}
-                    </Badge>
-                    {c.satisfaction && <Badge variant="outline">{c.satisfaction}</Badge>}
-                    <Text size="sm" c="dimmed">
-                      {c.method} · {c.staff}
-                      {c.comment ? ` · ${c.comment}` : ''}
-                    </Text>
-                  </Group>
-                ))}
+                </Text>
+                <Stack gap={6}>
+                  {detail.callbacks.map((c) => (
+                    <Group key={c.id} gap="sm" wrap="nowrap" align="flex-start" data-testid="ticket-callback">
+                      <Text size="sm" className="fd-tabular" style={{ whiteSpace: 'nowrap' }}>
+                        {when(c.at)}
+                      </Text>
+                      <Badge color={c.resolved ? 'teal' : 'orange'} variant="light" radius="sm" style={{ flexShrink: 0 }}>
+                        {c.resolved ? '已解决' : '未解决'}
+                      </Badge>
+                      {c.satisfaction && (
+                        <Badge variant="outline" radius="sm" color={c.satisfaction.includes('不') ? 'red' : c.satisfaction === '一般' ? 'yellow' : 'teal'} style={{ flexShrink: 0 }}>
+                          {c.satisfaction}
+                        </Badge>
+                      )}
+                      <Text size="sm" c="dimmed">
+                        {c.method}回访 · {c.staff}
+                        {c.comment ? ` · ${c.comment}` : ''}
+                      </Text>
+                    </Group>
+                  ))}
+                </Stack>
               </Card>
             )}
           </Stack>
@@ -199,23 +229,59 @@ export function TicketScreen({ ticketId }: { ticketId: number }) {
             <Title order={5} mb="sm">
               处理过程
             </Title>
-            <Timeline active={detail.events.length - 1} bulletSize={14} lineWidth={2}>
-              {detail.events.map((e) => (
-                <Timeline.Item key={e.id} title={e.label} data-testid="timeline-event">
-                  <Text size="xs" c="dimmed">
-                    {when(e.at)} · {e.actor}
-                    {e.fromStatus && e.toStatus && e.fromStatus !== e.toStatus ? ` · ${e.fromStatus} → ${e.toStatus}` : ''}
-                  </Text>
-                  {e.note && <Text size="sm">{e.note}</Text>}
-                </Timeline.Item>
-              ))}
-            </Timeline>
+            <TicketTimeline events={detail.events} />
           </Card>
         </Grid.Col>
       </Grid>
       <ActionModal action={action} detail={detail} config={config} onClose={() => setAction(null)} onDone={(d) => done(d, `已${action ? ACTION_LABELS[action] : '保存'}`)} />
-      <CallbackModal ticketId={t.id} no={t.no} opened={callback} onClose={() => setCallback(false)} onDone={(d) => done(d, '回访已记录')} />
-      {printDoc && <PrintPreviewModal document={printDoc} ticketId={t.id} opened onClose={() => setPrintDoc(null)} />}
+      <CallbackModal ticketId={t.id} open={callback} onClose={() => setCallback(false)} onDone={(d) => done(d, d.ticket.status === '已回访' ? '回访已记录' : '回访已记录，工单已重新打开')} />
+      {printDoc && <PrintPreviewModal document={printDoc} ticketId={t.id} open onClose={() => setPrintDoc(null)} />}
     </>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <Table.Tr>
+      <Table.Th w={96} fw={500} c="dimmed" bg="transparent" style={{ verticalAlign: 'top' }}>
+        {label}
+      </Table.Th>
+      <Table.Td>{children}</Table.Td>
+    </Table.Tr>
+  );
+}
+
+/** both deadlines in China time, with how late each one is (or was) */
+function Deadlines({ detail }: { detail: TicketDetailT }) {
+  const { sla, status } = detail.ticket;
+  if (sla.state === 'none') return <Text c="dimmed">此类工单无时限</Text>;
+  if (status === '已作废') return <Text c="dimmed">已作废，不再计时</Text>;
+  const line = (which: string, due: string | null, late: number | null, doneAt: string | null) =>
+    due && (
+      <Group gap="xs">
+        <Text className="fd-tabular">
+          {which} {when(due)} 前
+        </Text>
+        {late ? (
+          <Text c="red" size="sm">
+            {doneAt ? '超时' : '已超时'} {minutesText(late)}
+          </Text>
+        ) : doneAt ? (
+          <Text c="teal" size="sm">
+            {when(doneAt)} 已{which === '响应' ? '响应' : '完成'}
+          </Text>
+        ) : null}
+      </Group>
+    );
+  return (
+    <Stack gap={2} data-testid="ticket-deadlines">
+      {line('响应', sla.respondDueAt, sla.respondLateMinutes, detail.ticket.respondedAt)}
+      {line('完成', sla.resolveDueAt, sla.resolveLateMinutes, detail.ticket.completedAt)}
+      <Text size="xs" c="dimmed">
+        {sla.clock === 'working' ? '按工作时间计（柜台时间、节假日不计）' : '按自然时间计'}
+        {sla.paused || status === '挂起' ? '；挂起中，暂停计时' : ''}
+        {lateMinutes(sla) === 0 && sla.state === 'dueSoon' ? '；即将到期' : ''}
+      </Text>
+    </Stack>
   );
 }
