@@ -39,7 +39,8 @@ export default defineConfig({
     root: resolve(root, 'renderer'),
     plugins: [react(), devCspMeta()],
     build: {
-      outDir: resolve(root, 'out/renderer'),
+      // FRONTDESK_RENDERER_DIR: build elsewhere so two checks running at once don't overwrite each other
+      outDir: process.env.FRONTDESK_RENDERER_DIR ? resolve(process.env.FRONTDESK_RENDERER_DIR) : resolve(root, 'out/renderer'),
       rollupOptions: { input: { index: resolve(root, 'renderer/index.html') } },
     },
   },

@@ -8,7 +8,10 @@ import { closeServer, createHarnessServer, HARNESS_HOST, listenLoopback } from '
 import { harnessShellHandlers, saveToDownloads } from './shell-handlers';
 import { harnessPrintHandlers, closePrinter } from './print-pdf';
 
-export const DEFAULT_RENDERER_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'out', 'renderer');
+// FRONTDESK_RENDERER_DIR lets parallel work trees test their own build (see electron.vite.config.ts)
+export const DEFAULT_RENDERER_DIR = process.env.FRONTDESK_RENDERER_DIR
+  ? resolve(process.env.FRONTDESK_RENDERER_DIR)
+  : resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'out', 'renderer');
 
 export interface HarnessOptions {
   dbFile: string;
