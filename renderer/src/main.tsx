@@ -7,10 +7,12 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
+import { DatesProvider } from '@mantine/dates';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
+import '@mantine/dates/styles.css';
 import './styles/app.css';
 import { theme } from './theme';
 import { App } from './App';
@@ -27,7 +29,10 @@ createRoot(root).render(
     <MantineProvider theme={theme} defaultColorScheme="light">
       {/* bottom-right: at the top they would cover the search box and the page's action buttons */}
       <Notifications position="bottom-right" limit={4} />
-      <App />
+      {/* calendars in Chinese, weeks from Monday, whatever the machine's locale */}
+      <DatesProvider settings={{ locale: 'zh-cn', firstDayOfWeek: 1 }}>
+        <App />
+      </DatesProvider>
     </MantineProvider>
   </StrictMode>,
 );
