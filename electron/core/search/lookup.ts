@@ -31,32 +31,49 @@ const AFTER = '\u{10FFFF}';
 interface Ranked {
   key: string;
   rank: number;
+  /** 0 for the current estate (or when none is given), 1 for another estate */
+  away: number;
   sort: string;
   hit: SearchHitT;
 }
+
+/** What every query of one lookup shares: the current estate and the estates' names. */
+interface Scope {
+  estateId: number | undefined;
+  names: Map<number, string>;
+}
+const awayOf = (scope: Scope, estateId: number) => (scope.estateId !== undefined && estateId !== scope.estateId ? 1 : 0);
+/** SQL order term: the current estate's rows first, so a LIMIT never cuts them for another estate's (constant when none is current) */
+const awayOrder = (scope: Scope) => sql<boolean>`h.estate_id <> ${scope.estateId ?? 0}`;
 
 type PersonScope = ExpressionBuilder<DB & { p: DB['people'] }, 'p'>;
 
 /**
  * The one search box: room texts, names, pinyin initials, phone tails and plates, typed as staff
  * type them. Every reading runs as an indexed, LIMITed query; hits are merged, ranked, de-duplicated.
+ * One database may hold several estates: every hit names its estate, and among equally good hits
+ * those of `estateId` (the estate the desk is working on) come first, so "1-1-101" + Enter opens
+ * this estate's 1-1-101, not another estate's.
  */
-export async function lookup(ctx: Pick<CoreContext, 'db'>, query: string, limit = DEFAULT_LIMIT): Promise<SearchHitT[]> {
+export async function lookup(ctx: Pick<CoreContext, 'db'>, query: string, limit = DEFAULT_LIMIT, estateId?: number): Promise<SearchHitT[]> {
   const plan = planQuery(query);
   if (planIsEmpty(plan)) return [];
+  const estates = await ctx.db.selectFrom('estates').select(['id', 'name']).execute();
+  const scope: Scope = { estateId, names: new Map(estates.map((e) => [e.id, e.name])) };
   const found: Ranked[] = [];
+  const personHits = (...args: PersonHitArgs) => personHitsIn(ctx, scope, ...args);
 
-  if (plan.room) found.push(...(await roomHits(ctx, plan, limit)));
+  if (plan.room) found.push(...(await roomHits(ctx, scope, plan, limit)));
   if (plan.name) {
     const name = plan.name;
     found.push(
-      ...(await personHits(ctx, limit, '姓名', (eb) => eb.and([eb('p.name', '>=', name), eb('p.name', '<', name + AFTER)]), (r) =>
+      ...(await personHits(limit, '姓名', (eb) => eb.and([eb('p.name', '>=', name), eb('p.name', '<', name + AFTER)]), (r) =>
         r.name === name ? RANK.nameExact : RANK.namePrefix,
       )),
     );
     // contains ("三" finds 张三) cannot use an index; the people table is small enough to scan
     found.push(
-      ...(await personHits(ctx, limit, '姓名', (eb) => eb('p.name', 'like', `%${name}%`), (r) =>
+      ...(await personHits(limit, '姓名', (eb) => eb('p.name', 'like', `%${name}%`), (r) =>
         r.name === name ? RANK.nameExact : r.name.startsWith(name) ? RANK.namePrefix : RANK.nameContains,
       )),
     );
@@ -64,25 +81,25 @@ export async function lookup(ctx: Pick<CoreContext, 'db'>, query: string, limit 
   if (plan.letters) {
     const l = plan.letters;
     found.push(
-      ...(await personHits(ctx, limit, '拼音首字母', (eb) => eb.and([eb('p.name_initials', '>=', l), eb('p.name_initials', '<', l + AFTER)]), (r) =>
+      ...(await personHits(limit, '拼音首字母', (eb) => eb.and([eb('p.name_initials', '>=', l), eb('p.name_initials', '<', l + AFTER)]), (r) =>
         r.name_initials === l ? RANK.initialsExact : RANK.initialsPrefix,
       )),
     );
     // a single letter is already every initial-prefix match; full pinyin from the second letter on
     if (l.length >= 2)
-      found.push(...(await personHits(ctx, limit, '拼音', (eb) => eb.and([eb('p.name_pinyin', '>=', l), eb('p.name_pinyin', '<', l + AFTER)]), () => RANK.pinyinPrefix)));
+      found.push(...(await personHits(limit, '拼音', (eb) => eb.and([eb('p.name_pinyin', '>=', l), eb('p.name_pinyin', '<', l + AFTER)]), () => RANK.pinyinPrefix)));
   }
   if (plan.phoneTail) {
     const tail = plan.phoneTail;
-    found.push(...(await personHits(ctx, limit, '电话尾号', (eb) => eb('p.phone_digits', 'like', `%${tail}`), () => RANK.phone, true)));
+    found.push(...(await personHits(limit, '电话尾号', (eb) => eb('p.phone_digits', 'like', `%${tail}`), () => RANK.phone, true)));
   }
-  if (plan.plate) found.push(...(await vehicleHits(ctx, plan.plate, limit)));
+  if (plan.plate) found.push(...(await vehicleHits(ctx, scope, plan.plate, limit)));
 
   return rankAndTrim(found, limit);
 }
 
 function rankAndTrim(found: Ranked[], limit: number): SearchHitT[] {
-  found.sort((a, b) => a.rank - b.rank || (a.sort < b.sort ? -1 : a.sort > b.sort ? 1 : 0));
+  found.sort((a, b) => a.rank - b.rank || a.away - b.away || (a.sort < b.sort ? -1 : a.sort > b.sort ? 1 : 0));
   const seen = new Set<string>();
   const out: SearchHitT[] = [];
   for (const f of found) {
@@ -94,16 +111,17 @@ function rankAndTrim(found: Ranked[], limit: number): SearchHitT[] {
   return out;
 }
 
-const houseSort = (sortKey: string, unitCode: string | null, roomNo: string) => `${sortKey}|${(unitCode ?? '').padStart(4, '0')}|${roomNo.padStart(8, '0')}`;
+const houseSort = (estateId: number, sortKey: string, unitCode: string | null, roomNo: string) =>
+  `${String(estateId).padStart(6, '0')}|${sortKey}|${(unitCode ?? '').padStart(4, '0')}|${roomNo.padStart(8, '0')}`;
 
-async function roomHits(ctx: Pick<CoreContext, 'db'>, plan: QueryPlan, limit: number): Promise<Ranked[]> {
+async function roomHits(ctx: Pick<CoreContext, 'db'>, scope: Scope, plan: QueryPlan, limit: number): Promise<Ranked[]> {
   const room = plan.room;
   if (!room) return [];
   let q = ctx.db
     .selectFrom('houses as h')
     .innerJoin('buildings as b', 'b.id', 'h.building_id')
     .leftJoin('units as u', 'u.id', 'h.unit_id')
-    .select(['h.id', 'h.room_no', 'h.status', 'b.name as building_name', 'b.sort_key', 'u.name as unit_name', 'u.code as unit_code'])
+    .select(['h.id', 'h.estate_id', 'h.room_no', 'h.status', 'b.name as building_name', 'b.sort_key', 'u.name as unit_name', 'u.code as unit_code'])
     .where('h.voided_at', 'is', null)
     .where('b.voided_at', 'is', null)
     // a range on room_no, so "150" while typing already lists 1501..1504 through the index
@@ -117,6 +135,8 @@ async function roomHits(ctx: Pick<CoreContext, 'db'>, plan: QueryPlan, limit: nu
   }
   const rows = await q
     .orderBy(sql`h.room_no <> ${room.room}`)
+    .orderBy(awayOrder(scope))
+    .orderBy('h.estate_id')
     .orderBy('b.sort_key')
     .orderBy('u.code')
     .orderBy('h.room_no')
@@ -150,8 +170,17 @@ async function roomHits(ctx: Pick<CoreContext, 'db'>, plan: QueryPlan, limit: nu
     return {
       key: `house:${r.id}`,
       rank: r.room_no === room.room ? RANK.roomExact : RANK.roomPrefix,
-      sort: houseSort(r.sort_key, r.unit_code, r.room_no),
-      hit: { kind: 'house', houseId: r.id, title: houseLabel(r.building_name, r.unit_name, r.room_no), subtitle: joinParts([ownerText, r.status]), matched: '房号' },
+      away: awayOf(scope, r.estate_id),
+      sort: houseSort(r.estate_id, r.sort_key, r.unit_code, r.room_no),
+      hit: {
+        kind: 'house',
+        houseId: r.id,
+        estateId: r.estate_id,
+        estateName: scope.names.get(r.estate_id) ?? '',
+        title: houseLabel(r.building_name, r.unit_name, r.room_no),
+        subtitle: joinParts([ownerText, r.status]),
+        matched: '房号',
+      },
     };
   });
 }
@@ -164,6 +193,7 @@ interface PersonRow {
   role: string;
   ended_at: string | null;
   house_id: number;
+  estate_id: number;
   room_no: string;
   building_name: string;
   sort_key: string;
@@ -175,14 +205,9 @@ interface PersonRow {
  * People matching `where`, one hit per household they belong to. Current residents come first;
  * someone who has moved out is still found (staff ask about former tenants), ranked lower.
  */
-async function personHits(
-  ctx: Pick<CoreContext, 'db'>,
-  limit: number,
-  matched: string,
-  where: (eb: PersonScope) => Expression<SqlBool>,
-  rankOf: (r: PersonRow) => number,
-  showPhone = false,
-): Promise<Ranked[]> {
+type PersonHitArgs = [limit: number, matched: string, where: (eb: PersonScope) => Expression<SqlBool>, rankOf: (r: PersonRow) => number, showPhone?: boolean];
+
+async function personHitsIn(ctx: Pick<CoreContext, 'db'>, scope: Scope, ...[limit, matched, where, rankOf, showPhone = false]: PersonHitArgs): Promise<Ranked[]> {
   const matchedIds = ctx.db
     .selectFrom('people as p')
     .select('p.id')
@@ -202,6 +227,7 @@ async function personHits(
       'o.role',
       'o.ended_at',
       'h.id as house_id',
+      'h.estate_id',
       'h.room_no',
       'b.name as building_name',
       'b.sort_key',
@@ -212,6 +238,7 @@ async function personHits(
     .where('h.voided_at', 'is', null)
     .where('b.voided_at', 'is', null)
     .orderBy(sql`o.ended_at is not null`)
+    .orderBy(awayOrder(scope))
     .orderBy(sql`length(p.name)`)
     .orderBy('p.name')
     .limit(limit)
@@ -227,10 +254,13 @@ async function personHits(
       return {
         key: `person:${r.id}:${r.house_id}`,
         rank: rankOf(r) + (moved ? RANK.movedOut : 0),
-        sort: `${String(r.name.length).padStart(2, '0')}${r.name}|${houseSort(r.sort_key, r.unit_code, r.room_no)}`,
+        away: awayOf(scope, r.estate_id),
+        sort: `${String(r.name.length).padStart(2, '0')}${r.name}|${houseSort(r.estate_id, r.sort_key, r.unit_code, r.room_no)}`,
         hit: {
           kind: 'person',
           houseId: r.house_id,
+          estateId: r.estate_id,
+          estateName: scope.names.get(r.estate_id) ?? '',
           title: r.name,
           subtitle: joinParts([where_, roleLabel(r.role), showPhone && r.phone ? maskPhone(r.phone) : null, moved ? '已迁出' : null]),
           matched,
@@ -239,19 +269,20 @@ async function personHits(
     });
 }
 
-async function vehicleHits(ctx: Pick<CoreContext, 'db'>, plate: string, limit: number): Promise<Ranked[]> {
+async function vehicleHits(ctx: Pick<CoreContext, 'db'>, scope: Scope, plate: string, limit: number): Promise<Ranked[]> {
   const rows = await ctx.db
     .selectFrom('vehicles as v')
     .innerJoin('houses as h', 'h.id', 'v.house_id')
     .innerJoin('buildings as b', 'b.id', 'h.building_id')
     .leftJoin('units as u', 'u.id', 'h.unit_id')
     .leftJoin('people as p', 'p.id', 'v.person_id')
-    .select(['v.id', 'v.plate', 'v.plate_norm', 'h.id as house_id', 'h.room_no', 'b.name as building_name', 'b.sort_key', 'u.name as unit_name', 'u.code as unit_code', 'p.name as person_name'])
+    .select(['v.id', 'v.plate', 'v.plate_norm', 'h.id as house_id', 'h.estate_id', 'h.room_no', 'b.name as building_name', 'b.sort_key', 'u.name as unit_name', 'u.code as unit_code', 'p.name as person_name'])
     .where('v.voided_at', 'is', null)
     .where('h.voided_at', 'is', null)
     .where('b.voided_at', 'is', null)
     .where('v.plate_norm', 'like', `%${plate}%`)
     .orderBy(sql`v.plate_norm <> ${plate}`)
+    .orderBy(awayOrder(scope))
     .orderBy('v.plate_norm')
     .limit(limit)
     .execute();
@@ -259,10 +290,13 @@ async function vehicleHits(ctx: Pick<CoreContext, 'db'>, plate: string, limit: n
     key: `vehicle:${r.id}`,
     // "B12345" without the province is as good as the whole plate
     rank: r.plate_norm === plate || (plate.length >= 6 && r.plate_norm.endsWith(plate)) ? RANK.plateExact : RANK.plateContains,
+    away: awayOf(scope, r.estate_id),
     sort: r.plate_norm,
     hit: {
       kind: 'vehicle',
       houseId: r.house_id,
+      estateId: r.estate_id,
+      estateName: scope.names.get(r.estate_id) ?? '',
       title: r.plate,
       subtitle: joinParts([houseLabel(r.building_name, r.unit_name, r.room_no), r.person_name]),
       matched: '车牌',

@@ -7,11 +7,12 @@ import { builder, tempDb, type TempDb } from './fixture';
 describe('search.lookup on hand-built archives', () => {
   let t: TempDb;
   const id: Record<string, number> = {};
+  let e = 0;
 
   beforeAll(async () => {
     t = await tempDb();
     const b = builder(t.ctx);
-    const e = await b.estate();
+    e = await b.estate();
     const b3 = await b.building(e, '3');
     const u1 = await b.unit(b3, '1');
     const u2 = await b.unit(b3, '2');
@@ -81,7 +82,7 @@ describe('search.lookup on hand-built archives', () => {
   });
 
   it('finds owners by exact name, prefix and contained characters, prefix first', async () => {
-    expect(await q('张三')).toEqual([{ kind: 'person', houseId: id.h3_2_1502, title: '张三', subtitle: '3栋2单元1502 · 业主', matched: '姓名' }]);
+    expect(await q('张三')).toEqual([{ kind: 'person', houseId: id.h3_2_1502, estateId: e, estateName: '测试花园', title: '张三', subtitle: '3栋2单元1502 · 业主', matched: '姓名' }]);
     expect((await q('张'))[0]).toMatchObject({ title: '张三', matched: '姓名' });
     expect((await q('小明'))[0]).toMatchObject({ title: '曾小明', houseId: id.h3_1_1502 });
     const li = await q('李四');
@@ -100,7 +101,7 @@ describe('search.lookup on hand-built archives', () => {
 
   it('finds people by the last digits of their phone, written however it was stored', async () => {
     expect(await q('5678')).toEqual([
-      { kind: 'person', houseId: id.h3_2_1502, title: '张三', subtitle: '3栋2单元1502 · 业主 · 138****5678', matched: '电话尾号' },
+      { kind: 'person', houseId: id.h3_2_1502, estateId: e, estateName: '测试花园', title: '张三', subtitle: '3栋2单元1502 · 业主 · 138****5678', matched: '电话尾号' },
     ]);
     expect((await q('00001234'))[0]).toMatchObject({ title: '曾小明', matched: '电话尾号' });
     expect((await q('１２３４'))[0]).toMatchObject({ title: '曾小明' });
@@ -110,7 +111,7 @@ describe('search.lookup on hand-built archives', () => {
 
   it('finds cars by whole or partial plate, and not voided ones', async () => {
     const whole = await q('粤B12345');
-    expect(whole).toEqual([{ kind: 'vehicle', houseId: id.h3_2_1502, title: '粤B12345', subtitle: '3栋2单元1502 · 张三', matched: '车牌' }]);
+    expect(whole).toEqual([{ kind: 'vehicle', houseId: id.h3_2_1502, estateId: e, estateName: '测试花园', title: '粤B12345', subtitle: '3栋2单元1502 · 张三', matched: '车牌' }]);
     expect((await q('b123'))[0]).toMatchObject({ kind: 'vehicle', title: '粤B12345' });
     expect((await q('Ｂ１２３４５'))[0]).toMatchObject({ kind: 'vehicle', title: '粤B12345' });
     expect((await q('粤B 12345'))[0]).toMatchObject({ kind: 'vehicle' });
@@ -142,7 +143,71 @@ describe('search.lookup on hand-built archives', () => {
   });
 });
 
-describe('search.lookup speed on a 5,000-house estate', () => {
+describe('search.lookup with several estates in one database', () => {
+  let t: TempDb;
+  const id: Record<string, number> = {};
+  let home = 0;
+  let other = 0;
+
+  beforeAll(async () => {
+    t = await tempDb();
+    const b = builder(t.ctx);
+    // the other estate is created first, so without a current estate its rows sort first
+    other = await b.estate('锦绣商城');
+    home = await b.estate('翠湖花园');
+    const ob = await b.building(other, '1');
+    const hb = await b.building(home, '1');
+    id.otherShop = await b.house(other, ob, await b.unit(ob, '1'), '101', { status: '出租' });
+    id.home101 = await b.house(home, hb, await b.unit(hb, '1'), '101');
+    id.home1010 = await b.house(home, hb, await b.unit(hb, '2'), '1010');
+    await b.person(id.otherShop, '王芳', '13800001111');
+    await b.person(id.home101, '王芳', '13900001111');
+    await b.vehicle(id.otherShop, null, '粤B10101');
+    await b.vehicle(id.home101, null, '粤C10101');
+  });
+  afterAll(() => t.cleanup());
+
+  it('names the estate of every hit', async () => {
+    const hits = await lookup(t.ctx, '1-1-101', 20, home);
+    expect(hits.map((h) => [h.houseId, h.estateId, h.estateName])).toEqual([
+      [id.home101, home, '翠湖花园'],
+      [id.otherShop, other, '锦绣商城'],
+    ]);
+  });
+
+  it('"1-1-101" + Enter picks the current estate\'s house, whichever estate is current', async () => {
+    expect((await lookup(t.ctx, '1-1-101', 20, home))[0].houseId).toBe(id.home101);
+    expect((await lookup(t.ctx, '1-1-101', 20, other))[0].houseId).toBe(id.otherShop);
+    // through the channel, as the lookup window calls it
+    const handlers = searchHandlers(t.ctx);
+    expect((await handlers['search.lookup']({ query: '1-1-101', estateId: home }))[0].houseId).toBe(id.home101);
+    expect((await handlers['search.lookup']({ query: '1-1-101', estateId: other }))[0].houseId).toBe(id.otherShop);
+  });
+
+  it('the current estate leads only among equally good hits: an exact room elsewhere beats a longer room here', async () => {
+    const hits = await lookup(t.ctx, '101', 20, home);
+    const houses = hits.filter((h) => h.kind === 'house').map((h) => h.houseId);
+    expect(houses).toEqual([id.home101, id.otherShop, id.home1010]);
+  });
+
+  it('ranks people and cars of the current estate first, and the limit never cuts them for another estate\'s', async () => {
+    expect((await lookup(t.ctx, '王芳', 20, home))[0]).toMatchObject({ houseId: id.home101, estateName: '翠湖花园' });
+    expect((await lookup(t.ctx, '王芳', 20, other))[0]).toMatchObject({ houseId: id.otherShop, estateName: '锦绣商城' });
+    expect(await lookup(t.ctx, '王芳', 1, home)).toEqual([expect.objectContaining({ houseId: id.home101 })]);
+    expect(await lookup(t.ctx, '1-1-101', 1, other)).toEqual([expect.objectContaining({ houseId: id.otherShop })]);
+    expect((await lookup(t.ctx, '10101', 20, home)).find((h) => h.kind === 'vehicle')).toMatchObject({ title: '粤C10101' });
+    expect((await lookup(t.ctx, '10101', 20, other)).find((h) => h.kind === 'vehicle')).toMatchObject({ title: '粤B10101' });
+  });
+
+  it('without a current estate, keeps a stable order (estate by estate)', async () => {
+    const hits = await lookup(t.ctx, '1-1-101');
+    expect(hits.map((h) => h.houseId)).toEqual([id.otherShop, id.home101]);
+  });
+});
+
+// Timings are measured by `npm run bench` (tests/bench), not asserted here: a loaded machine
+// would make a wall-clock assertion fail for no fault of the code.
+describe('search.lookup on a 5,000-house demo estate', () => {
   let t: TempDb;
   beforeAll(async () => {
     t = await tempDb();
@@ -150,21 +215,10 @@ describe('search.lookup speed on a 5,000-house estate', () => {
   }, 60_000);
   afterAll(() => t.cleanup());
 
-  it('answers every query form well under the 20 ms target (median)', async () => {
+  it('answers every query form with hits', async () => {
     const person = t.ctx.sqlite.prepare('select name, phone, name_initials from people where phone is not null limit 1 offset 500').get() as { name: string; phone: string; name_initials: string };
     const plate = t.ctx.sqlite.prepare('select plate from vehicles limit 1 offset 50').pluck().get() as string;
     const forms = ['60-1502', '60栋1502', '3-2-502', '1502', person.name, person.name.slice(0, 1), person.name_initials, 'zhang', person.phone.slice(-4), plate, plate.slice(1, 5)];
-    for (const form of forms) {
-      const times: number[] = [];
-      let hits = 0;
-      for (let i = 0; i < 9; i++) {
-        const t0 = performance.now();
-        hits = (await lookup(t.ctx, form)).length;
-        times.push(performance.now() - t0);
-      }
-      times.sort((a, b) => a - b);
-      expect(hits, form).toBeGreaterThan(0);
-      expect(times[4], form).toBeLessThan(20);
-    }
+    for (const form of forms) expect((await lookup(t.ctx, form)).length, form).toBeGreaterThan(0);
   });
 });
