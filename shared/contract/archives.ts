@@ -27,7 +27,7 @@ export const Building = z.object({ id: Id, estateId: Id, name: z.string(), code:
 export const BuildingInput = z.object({
   estateId: Id,
   name: reqText(30, '楼栋名称'),
-  floors: z.number().int().min(1, '楼层数至少为1').max(120, '楼层数不超过120').nullable().optional(),
+  floors: z.number({ message: '楼层数应为整数' }).int('楼层数应为整数').min(1, '楼层数应在 1 到 120 之间').max(120, '楼层数应在 1 到 120 之间').nullable().optional(),
 });
 export const Unit = z.object({ id: Id, buildingId: Id, name: z.string(), code: z.string() });
 
@@ -50,13 +50,29 @@ export const House = z.object({
   voidedAt: Instant.nullable(),
   voidReason: z.string().nullable(),
 });
+// Ranges the forms used to clamp silently (−999 became −10, −5 became 0); now refused with the range.
+export const FLOOR_MIN = -10;
+export const FLOOR_MAX = 200;
+export const AREA_MAX = 100000;
 const area = (label: string) =>
-  z.number({ message: `${label}应为数字` }).min(0, `${label}不能为负`).max(100000, `${label}过大`).nullable().optional();
+  z
+    .number({ message: `${label}应为数字` })
+    .positive(`${label}应大于 0 ㎡（不清楚可留空）`)
+    .max(AREA_MAX, `${label}不超过 ${AREA_MAX} ㎡`)
+    .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, `${label}最多两位小数`)
+    .nullable()
+    .optional();
 export const HouseInput = z.object({
   buildingId: Id,
   unitName: optText(20, '单元'),
   roomNo: reqText(20, '房号'),
-  floor: z.number({ message: '楼层应为整数' }).int('楼层应为整数').min(-10, '楼层过低').max(200, '楼层过高').nullable().optional(),
+  floor: z
+    .number({ message: '楼层应为整数' })
+    .int('楼层应为整数')
+    .min(FLOOR_MIN, `楼层应在 ${FLOOR_MIN} 到 ${FLOOR_MAX} 之间（地下层写负数）`)
+    .max(FLOOR_MAX, `楼层应在 ${FLOOR_MIN} 到 ${FLOOR_MAX} 之间（地下层写负数）`)
+    .nullable()
+    .optional(),
   buildingArea: area('建筑面积'),
   innerArea: area('套内面积'),
   type: HouseType,
@@ -100,29 +116,55 @@ export const Person = z.object({
   workUnit: z.string().nullable(),
   notes: z.string().nullable(),
 });
+export const PHONE_MAX = 40;
 const phoneField = (label: string) =>
   z
     .string()
     .trim()
-    .max(40, `${label}过长`)
+    .max(PHONE_MAX, `${label}不超过${PHONE_MAX}个字符`)
     .refine((v) => v === '' || /^[+\d][\d\s\-()（）+]{5,}$/.test(v), `${label}只能包含数字、空格、短横线`)
     .nullable()
     .optional()
     .transform((v) => (v ? v : null));
-export const PersonInput = z.object({
+type IdTypeT = (typeof ID_TYPES)[number];
+/**
+ * What a number of each document type can look like. A number that cannot be one (five digits
+ * for a 身份证) is refused; a well-formed 身份证 with a wrong GB 11643 check digit is only warned
+ * about (shared/domain/idcard.ts), because rosters carry typos and the desk must still register
+ * the person.
+ */
+export const ID_FORMATS: Record<IdTypeT, { pattern: RegExp; message: string }> = {
+  身份证: { pattern: /^(\d{17}[\dX]|\d{15})$/, message: '身份证号应为18位（最后一位可为X），旧证为15位数字' },
+  护照: { pattern: /^[A-Z0-9]{5,17}$/, message: '护照号码应为5至17位字母或数字' },
+  港澳通行证: { pattern: /^[A-Z][A-Z0-9]{7,10}$/, message: '港澳通行证号码应以字母开头，共8至11位，如 C12345678' },
+  台胞证: { pattern: /^[A-Z0-9]{8,10}$/, message: '台胞证号码应为8至10位字母或数字' },
+  其他: { pattern: /^.{4,40}$/, message: '证件号码至少4位' },
+};
+/** blank, spaces and full-width characters removed, upper case: how the number is stored */
+const idNumberField = optText(40, '证件号码').transform((v) =>
+  v ? v.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\s+/g, '').toUpperCase() || null : null,
+);
+/** A number that cannot be of its type is refused next to 证件号码; a masked one (110***…) is checked in main against the stored number. */
+function checkIdNumber(v: { idType?: IdTypeT | null; idNumber: string | null }, ctx: z.RefinementCtx) {
+  if (!v.idNumber || v.idNumber.includes('*')) return;
+  const rule = ID_FORMATS[v.idType ?? '身份证'];
+  if (!rule.pattern.test(v.idNumber)) ctx.addIssue({ code: 'custom', message: rule.message, path: ['idNumber'] });
+}
+const PersonObject = z.object({
   name: reqText(40, '姓名'),
   gender: z.enum(GENDERS).nullable().optional(),
   phone: phoneField('联系电话'),
   phone2: phoneField('备用电话'),
   idType: z.enum(ID_TYPES).nullable().optional(),
-  idNumber: optText(40, '证件号码'),
+  idNumber: idNumberField,
   birthday: OptDate,
   emergencyContact: optText(40, '紧急联系人'),
   emergencyPhone: phoneField('紧急联系电话'),
   workUnit: optText(100, '工作单位'),
   notes: optText(500, '备注'),
 });
-export const PersonUpdate = PersonInput.extend({ id: Id });
+export const PersonInput = PersonObject.superRefine(checkIdNumber);
+export const PersonUpdate = PersonObject.extend({ id: Id }).superRefine(checkIdNumber);
 
 export const Occupancy = z.object({
   id: Id,

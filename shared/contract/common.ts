@@ -6,7 +6,15 @@ export const IdInput = z.object({ id: Id });
 export const VoidInput = z.object({ id: Id, reason: z.string().trim().min(1, '请填写作废原因').max(200, '原因不超过200字') });
 
 /** "YYYY-MM-DD" calendar date (local to the estate), or null */
-export const DateStr = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 年-月-日');
+export const DateStr = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 年-月-日，如 2026-03-15')
+  // 2026-02-30 matches the pattern; a Date would silently roll it over to March
+  .refine((v) => {
+    const [y, m, d] = v.split('-').map(Number);
+    const t = new Date(Date.UTC(y, m - 1, d));
+    return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+  }, '没有这一天，请核对日期');
 export const OptDate = DateStr.nullable().optional();
 /** UTC ISO instant */
 export const Instant = z.string();

@@ -19,6 +19,8 @@ export function idChecksumOk(id: string): boolean {
 export function idNumberWarning(idType: string, raw: string | null | undefined): string | null {
   if (!raw || idType !== '身份证') return null;
   const v = normaliseIdNumber(raw);
+  // a legacy 15-digit number is accepted (shared/contract/archives.ts ID_FORMATS) but has no check digit
+  if (/^\d{15}$/.test(v)) return '旧版15位身份证号，无校验位，建议换成18位';
   if (!/^\d{17}[\dX]$/.test(v)) return '身份证号应为18位（最后一位可为X）';
   const y = Number(v.slice(6, 10));
   const m = Number(v.slice(10, 12));

@@ -1,9 +1,9 @@
 import type { CoreContext } from '../context';
 import type { HouseT, BuildingMapT } from '../../../shared/contract/archives';
-import { HOUSE_STATUSES } from '../../../shared/contract/archives';
+import { FLOOR_MAX, FLOOR_MIN, HOUSE_STATUSES } from '../../../shared/contract/archives';
 import { normaliseCode, floorOfRoom } from '../../../shared/domain/room';
 import { audit } from '../db/audit';
-import { conflict, notFound } from '../errors';
+import { notFound, UserError } from '../errors';
 import { toHouse } from './mappers';
 import { ensureUnit, getBuilding } from './places';
 import { inTransaction } from '../db/tx';
@@ -51,6 +51,12 @@ type HouseInputT = {
   notes?: string | null;
 };
 
+/** The floor a room number implies, when it is one the contract would accept ("99901" implies none). */
+function derivedFloor(roomNo: string): number | null {
+  const f = floorOfRoom(roomNo);
+  return f !== null && f >= FLOOR_MIN && f <= FLOOR_MAX ? f : null;
+}
+
 export async function createHouse(ctx: CoreContext, input: HouseInputT): Promise<HouseT> {
   const building = await getBuilding(ctx, input.buildingId);
   const roomNo = normaliseCode(input.roomNo);
@@ -59,7 +65,11 @@ export async function createHouse(ctx: CoreContext, input: HouseInputT): Promise
     const unit = input.unitName ? await ensureUnit(trx, building.id, input.unitName, now) : null;
     let dupQ = trx.selectFrom('houses').select('id').where('building_id', '=', building.id).where('room_no', '=', roomNo);
     dupQ = unit ? dupQ.where('unit_id', '=', unit.id) : dupQ.where('unit_id', 'is', null);
-    if (await dupQ.executeTakeFirst()) throw conflict(`${building.name}${unit?.name ?? ''}${roomNo} 已存在`);
+    if (await dupQ.executeTakeFirst()) {
+      // named next to 房号, where the user fixes it
+      const message = `${building.name}${unit?.name ?? ''}${roomNo} 已存在`;
+      throw new UserError('CONFLICT', message, { roomNo: message });
+    }
     const row = await trx
       .insertInto('houses')
       .values({
@@ -67,7 +77,7 @@ export async function createHouse(ctx: CoreContext, input: HouseInputT): Promise
         building_id: building.id,
         unit_id: unit?.id ?? null,
         room_no: roomNo,
-        floor: input.floor ?? floorOfRoom(roomNo),
+        floor: input.floor ?? derivedFloor(roomNo),
         building_area: input.buildingArea ?? null,
         inner_area: input.innerArea ?? null,
         type: input.type,
