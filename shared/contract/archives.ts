@@ -21,8 +21,17 @@ export const HouseStatus = z.enum(HOUSE_STATUSES, { message: '请选择房屋状
 export const PersonRole = z.enum(PERSON_ROLES, { message: '请选择身份' });
 
 // ---- estates, buildings, units
-export const Estate = z.object({ id: Id, name: z.string(), address: z.string().nullable(), phone: z.string().nullable() });
+export const Estate = z.object({
+  id: Id,
+  name: z.string(),
+  address: z.string().nullable(),
+  phone: z.string().nullable(),
+  /** live buildings and houses, so 房屋档案 and the switcher can show each estate's size */
+  buildingCount: z.number().int(),
+  houseCount: z.number().int(),
+});
 export const EstateInput = z.object({ name: reqText(60, '项目名称'), address: optText(200, '地址'), phone: optText(40, '服务中心电话') });
+export const EstateUpdate = EstateInput.extend({ id: Id });
 export const Building = z.object({ id: Id, estateId: Id, name: z.string(), code: z.string(), floors: z.number().int().nullable(), houseCount: z.number().int() });
 export const BuildingInput = z.object({
   estateId: Id,
@@ -186,9 +195,27 @@ export const AttachPersonInput = z
     moveInDate: OptDate,
     leaseStart: OptDate,
     leaseEnd: OptDate,
+    /** a new person whose phone or ID number is already on file is refused unless staff confirm it is someone else */
+    allowDuplicate: z.boolean().optional(),
   })
   .refine((v) => v.personId !== undefined || v.person !== undefined, { message: '请选择或填写人员', path: ['person'] })
   .refine((v) => !v.leaseStart || !v.leaseEnd || v.leaseStart <= v.leaseEnd, { message: '租期结束不能早于开始', path: ['leaseEnd'] });
+/** Where a person on file is registered: every house, current or moved out, with its estate. */
+export const PersonPlace = z.object({ houseId: Id, label: z.string(), estateName: z.string(), role: PersonRole, active: z.boolean() });
+/** A person already on file, offered instead of creating a second record. */
+export const PersonMatch = z.object({
+  person: Person,
+  /** what matched: 姓名 / 电话 / 证件号码 */
+  matched: z.string(),
+  places: z.array(PersonPlace),
+});
+export const PeopleFindInput = z.object({ query: z.string().trim().max(40, '搜索内容过长'), limit: z.number().int().min(1).max(50).optional() });
+export const PeopleDuplicatesInput = z.object({
+  phone: z.string().max(40).nullable().optional(),
+  idNumber: z.string().max(40).nullable().optional(),
+  /** the person being edited is not their own duplicate */
+  exceptPersonId: Id.optional(),
+});
 export const MoveOutInput = z.object({ occupancyId: Id, moveOutDate: DateStr, note: optText(200, '说明') });
 
 // ---- vehicles & parking
@@ -281,6 +308,7 @@ export const Household = z.object({
 export const archivesChannels = {
   'archives.estates.list': { input: Empty, output: z.array(Estate) },
   'archives.estates.create': { input: EstateInput, output: Estate },
+  'archives.estates.update': { input: EstateUpdate, output: Estate },
   'archives.buildings.list': { input: z.object({ estateId: Id }), output: z.array(Building) },
   'archives.buildings.create': { input: BuildingInput, output: Building },
   'archives.buildings.map': { input: z.object({ buildingId: Id }), output: BuildingMap },
@@ -288,6 +316,8 @@ export const archivesChannels = {
   'archives.houses.update': { input: HouseUpdate, output: House },
   'archives.houses.void': { input: VoidInput, output: House },
   'archives.household.get': { input: z.object({ houseId: Id }), output: Household },
+  'archives.people.find': { input: PeopleFindInput, output: z.array(PersonMatch) },
+  'archives.people.duplicates': { input: PeopleDuplicatesInput, output: z.array(PersonMatch) },
   'archives.people.attach': { input: AttachPersonInput, output: Occupancy },
   'archives.people.update': { input: PersonUpdate, output: Person },
   'archives.people.moveOut': { input: MoveOutInput, output: Occupancy },
@@ -310,3 +340,4 @@ export type HouseholdT = z.infer<typeof Household>;
 export type BuildingMapT = z.infer<typeof BuildingMap>;
 export type HistoryEntryT = z.infer<typeof HistoryEntry>;
 export type PersonRoleT = z.infer<typeof PersonRole>;
+export type PersonMatchT = z.infer<typeof PersonMatch>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Empty, Id, SavedFile } from './common';
+import { Empty, Id, optText, SavedFile } from './common';
 import { Estate } from './archives';
 
 export const Settings = z.object({
@@ -23,11 +23,22 @@ export const AppStatus = z.object({
   shell: z.enum(['electron', 'harness']),
 });
 
+/** First run's demo size: a training estate, generated in seconds. More is refused, never cut down. */
+export const SETUP_DEMO_HOUSES = { min: 20, max: 5000 } as const;
+const demoHousesMessage = `演示房屋数量应为 ${SETUP_DEMO_HOUSES.min} 至 ${SETUP_DEMO_HOUSES.max} 之间的整数`;
+
 export const SetupInput = z.object({
   estateName: z.string().trim().min(1, '请填写项目名称').max(60, '项目名称不超过60字'),
-  phone: z.string().trim().max(40).optional(),
+  /** service phone and address are asked for, optional, and stay blank when not given */
+  phone: optText(40, '服务中心电话'),
+  address: optText(200, '地址'),
   demo: z.boolean(),
-  houses: z.number().int().min(20).max(5000).optional(),
+  houses: z
+    .number({ message: demoHousesMessage })
+    .int(demoHousesMessage)
+    .min(SETUP_DEMO_HOUSES.min, `演示房屋至少 ${SETUP_DEMO_HOUSES.min} 户`)
+    .max(SETUP_DEMO_HOUSES.max, `演示房屋最多 ${SETUP_DEMO_HOUSES.max} 户；更大的项目请导入业主名册`)
+    .optional(),
 });
 export const SetupResult = z.object({ estateId: Id, houses: z.number().int(), people: z.number().int() });
 

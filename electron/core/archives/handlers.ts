@@ -1,8 +1,8 @@
 import type { CoreContext } from '../context';
 import type { HandlerGroup } from '../dispatch';
-import { createBuilding, createEstate, listBuildings, listEstates } from './places';
+import { createBuilding, createEstate, listBuildings, listEstates, updateEstate } from './places';
 import { buildingMap, createHouse, updateHouse, voidHouse } from './houses';
-import { attachPerson, moveOut, updatePerson } from './people';
+import { attachPerson, findDuplicates, findPeople, moveOut, updatePerson } from './people';
 import { addParking, addVehicle, voidParking, voidVehicle } from './vehicles';
 import { addCommunication } from './communications';
 import { getHousehold } from './household';
@@ -11,6 +11,7 @@ export function archivesHandlers(ctx: CoreContext): HandlerGroup<'archives.'> {
   return {
     'archives.estates.list': () => listEstates(ctx),
     'archives.estates.create': (i) => createEstate(ctx, i),
+    'archives.estates.update': (i) => updateEstate(ctx, i),
     'archives.buildings.list': (i) => listBuildings(ctx, i.estateId),
     'archives.buildings.create': (i) => createBuilding(ctx, i),
     'archives.buildings.map': (i) => buildingMap(ctx, i.buildingId),
@@ -18,6 +19,8 @@ export function archivesHandlers(ctx: CoreContext): HandlerGroup<'archives.'> {
     'archives.houses.update': (i) => updateHouse(ctx, i),
     'archives.houses.void': (i) => voidHouse(ctx, i.id, i.reason),
     'archives.household.get': (i) => getHousehold(ctx, i.houseId),
+    'archives.people.find': (i) => findPeople(ctx, i.query, i.limit ?? 10),
+    'archives.people.duplicates': (i) => findDuplicates(ctx, i),
     'archives.people.attach': (i) => attachPerson(ctx, i),
     'archives.people.update': (i) => updatePerson(ctx, i),
     'archives.people.moveOut': (i) => moveOut(ctx, i),

@@ -1,15 +1,16 @@
-import type { Transaction } from 'kysely';
-import type { DB } from '../db/schema';
+import { sql, type Selectable, type Transaction } from 'kysely';
+import type { DB, PeopleTable } from '../db/schema';
 import type { CoreContext } from '../context';
-import type { OccupancyT, PersonT, PersonRoleT } from '../../../shared/contract/archives';
+import type { OccupancyT, PersonMatchT, PersonT, PersonRoleT } from '../../../shared/contract/archives';
+import { ROLE_LABELS } from '../../../shared/contract/archives';
 import { normaliseIdNumber, maskIdNumber } from '../../../shared/domain/idcard';
-import { normalisePhone } from '../../../shared/domain/text';
+import { normalisePhone, toHalfWidth } from '../../../shared/domain/text';
 import { cstDate } from '../../../shared/domain/time';
 import { audit } from '../db/audit';
 import { inTransaction } from '../db/tx';
-import { conflict, invalid, notFound } from '../errors';
+import { conflict, invalid, notFound, UserError } from '../errors';
 import { personSearchFields } from './person-fields';
-import { toPerson } from './mappers';
+import { houseLabel, toPerson } from './mappers';
 import { getHouse } from './houses';
 import { readSettings } from '../system/settings';
 
@@ -108,7 +109,16 @@ async function getOccupancy(ctx: CoreContext, id: number): Promise<OccupancyT> {
 
 export async function attachPerson(
   ctx: CoreContext,
-  input: { houseId: number; personId?: number; person?: PersonFields; role: PersonRoleT; moveInDate?: string | null; leaseStart?: string | null; leaseEnd?: string | null },
+  input: {
+    houseId: number;
+    personId?: number;
+    person?: PersonFields;
+    role: PersonRoleT;
+    moveInDate?: string | null;
+    leaseStart?: string | null;
+    leaseEnd?: string | null;
+    allowDuplicate?: boolean;
+  },
 ): Promise<OccupancyT> {
   await getHouse(ctx, input.houseId);
   if (input.role === 'tenant' && !input.leaseStart && !input.leaseEnd) {
@@ -121,6 +131,7 @@ export async function attachPerson(
       const p = await trx.selectFrom('people').select('id').where('id', '=', personId).where('voided_at', 'is', null).executeTakeFirst();
       if (!p) throw notFound('人员');
     } else if (input.person) {
+      if (!input.allowDuplicate) await refuseDuplicate(trx, input.person);
       personId = await insertPerson(trx, input.person, now);
       await audit(trx, await ctx.actor(), 'person', personId, 'create', { name: input.person.name });
     } else throw invalid('请选择或填写人员');
@@ -173,4 +184,128 @@ export async function moveOut(ctx: CoreContext, input: { occupancyId: number; mo
     await audit(trx, await ctx.actor(), 'house', occ.house_id, 'moveOut', { occupancyId: occ.id, personId: occ.person_id, date: input.moveOutDate, note: input.note ?? null });
   });
   return getOccupancy(ctx, occ.id);
+}
+
+// ---- finding people already on file (docs/ARCHITECTURE.md, "People")
+
+type Db = Pick<CoreContext, 'db'>['db'] | Transaction<DB>;
+
+/** Every house a person is registered to, current first, with its estate. */
+async function placesOf(db: Db, personIds: number[]): Promise<Map<number, PersonMatchT['places']>> {
+  const map = new Map<number, PersonMatchT['places']>();
+  if (!personIds.length) return map;
+  const rows = await db
+    .selectFrom('occupancies as o')
+    .innerJoin('houses as h', 'h.id', 'o.house_id')
+    .innerJoin('buildings as b', 'b.id', 'h.building_id')
+    .innerJoin('estates as e', 'e.id', 'h.estate_id')
+    .leftJoin('units as u', 'u.id', 'h.unit_id')
+    .select(['o.person_id', 'o.house_id', 'o.role', 'o.ended_at', 'h.room_no', 'b.name as building_name', 'u.name as unit_name', 'e.name as estate_name'])
+    .where('o.person_id', 'in', personIds)
+    .where('h.voided_at', 'is', null)
+    .orderBy(sql`o.ended_at is not null`)
+    .orderBy('o.id')
+    .execute();
+  for (const r of rows) {
+    const list = map.get(r.person_id) ?? [];
+    list.push({ houseId: r.house_id, label: houseLabel(r.building_name, r.unit_name, r.room_no), estateName: r.estate_name, role: r.role as PersonRoleT, active: r.ended_at === null });
+    map.set(r.person_id, list);
+  }
+  return map;
+}
+
+async function toMatches(db: Db, reveal: boolean, found: { row: Selectable<PeopleTable>; matched: string }[]): Promise<PersonMatchT[]> {
+  const places = await placesOf(
+    db,
+    found.map((f) => f.row.id),
+  );
+  return found.map((f) => ({ person: toPerson(f.row, reveal), matched: f.matched, places: places.get(f.row.id) ?? [] }));
+}
+
+/**
+ * 添加住户 → 选择已有人员: one box takes a name (or part, or pinyin initials), a phone number (or its
+ * last 4+ digits) or an ID number (or its last 4+ characters). Best matches first; at most `limit`.
+ */
+export async function findPeople(ctx: CoreContext, query: string, limit = 10): Promise<PersonMatchT[]> {
+  const q = toHalfWidth(query).replace(/\s+/g, '');
+  if (!q) return [];
+  const live = ctx.db.selectFrom('people').selectAll().where('voided_at', 'is', null);
+  const found: { row: Selectable<PeopleTable>; matched: string }[] = [];
+  const seen = new Set<number>();
+  const add = (rows: Selectable<PeopleTable>[], matched: string) => {
+    for (const row of rows) {
+      if (seen.has(row.id) || found.length >= limit) continue;
+      seen.add(row.id);
+      found.push({ row, matched });
+    }
+  };
+  const idLike = normaliseIdNumber(q);
+  const digits = q.replace(/[\s\-()（）+]/g, '');
+  if (/^[0-9X]{15,18}$/.test(idLike)) add(await live.where('id_number', '=', idLike).limit(limit).execute(), '证件号码');
+  if (/^\d{4,}$/.test(digits)) {
+    // a whole number first (index), then tails: staff often have only the last digits
+    add(await live.where('phone_digits', '=', digits).limit(limit).execute(), '电话');
+    add(await live.where('phone_digits', 'like', `%${digits}`).orderBy('name').limit(limit).execute(), '电话尾号');
+  }
+  if (/^[0-9X]{4,}$/.test(idLike)) add(await live.where('id_number', 'like', `%${idLike}`).orderBy('name').limit(limit).execute(), '证件号码尾号');
+  if (/\p{Script=Han}/u.test(q)) {
+    add(await live.where('name', '=', q).orderBy('id').limit(limit).execute(), '姓名');
+    add(await live.where('name', 'like', `${q}%`).orderBy(sql`length(name)`).orderBy('name').limit(limit).execute(), '姓名');
+    add(await live.where('name', 'like', `%${q}%`).orderBy(sql`length(name)`).orderBy('name').limit(limit).execute(), '姓名');
+  } else if (/^[a-zA-Z]+$/.test(q)) {
+    const l = q.toLowerCase();
+    add(await live.where('name_initials', '=', l).orderBy('name').limit(limit).execute(), '拼音首字母');
+    add(await live.where((eb) => eb.or([eb('name_initials', 'like', `${l}%`), eb('name_pinyin', 'like', `${l}%`)])).orderBy('name').limit(limit).execute(), '拼音');
+  }
+  return toMatches(ctx.db, await revealIds(ctx), found);
+}
+
+/**
+ * People already on file with this phone number or ID number: a new person matching one is
+ * probably the same person, registered again for a second house (the duplicate that once made a
+ * household show another house's tickets).
+ */
+export async function findDuplicates(
+  ctx: CoreContext,
+  input: { phone?: string | null; idNumber?: string | null; exceptPersonId?: number },
+  db: Db = ctx.db,
+): Promise<PersonMatchT[]> {
+  const found = await duplicateRows(db, input);
+  return toMatches(db, await revealIds(ctx), found);
+}
+
+async function duplicateRows(db: Db, input: { phone?: string | null; idNumber?: string | null; exceptPersonId?: number }) {
+  const phone = input.phone ? normalisePhone(input.phone).replace(/\D/g, '') : '';
+  const idNumber = input.idNumber ? normaliseIdNumber(input.idNumber) : '';
+  const found: { row: Selectable<PeopleTable>; matched: string }[] = [];
+  const live = () => {
+    const q = db.selectFrom('people').selectAll().where('voided_at', 'is', null);
+    return input.exceptPersonId ? q.where('id', '<>', input.exceptPersonId) : q;
+  };
+  // a masked number (110***…) cannot be compared, and a short one is not an identity
+  if (idNumber.length >= 6 && !idNumber.includes('*')) for (const row of await live().where('id_number', '=', idNumber).limit(5).execute()) found.push({ row, matched: '证件号码' });
+  if (phone.length >= 7)
+    for (const row of await live().where('phone_digits', '=', phone).limit(5).execute()) if (!found.some((f) => f.row.id === row.id)) found.push({ row, matched: '电话' });
+  return found;
+}
+
+/** Refuses a new person whose phone or ID number is on file, naming who and where, unless staff confirm. */
+async function refuseDuplicate(trx: Transaction<DB>, p: PersonFields): Promise<void> {
+  const found = await duplicateRows(trx, { phone: p.phone, idNumber: p.idNumber });
+  if (!found.length) return;
+  const places = await placesOf(
+    trx,
+    found.map((f) => f.row.id),
+  );
+  const who = (f: (typeof found)[number]) => {
+    const at = places.get(f.row.id)?.find((x) => x.active) ?? places.get(f.row.id)?.[0];
+    return `${f.row.name}${at ? `（${at.estateName} ${at.label}${ROLE_LABELS[at.role]}）` : ''}`;
+  };
+  const fields: Record<string, string> = {};
+  const byId = found.find((f) => f.matched === '证件号码');
+  const byPhone = found.find((f) => f.matched === '电话');
+  if (byId) fields['person.idNumber'] = `此证件号码已登记给 ${who(byId)}`;
+  if (byPhone) fields['person.phone'] = `此电话已登记给 ${who(byPhone)}`;
+  const first = byId ?? byPhone ?? found[0];
+  throw new UserError('CONFLICT', `${who(first)} 已在档案中：请选择已有人员，或确认是另一个人后再添加`, fields);
 }

@@ -3,7 +3,8 @@ import type { DB } from '../db/schema';
 import type { CoreContext } from '../context';
 import { normaliseCode } from '../../../shared/domain/room';
 import { audit } from '../db/audit';
-import { conflict, notFound } from '../errors';
+import { conflict, invalid, notFound } from '../errors';
+import { inTransaction } from '../db/tx';
 import type { BuildingT, EstateT } from '../../../shared/contract/archives';
 
 /** Natural sort key: "3" → "000003", "12A" → "000012A", letters sort after numbers. */
@@ -24,22 +25,66 @@ export function unitNameOf(code: string): string {
   return /^\d+$/.test(code) ? `${code}单元` : code;
 }
 
-export async function listEstates(ctx: CoreContext): Promise<EstateT[]> {
+export async function listEstates(ctx: Pick<CoreContext, 'db'>): Promise<EstateT[]> {
   const rows = await ctx.db.selectFrom('estates').select(['id', 'name', 'address', 'phone']).where('voided_at', 'is', null).orderBy('id').execute();
-  return rows;
+  if (rows.length === 0) return [];
+  const buildings = await ctx.db
+    .selectFrom('buildings')
+    .select(['estate_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('voided_at', 'is', null)
+    .groupBy('estate_id')
+    .execute();
+  const houses = await ctx.db
+    .selectFrom('houses')
+    .select(['estate_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('voided_at', 'is', null)
+    .groupBy('estate_id')
+    .execute();
+  const b = new Map(buildings.map((r) => [r.estate_id, Number(r.n)]));
+  const h = new Map(houses.map((r) => [r.estate_id, Number(r.n)]));
+  return rows.map((r) => ({ ...r, buildingCount: b.get(r.id) ?? 0, houseCount: h.get(r.id) ?? 0 }));
+}
+
+export async function getEstate(ctx: Pick<CoreContext, 'db'>, id: number): Promise<EstateT> {
+  const found = (await listEstates(ctx)).find((e) => e.id === id);
+  if (!found) throw notFound('项目');
+  return found;
+}
+
+async function refuseDuplicateName(ctx: Pick<CoreContext, 'db'>, name: string, exceptId?: number) {
+  let q = ctx.db.selectFrom('estates').select('id').where('name', '=', name).where('voided_at', 'is', null);
+  if (exceptId !== undefined) q = q.where('id', '<>', exceptId);
+  if (await q.executeTakeFirst()) throw invalid(`项目「${name}」已存在`, { name: `项目「${name}」已存在，请换一个名称` });
 }
 
 export async function createEstate(ctx: CoreContext, input: { name: string; address?: string | null; phone?: string | null }): Promise<EstateT> {
   const now = ctx.now().toISOString();
-  const exists = await ctx.db.selectFrom('estates').select('id').where('name', '=', input.name).where('voided_at', 'is', null).executeTakeFirst();
-  if (exists) throw conflict(`项目「${input.name}」已存在`);
+  await refuseDuplicateName(ctx, input.name);
   const row = await ctx.db
     .insertInto('estates')
     .values({ name: input.name, address: input.address ?? null, phone: input.phone ?? null, created_at: now, updated_at: now, voided_at: null, void_reason: null })
     .returning(['id', 'name', 'address', 'phone'])
     .executeTakeFirstOrThrow();
   await audit(ctx.db, await ctx.actor(), 'estate', row.id, 'create', input);
-  return row;
+  return { ...row, buildingCount: 0, houseCount: 0 };
+}
+
+/** 设置 → 项目: the name, service phone and address printed on slips and shown in the header. */
+export async function updateEstate(ctx: CoreContext, input: { id: number; name: string; address?: string | null; phone?: string | null }): Promise<EstateT> {
+  const stored = await ctx.db.selectFrom('estates').selectAll().where('id', '=', input.id).where('voided_at', 'is', null).executeTakeFirst();
+  if (!stored) throw notFound('项目');
+  await refuseDuplicateName(ctx, input.name, input.id);
+  const next = { name: input.name, address: input.address ?? null, phone: input.phone ?? null };
+  // before → after of what changed, as the house audit does
+  const changes = Object.fromEntries((Object.keys(next) as (keyof typeof next)[]).filter((k) => stored[k] !== next[k]).map((k) => [k, [stored[k], next[k]]]));
+  if (Object.keys(changes).length) {
+    const actor = await ctx.actor();
+    await inTransaction(ctx.db, async (trx) => {
+      await trx.updateTable('estates').set({ ...next, updated_at: ctx.now().toISOString() }).where('id', '=', input.id).execute();
+      await audit(trx, actor, 'estate', input.id, 'update', changes);
+    });
+  }
+  return getEstate(ctx, input.id);
 }
 
 export async function listBuildings(ctx: CoreContext, estateId: number): Promise<BuildingT[]> {

@@ -8,13 +8,15 @@ import { Rng } from './prng';
 import { buildDemoRows, type StartIds } from './rows';
 
 export const DEMO_ESTATE_NAME = '翠湖花园';
-export const DEMO_ESTATE_PHONE = '0755-8888 6666';
 export const DEMO_DEFAULT_SEED = 20240601;
 export const DEMO_MAX_HOUSES = 20_000;
 
 export interface SeedDemoOptions {
   estateId?: number;
   estateName?: string;
+  /** the service phone and address of a new estate: as given, never made up (blank stays blank) */
+  phone?: string | null;
+  address?: string | null;
   houses: number;
   seed?: number;
 }
@@ -40,7 +42,7 @@ export async function seedDemo(ctx: CoreContext, opts: SeedDemoOptions): Promise
   const stamp = now.toISOString();
 
   return inTransaction(ctx.db, async (trx) => {
-    const estateId = await resolveEstate(trx, opts.estateId, name, stamp);
+    const estateId = await resolveEstate(trx, opts.estateId, { name, phone: opts.phone ?? null, address: opts.address ?? null }, stamp);
     const rows = buildDemoRows(new Rng(opts.seed ?? DEMO_DEFAULT_SEED), estateId, opts.houses, now, await firstFreeIds(trx));
     await insertChunked(trx, 'buildings', rows.buildings);
     await insertChunked(trx, 'units', rows.units);
@@ -56,7 +58,12 @@ export async function seedDemo(ctx: CoreContext, opts: SeedDemoOptions): Promise
   });
 }
 
-async function resolveEstate(trx: Transaction<DB>, estateId: number | undefined, name: string, stamp: string): Promise<number> {
+async function resolveEstate(
+  trx: Transaction<DB>,
+  estateId: number | undefined,
+  { name, phone, address }: { name: string; phone: string | null; address: string | null },
+  stamp: string,
+): Promise<number> {
   let id = estateId;
   if (id !== undefined) {
     const found = await trx.selectFrom('estates').select('id').where('id', '=', id).where('voided_at', 'is', null).executeTakeFirst();
@@ -73,7 +80,7 @@ async function resolveEstate(trx: Transaction<DB>, estateId: number | undefined,
   }
   const row = await trx
     .insertInto('estates')
-    .values({ name, address: '深圳市南山区翠湖路 88 号', phone: DEMO_ESTATE_PHONE, created_at: stamp, updated_at: stamp, voided_at: null, void_reason: null })
+    .values({ name, address, phone, created_at: stamp, updated_at: stamp, voided_at: null, void_reason: null })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;

@@ -1,7 +1,9 @@
 import { registerHistorySource } from '../archives/history';
 
-// Tickets on the household screen: those recorded for the house, and those reported by
-// its current people from their phone numbers (e.g. a public-area complaint by the owner).
+// Tickets on the household screen: those recorded for the house, and tickets without a house
+// (e.g. a public-area complaint by the owner) reported from its current people's phone numbers.
+// A ticket recorded for another house never shows here, even when the reporter's phone is the
+// same (one person registered in two houses, or a duplicate record of them).
 registerHistorySource(async (ctx, houseId) => {
   const phones = await ctx.db
     .selectFrom('occupancies as o')
@@ -15,7 +17,9 @@ registerHistorySource(async (ctx, houseId) => {
   const rows = await ctx.db
     .selectFrom('tickets')
     .select(['id', 'no', 'type', 'status', 'category', 'subcategory', 'description', 'received_at', 'received_by', 'location', 'house_id'])
-    .where((eb) => (digits.length ? eb.or([eb('house_id', '=', houseId), eb('phone_digits', 'in', digits)]) : eb('house_id', '=', houseId)))
+    .where((eb) =>
+      digits.length ? eb.or([eb('house_id', '=', houseId), eb.and([eb('house_id', 'is', null), eb('phone_digits', 'in', digits)])]) : eb('house_id', '=', houseId),
+    )
     .orderBy('received_at', 'desc')
     .limit(500)
     .execute();

@@ -5,7 +5,7 @@ import { listEstates, createEstate } from '../archives/places';
 import { schemaVersion } from '../db/connection';
 import { seedDemo } from '../demo/generate';
 import { readSettings, writeSettings } from './settings';
-import { conflict } from '../errors';
+import { conflict, invalid } from '../errors';
 
 export { readSettings } from './settings';
 
@@ -27,11 +27,10 @@ export function systemHandlers(ctx: CoreContext, shell: ShellInfo): Pick<Handler
     'system.setup': async (input) => {
       if ((await listEstates(ctx)).length > 0) throw conflict('已完成初始设置，不能重复设置');
       if (input.demo) {
-        const r = await seedDemo(ctx, { estateName: input.estateName, houses: input.houses ?? 600 });
-        if (input.phone) await ctx.db.updateTable('estates').set({ phone: input.phone }).where('id', '=', r.estateId).execute();
-        return r;
+        if (input.houses === undefined) throw invalid('请填写演示房屋数量', { houses: '请填写演示房屋数量' });
+        return seedDemo(ctx, { estateName: input.estateName, phone: input.phone, address: input.address, houses: input.houses });
       }
-      const estate = await createEstate(ctx, { name: input.estateName, phone: input.phone || null });
+      const estate = await createEstate(ctx, { name: input.estateName, phone: input.phone, address: input.address });
       return { estateId: estate.id, houses: 0, people: 0 };
     },
     'system.settings.update': (patch) => writeSettings(ctx, patch),
