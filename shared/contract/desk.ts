@@ -13,9 +13,14 @@ export const SATISFACTION_SCORE: Record<(typeof SATISFACTION)[number], number> =
 export const CALLBACK_METHODS = ['电话', '上门', '微信', '其他'] as const;
 
 export const TICKET_ACTIONS = ['dispatch', 'start', 'complete', 'callback', 'close', 'sendBack', 'reassign', 'hold', 'resume', 'reopen', 'void'] as const;
-export const ACTION_LABELS: Record<(typeof TICKET_ACTIONS)[number] | 'create' | 'import', string> = {
+/** timeline entries that are not lifecycle steps: a correction after intake, a note, photos added later */
+export const TICKET_RECORD_ACTIONS = ['edit', 'note', 'photo'] as const;
+export const ACTION_LABELS: Record<(typeof TICKET_ACTIONS)[number] | (typeof TICKET_RECORD_ACTIONS)[number] | 'create' | 'import', string> = {
   create: '受理',
   import: '历史导入',
+  edit: '修改',
+  note: '备注',
+  photo: '添加照片',
   dispatch: '派工',
   start: '开始处理',
   complete: '完成',
@@ -37,26 +42,58 @@ export const TicketAction = z.enum(TICKET_ACTIONS);
 export const Satisfaction = z.enum(SATISFACTION, { message: '请选择满意度' });
 
 // ---- configuration
-export const CategoryTree = z.array(z.object({ name: z.string().min(1), children: z.array(z.string().min(1)) }));
-export const Department = z.object({ name: z.string().min(1), staff: z.array(z.string().min(1)) });
-export const SlaTarget = z.object({
-  type: TicketType,
-  urgency: Urgency,
-  /** minutes; null = no target */
-  respondMinutes: z.number().int().positive().nullable(),
-  resolveMinutes: z.number().int().positive().nullable(),
-  /** 'calendar' counts every hour; 'working' counts counter hours on working days only */
-  clock: z.enum(['calendar', 'working']),
-});
-export const CounterHours = z.object({ open: z.string().regex(/^\d{2}:\d{2}$/), close: z.string().regex(/^\d{2}:\d{2}$/) });
+/** a name in a settings list: filled in, short, and (checked on the list) not repeated */
+const settingName = (what: string, max: number) => z.string({ message: `请填写${what}名称` }).trim().min(1, `请填写${what}名称`).max(max, `${what}名称不超过${max}字`);
+/** flags the second of two equal names, at its own path, so the message sits next to that input */
+const noRepeats =
+  <T>(nameOf: (item: T) => string, what: string, key?: string) =>
+  (items: T[], ctx: z.RefinementCtx) => {
+    const seen = new Set<string>();
+    items.forEach((item, i) => {
+      const name = nameOf(item);
+      if (name && seen.has(name)) ctx.addIssue({ code: 'custom', message: `${what}「${name}」重复`, path: key ? [i, key] : [i] });
+      seen.add(name);
+    });
+  };
+export const CategoryTree = z
+  .array(z.object({ name: settingName('类别', 30), children: z.array(settingName('子类别', 30)).superRefine(noRepeats((c: string) => c, '子类别')) }))
+  .min(1, '至少保留一个类别')
+  .superRefine(noRepeats((c: { name: string }) => c.name, '类别', 'name'));
+export const Department = z.object({ name: settingName('部门', 30), staff: z.array(z.string().trim().min(1, '姓名不能为空').max(20, '姓名不超过20字')) });
+/**
+ * The longest target the SLA arithmetic is asked to count (365 days): anything longer is a typo,
+ * and a working-hours clock walks the calendar day by day to reach it.
+ */
+export const SLA_MAX_MINUTES = 365 * 24 * 60;
+const slaMinutes = z
+  .number({ message: '请输入小时数，如 0.5、24' })
+  .int('请输入整分钟')
+  .positive('时限必须大于0；不设时限请留空')
+  .max(SLA_MAX_MINUTES, '时限不超过365天（8760小时）')
+  .nullable();
+export const SlaTarget = z
+  .object({
+    type: TicketType,
+    urgency: Urgency,
+    /** minutes; null = no target */
+    respondMinutes: slaMinutes,
+    resolveMinutes: slaMinutes,
+    /** 'calendar' counts every hour; 'working' counts counter hours on working days only */
+    clock: z.enum(['calendar', 'working'], { message: '请选择计时方式' }),
+  })
+  .refine((t) => t.respondMinutes === null || t.resolveMinutes === null || t.respondMinutes <= t.resolveMinutes, { message: '完成时限不能短于响应时限', path: ['resolveMinutes'] });
+const hm = (label: string) => z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, `请填写${label}时间，如 ${label === '上班' ? '08:30' : '17:30'}`);
+export const CounterHours = z
+  .object({ open: hm('上班'), close: hm('下班') })
+  .refine((h) => h.open < h.close, { message: '下班时间必须晚于上班时间', path: ['close'] });
 export const DeskConfig = z.object({
   categories: CategoryTree,
-  departments: z.array(Department),
+  departments: z.array(Department).superRefine(noRepeats((d: { name: string }) => d.name, '部门', 'name')),
   sla: z.array(SlaTarget),
   counterHours: CounterHours,
   /** a ticket is "due soon" when a deadline falls within this many minutes */
-  dueSoonMinutes: z.number().int().min(5).max(7 * 24 * 60),
-  centrePhone: z.string(),
+  dueSoonMinutes: z.number({ message: '请填写提醒提前量' }).int('请输入整分钟').min(5, '至少提前 5 分钟').max(7 * 24 * 60, '最多提前 7 天（168 小时）'),
+  centrePhone: z.string().trim().max(40, '电话不超过40字'),
 });
 export const DeskConfigPatch = DeskConfig.partial();
 
@@ -71,7 +108,8 @@ export const SlaState = z.object({
   respondLateMinutes: z.number().int().nullable(),
   resolveLateMinutes: z.number().int().nullable(),
   paused: z.boolean(),
-  state: z.enum(['none', 'ok', 'dueSoon', 'overdue', 'met', 'missed', 'paused']),
+  /** 'voided': the ticket was voided, so no verdict (never a green 按时完成) */
+  state: z.enum(['none', 'ok', 'dueSoon', 'overdue', 'met', 'missed', 'paused', 'voided']),
   clock: z.enum(['calendar', 'working']),
 });
 
@@ -103,6 +141,8 @@ export const Ticket = z.object({
   voidReason: z.string().nullable(),
   sla: SlaState,
 });
+/** one corrected field of a 修改 event: what it said before and after (null = empty) */
+export const TicketChange = z.object({ field: z.string(), label: z.string(), from: z.string().nullable(), to: z.string().nullable() });
 export const TicketEvent = z.object({
   id: Id,
   at: Instant,
@@ -112,6 +152,8 @@ export const TicketEvent = z.object({
   fromStatus: z.string().nullable(),
   toStatus: z.string().nullable(),
   note: z.string().nullable(),
+  /** for 修改: every field changed, before → after */
+  changes: z.array(TicketChange),
 });
 export const Callback = z.object({
   id: Id,
@@ -131,6 +173,17 @@ export const TicketDetail = z.object({
   /** actions allowed now, for the buttons */
   allowed: z.array(TicketAction),
 });
+
+/** How far ahead a visit may be booked: a repair promised for next season is a typo (2099 was once accepted). */
+export const VISIT_MAX_DAYS_AHEAD = 90;
+/**
+ * An agreed visit time at intake: no more than 90 days ahead of now (an instant, so the machine's
+ * zone plays no part). "In the past" is checked by main against its own clock (core/desk/visit.ts).
+ */
+export const IntakeVisitAt = Instant.refine((v) => {
+  const at = Date.parse(v);
+  return Number.isNaN(at) || at - Date.now() <= VISIT_MAX_DAYS_AHEAD * 86_400_000;
+}, `预约上门时间不能超过${VISIT_MAX_DAYS_AHEAD}天后`);
 
 export const IntakeInput = z
   .object({
@@ -152,7 +205,7 @@ export const IntakeInput = z
       .optional()
       .transform((v) => (v ? v : null)),
     description: reqText(2000, '内容'),
-    expectedVisitAt: Instant.nullable().optional(),
+    expectedVisitAt: IntakeVisitAt.nullable().optional(),
     receivedBy: optText(20, '受理人'),
     attachments: z.array(FileUpload).max(9, '最多9张照片').optional(),
   })
@@ -173,6 +226,42 @@ export const CallbackInput = z.object({
   satisfaction: Satisfaction.nullable().optional(),
   comment: optText(500, '回访意见'),
 });
+
+/** a phone number as typed at the counter: digits, spaces, dashes, brackets, a leading + */
+export const TicketPhone = z
+  .string()
+  .trim()
+  .max(40, '电话过长')
+  .refine((v) => v === '' || /^[+\d][\d\s\-()+]{5,}$/.test(v), '电话只能包含数字、空格、短横线')
+  .nullable()
+  .optional()
+  .transform((v) => (v ? v : null));
+
+/**
+ * 修改: corrects what was recorded at intake. A field left out stays as it is; null or '' clears
+ * an optional one. The place is given as at intake: a house, or (houseId null) a public-area text.
+ */
+export const TicketEditInput = z
+  .object({
+    id: Id,
+    houseId: Id.nullable().optional(),
+    location: optText(100, '位置').optional(),
+    buildingId: Id.nullable().optional(),
+    category: reqText(30, '类别').optional(),
+    subcategory: optText(30, '子类别').optional(),
+    reporter: optText(40, '报事人').optional(),
+    phone: TicketPhone.optional(),
+    description: reqText(2000, '内容').optional(),
+    expectedVisitAt: Instant.nullable().optional(),
+    /** why it was corrected, shown on the timeline */
+    note: optText(200, '修改说明').optional(),
+  })
+  .refine((v) => (v.houseId === undefined && v.location === undefined && v.buildingId === undefined) || !!v.houseId || !!v.location, {
+    message: '请选择房屋或填写公共区域位置',
+    path: ['location'],
+  });
+export const TicketNoteInput = z.object({ id: Id, note: reqText(500, '备注') });
+export const TicketPhotosInput = z.object({ id: Id, attachments: z.array(FileUpload).min(1, '请选择照片').max(9, '一次最多添加9张照片') });
 
 export const TicketFilter = z.object({
   status: z.array(TicketStatus).optional(),
@@ -203,6 +292,7 @@ export const TicketRow = Ticket.pick({
   subcategory: true,
   urgency: true,
   reporter: true,
+  phone: true,
   status: true,
   department: true,
   assignee: true,
@@ -326,6 +416,9 @@ export const deskChannels = {
   'desk.tickets.get': { input: z.object({ id: Id }), output: TicketDetail },
   'desk.tickets.list': { input: TicketListInput, output: TicketPage },
   'desk.tickets.transition': { input: TransitionInput, output: TicketDetail },
+  'desk.tickets.edit': { input: TicketEditInput, output: TicketDetail },
+  'desk.tickets.addNote': { input: TicketNoteInput, output: TicketDetail },
+  'desk.tickets.addPhotos': { input: TicketPhotosInput, output: TicketDetail },
   'desk.callbacks.record': { input: CallbackInput, output: TicketDetail },
   'desk.dashboard': { input: Empty, output: Dashboard },
   'desk.attachments.get': { input: z.object({ id: Id }), output: SavedFile },
@@ -338,6 +431,9 @@ export const deskChannels = {
 } as const;
 
 export type TicketT = z.infer<typeof Ticket>;
+export type TicketEditInputT = z.input<typeof TicketEditInput>;
+export type TicketEditT = z.output<typeof TicketEditInput>;
+export type TicketChangeT = z.infer<typeof TicketChange>;
 export type TicketDetailT = z.infer<typeof TicketDetail>;
 export type TicketRowT = z.infer<typeof TicketRow>;
 export type TicketActionT = z.infer<typeof TicketAction>;

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema';
@@ -40,18 +40,35 @@ export function prepareAttachments(files: { fileName: string; dataBase64: string
   });
 }
 
-export async function storeAttachments(ctx: CoreContext, trx: Transaction<DB>, ticketId: number, files: PreparedAttachment[]): Promise<void> {
+/**
+ * Writes the photos of one ticket and their rows, inside the caller's transaction. Each file gets
+ * a name of its own (a random UUID), written to a temporary name and renamed when complete: a
+ * rolled-back or crashed save can leave a stray file, but never one a later ticket (SQLite hands a
+ * rolled-back id out again) or a later photo would pick up. Returns the files written, so the
+ * caller can remove them if its transaction fails (discardFiles).
+ */
+export async function storeAttachments(ctx: CoreContext, trx: Transaction<DB>, ticketId: number, files: PreparedAttachment[], written: string[] = []): Promise<string[]> {
   const dir = join(attachmentsDir(ctx.dbFile), String(ticketId));
   for (const f of files) {
     mkdirSync(dir, { recursive: true });
     const ext = f.mime.split('/')[1].replace('jpeg', 'jpg');
-    const stored = `${f.sha256.slice(0, 16)}.${ext}`;
-    writeFileSync(join(dir, stored), f.data);
+    const stored = `${randomUUID()}.${ext}`;
+    const final = join(dir, stored);
+    const temp = `${final}.part`;
+    writeFileSync(temp, f.data);
+    renameSync(temp, final);
+    written.push(final);
     await trx
       .insertInto('attachments')
       .values({ ticket_id: ticketId, file_name: f.fileName, stored_name: stored, mime: f.mime, size: f.data.length, sha256: f.sha256, created_at: ctx.now().toISOString() })
       .execute();
   }
+  return written;
+}
+
+/** Removes files written for a save that was rolled back (best effort: a leftover has a unique name no row refers to). */
+export function discardFiles(paths: string[]): void {
+  for (const p of paths) rmSync(p, { force: true });
 }
 
 export async function readAttachment(ctx: CoreContext, id: number): Promise<{ fileName: string; dataBase64: string }> {

@@ -1,8 +1,9 @@
 import type { Selectable } from 'kysely';
 import type { CoreContext } from '../context';
 import type { TicketsTable } from '../db/schema';
-import type { TicketDetailT, TicketRowT, TicketT, TicketStatusT } from '../../../shared/contract/desk';
-import { ACTION_LABELS } from '../../../shared/contract/desk';
+import { z } from 'zod';
+import type { TicketChangeT, TicketDetailT, TicketRowT, TicketT, TicketStatusT } from '../../../shared/contract/desk';
+import { ACTION_LABELS, TicketChange } from '../../../shared/contract/desk';
 import { computeSla, type Hold } from './sla';
 import type { WorkCalendar } from './working-time';
 import { loadCalendar } from './calendar';
@@ -20,7 +21,7 @@ export function slaOf(t: TicketRecord, holds: Hold[], cal: WorkCalendar, nowMs: 
     t.respond_minutes === null && t.resolve_minutes === null
       ? null
       : { type: t.type as TicketT['type'], urgency: t.urgency as TicketT['urgency'], respondMinutes: t.respond_minutes, resolveMinutes: t.resolve_minutes, clock: t.sla_clock as 'calendar' | 'working' };
-  return computeSla(cal, {
+  const sla = computeSla(cal, {
     target,
     receivedMs: Date.parse(t.received_at),
     respondedMs: ms(t.responded_at),
@@ -30,6 +31,8 @@ export function slaOf(t: TicketRecord, holds: Hold[], cal: WorkCalendar, nowMs: 
     dueSoonMs,
     finished: t.status === '已作废' || t.status === '已关闭',
   });
+  // a voided ticket has no verdict: its clock stopped because nobody is to act, not because it was done
+  return t.status === '已作废' ? { ...sla, state: 'voided' as const, respondLateMinutes: null, resolveLateMinutes: null } : sla;
 }
 
 export async function holdsFor(ctx: Pick<CoreContext, 'db'>, ticketIds: number[]): Promise<Map<number, Hold[]>> {
@@ -83,6 +86,7 @@ export function toRow(t: TicketRecord, sla: TicketT['sla']): TicketRowT {
     subcategory: full.subcategory,
     urgency: full.urgency,
     reporter: full.reporter,
+    phone: full.phone,
     status: full.status,
     department: full.department,
     assignee: full.assignee,
@@ -101,6 +105,14 @@ export async function rowsWithSla(ctx: CoreContext, records: TicketRecord[]): Pr
   const now = ctx.now().getTime();
   return records.map((r) => toRow(r, slaOf(r, holds.get(r.id) ?? [], cal, now, cfg.dueSoonMinutes * 60_000)));
 }
+
+/** the before → after list a 修改 event keeps in its data */
+function changesOf(data: string | null): TicketChangeT[] {
+  if (!data) return [];
+  const parsed = TicketEventData.safeParse(JSON.parse(data));
+  return parsed.success ? parsed.data.changes : [];
+}
+const TicketEventData = z.object({ changes: z.array(TicketChange) });
 
 export async function getTicketDetail(ctx: CoreContext, id: number): Promise<TicketDetailT> {
   const t = await ctx.db.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirst();
@@ -125,6 +137,7 @@ export async function getTicketDetail(ctx: CoreContext, id: number): Promise<Tic
       fromStatus: e.from_status,
       toStatus: e.to_status,
       note: e.note,
+      changes: e.action === 'edit' ? changesOf(e.data) : [],
     })),
     callbacks: callbacks.map((c) => ({
       id: c.id,

@@ -5,11 +5,12 @@ import type { TicketActionT, TicketDetailT, TicketStatusT } from '../../../share
 import { SATISFACTION_SCORE } from '../../../shared/contract/desk';
 import { normalisePhone } from '../../../shared/domain/text';
 import { conflict, invalid, notFound } from '../errors';
-import { getHouse } from '../archives/houses';
+import { placeOf } from './place';
+import { resolveMinutesFor, visitRefusal } from './visit';
 import { readDeskConfig, slaTargetFor } from './config';
 import { loadCalendar } from './calendar';
 import { nextTicketNo } from './numbering';
-import { prepareAttachments, storeAttachments } from './attachments';
+import { discardFiles, prepareAttachments, storeAttachments } from './attachments';
 import { getTicketDetail, holdsFor, slaOf, type TicketRecord } from './ticket-read';
 import { nextStatus, refusal } from './lifecycle';
 
@@ -64,36 +65,20 @@ async function validateCategory(ctx: CoreContext, category: string, subcategory:
 /** 受理: one form for every request type. */
 export async function createTicket(ctx: CoreContext, input: IntakeFields): Promise<TicketDetailT> {
   const cfg = await validateCategory(ctx, input.category, input.subcategory);
-  let estateId: number;
-  let location: string;
-  let buildingId: number | null = input.buildingId ?? null;
-  if (input.houseId) {
-    const house = await getHouse(ctx, input.houseId);
-    estateId = house.estateId;
-    location = house.label;
-    buildingId = house.buildingId;
-  } else {
-    const estate = await ctx.db.selectFrom('estates').select('id').where('voided_at', 'is', null).orderBy('id').executeTakeFirst();
-    if (!estate) throw conflict('请先完成项目设置');
-    estateId = estate.id;
-    location = (input.location ?? '').trim();
-    if (buildingId) {
-      const b = await ctx.db.selectFrom('buildings').select('name').where('id', '=', buildingId).executeTakeFirst();
-      if (!b) throw notFound('楼栋');
-      if (!location.startsWith(b.name)) location = `${b.name} ${location}`.trim();
-    }
-  }
-  if (input.expectedVisitAt && Number.isNaN(Date.parse(input.expectedVisitAt))) throw invalid('预约上门时间无效', { expectedVisitAt: '时间无效' });
+  const estate = await ctx.db.selectFrom('estates').select('id').where('voided_at', 'is', null).orderBy('id').executeTakeFirst();
+  if (!estate && !input.houseId) throw conflict('请先完成项目设置');
+  const { estateId, location, buildingId } = await placeOf(ctx, input, estate?.id ?? 0);
   const files = prepareAttachments(input.attachments ?? []);
   const target = slaTargetFor(cfg, input.type, input.urgency);
   const actor = await ctx.actor();
   const now = ctx.now();
-  if (input.expectedVisitAt && Date.parse(input.expectedVisitAt) <= now.getTime()) throw invalid('预约上门时间应晚于现在', { expectedVisitAt: '预约上门时间应晚于现在' });
-  // a repair is due by the visit agreed with the owner (PRODUCT.md §3), when the clock is calendar time
-  const resolveMinutes =
-    input.type === '报修' && input.expectedVisitAt && (target?.clock ?? 'calendar') === 'calendar'
-      ? Math.ceil((Date.parse(input.expectedVisitAt) - now.getTime()) / 60_000)
-      : (target?.resolveMinutes ?? null);
+  if (input.expectedVisitAt) {
+    const why = visitRefusal(input.expectedVisitAt, now.getTime());
+    if (why) throw invalid(why, { expectedVisitAt: why });
+  }
+  // a repair is due by the visit agreed with the owner (docs/ARCHITECTURE.md, service desk), when the clock is calendar time
+  const resolveMinutes = resolveMinutesFor(input.type, target?.clock ?? 'calendar', input.expectedVisitAt ?? null, now.getTime(), target?.resolveMinutes ?? null);
+  const written: string[] = [];
   const id = await ctx.db.transaction().execute(async (trx) => {
     const no = await nextTicketNo(trx, input.type, now);
     const phone = input.phone ? normalisePhone(input.phone) : null;
@@ -139,9 +124,12 @@ export async function createTicket(ctx: CoreContext, input: IntakeFields): Promi
       .returning('id')
       .executeTakeFirstOrThrow();
     await addEvent(trx, { ticketId: id, at: now.toISOString(), actor, action: 'create', from: null, to: '已受理', note: `${input.channel}受理` });
-    await storeAttachments(ctx, trx, id, files);
+    await storeAttachments(ctx, trx, id, files, written);
     await refreshDue(ctx, trx, id);
     return id;
+  }).catch((e: unknown) => {
+    discardFiles(written);
+    throw e;
   });
   return getTicketDetail(ctx, id);
 }

@@ -14,6 +14,7 @@ const row = (patch: Omit<Partial<TicketRowT>, 'sla'> & { sla?: Partial<TicketRow
   subcategory: null,
   urgency: '一般',
   reporter: '王芳',
+  phone: null,
   status: '已派工',
   department: '客服部',
   assignee: '小陈',
