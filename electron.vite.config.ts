@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
-import { devContentSecurityPolicy } from './electron/main/csp';
+import { devContentSecurityPolicy } from './electron/shell-common/csp';
 
 /** In `electron-vite dev` only: let the inline React-refresh preamble and the HMR websocket through the <meta> CSP. */
 const devCspMeta = (): Plugin => ({

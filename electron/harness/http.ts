@@ -6,8 +6,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Result } from '../../shared/contract/result';
 import type { Dispatch } from '../core/dispatch';
-import { CONTENT_SECURITY_POLICY } from '../main/csp';
-import { cacheControlFor, readStatic } from '../main/static-files';
+import { CONTENT_SECURITY_POLICY } from '../shell-common/csp';
+import { cacheControlFor, readStatic } from '../shell-common/static-files';
 
 export const HARNESS_HOST = '127.0.0.1';
 /** base64 uploads of spreadsheets and photos: 40 MB of request body */

@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { ShellHandlers } from '../core';
-import { safeFileName, writeSavedFile } from '../main/saved-file';
+import { safeFileName, writeSavedFile } from '../shell-common/saved-file';
 
 /** "报表.xlsx" → "报表 (1).xlsx" → "报表 (2).xlsx" … so nothing already saved is lost. */
 export function freePath(dir: string, name: string): string {

@@ -3,9 +3,9 @@
 // separate host of the same scheme, so they are a different origin from the app.
 import { protocol } from 'electron';
 import { randomUUID } from 'node:crypto';
-import { CONTENT_SECURITY_POLICY, PRINT_CONTENT_SECURITY_POLICY } from './csp';
+import { CONTENT_SECURITY_POLICY, PRINT_CONTENT_SECURITY_POLICY } from '../shell-common/csp';
 import { APP_HOST, APP_SCHEME, PRINT_HOST } from './app-origin';
-import { cacheControlFor, readStatic } from './static-files';
+import { cacheControlFor, readStatic } from '../shell-common/static-files';
 
 /** Must run before the app's ready event. */
 export function registerAppScheme(): void {

@@ -1,7 +1,7 @@
 // Session- and app-wide hardening: CSP on every app response, no permissions, no new windows,
 // no webviews, no navigation away from our own pages.
 import { app, type Session } from 'electron';
-import { CONTENT_SECURITY_POLICY, devContentSecurityPolicy } from './csp';
+import { CONTENT_SECURITY_POLICY, devContentSecurityPolicy } from '../shell-common/csp';
 import { devServerUrl, isAppUrl } from './app-origin';
 
 function hasHeader(headers: Record<string, string[]> | undefined, name: string): boolean {

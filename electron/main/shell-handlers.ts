@@ -6,7 +6,7 @@ import type { CoreContext } from '../core/context';
 import { renderTicketDocument } from '../core/documents/ticket-documents';
 import { countPdfPages } from '../core/documents/pdf-pages';
 import { htmlToPdf, printHtml } from './print';
-import { safeFileName, writeSavedFile } from './saved-file';
+import { safeFileName, writeSavedFile } from '../shell-common/saved-file';
 
 export function electronShellHandlers(getWindow: () => BrowserWindow | null): (ctx: CoreContext) => ShellSide {
   return (ctx) => ({

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '../../../shared/contract';
 import type { Dispatch } from '../../../electron/core/dispatch';
 import { closeServer, createHarnessServer, listenLoopback } from '../../../electron/harness/http';
-import { CONTENT_SECURITY_POLICY } from '../../../electron/main/csp';
+import { CONTENT_SECURITY_POLICY } from '../../../electron/shell-common/csp';
 import { createHttpApi } from '../../../renderer/src/bridge/http-bridge';
 
 const calls: { channel: string; input: unknown }[] = [];

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { safeFileName, writeSavedFile } from '../../../electron/main/saved-file';
+import { safeFileName, writeSavedFile } from '../../../electron/shell-common/saved-file';
 import { harnessShellHandlers } from '../../../electron/harness/shell-handlers';
 import { UserError } from '../../../electron/core/errors';
 

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cacheControlFor, mimeTypeOf, readStatic, resolveInside } from '../../../electron/main/static-files';
-import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY, devContentSecurityPolicy } from '../../../electron/main/csp';
+import { cacheControlFor, mimeTypeOf, readStatic, resolveInside } from '../../../electron/shell-common/static-files';
+import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY, devContentSecurityPolicy } from '../../../electron/shell-common/csp';
 
 let root: string;
 beforeAll(() => {

@@ -10,7 +10,7 @@ const RESERVED_WINDOWS = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
 export function safeFileName(name: string, fallback = '导出文件'): string {
   const base = name.split(/[\\/]/).pop() ?? '';
   let clean = base
-    .replace(/[<>:"|?*\u0000-\u001f\u007f]/g, '_')
+    .replace(/[<>:"|?*\p{Cc}]/gu, '_')
     .replace(/\s+/g, ' ')
     .trim()
     // Windows strips trailing dots and spaces, and a leading dot hides the file elsewhere
