@@ -23,6 +23,7 @@ export function ReporterFields({
   phone,
   onChange,
   errors,
+  reporterRef,
   phoneRef,
 }: {
   household: HouseholdT | null;
@@ -30,6 +31,7 @@ export function ReporterFields({
   phone: string;
   onChange(p: { reporter?: string; phone?: string }): void;
   errors: { reporter?: string; phone?: string };
+  reporterRef?: Ref<HTMLInputElement>;
   phoneRef?: Ref<HTMLInputElement>;
 }) {
   const people = currentPeople(household);
@@ -69,6 +71,7 @@ export function ReporterFields({
     <>
       <Grid.Col span={4}>
         <TextInput
+          ref={reporterRef}
           label="报事人"
           placeholder={household ? '本户无登记人员' : '姓名'}
           value={reporter}
