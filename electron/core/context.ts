@@ -10,3 +10,6 @@ export interface CoreContext {
   actor(): Promise<string>;
   now(): Date;
 }
+
+/** Which shell is running the core (system.status reports it). */
+export type ShellInfo = { kind: 'electron' | 'harness' };

@@ -1,7 +1,8 @@
 import type { Handlers } from './dispatch';
 import { createDispatcher, type Dispatch } from './dispatch';
 import { openDatabase, type OpenOptions } from './db/connection';
-import type { CoreContext } from './context';
+import type { CoreContext, ShellInfo } from './context';
+export type { ShellInfo } from './context';
 import { archivesHandlers } from './archives/handlers';
 import { searchHandlers } from './search/handlers';
 import { importsHandlers } from './imports/handlers';
@@ -25,7 +26,6 @@ const noPrinter: PrintHandlers = {
     throw new UserError('UNAVAILABLE', '当前环境没有可用的打印机');
   },
 };
-export type ShellInfo = { kind: 'electron' | 'harness' };
 
 export interface Core {
   ctx: CoreContext;

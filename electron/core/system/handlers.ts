@@ -1,6 +1,5 @@
-import type { CoreContext } from '../context';
+import type { CoreContext, ShellInfo } from '../context';
 import type { HandlerGroup } from '../dispatch';
-import type { ShellInfo } from '../index';
 import { listEstates, createEstate } from '../archives/places';
 import { schemaVersion } from '../db/connection';
 import { seedDemo } from '../demo/generate';
