@@ -317,7 +317,9 @@ export const Dashboard = z.object({
 export const PRINT_DOCUMENTS = ['acceptanceSlip', 'workOrder'] as const;
 export const PrintInput = z.object({ document: z.enum(PRINT_DOCUMENTS), ticketId: Id, pageSize: z.enum(['A4', 'A5']).optional() });
 /** the PDF (what the printer gets) and the same document as HTML, shown in a sandboxed frame for the on-screen preview */
-export const PrintPreview = z.object({ fileName: z.string(), pdfBase64: z.string(), pages: z.number().int(), html: z.string() });
+export const PrintPreview = z.object({ jobId: z.string(), fileName: z.string(), pdfBase64: z.string(), pages: z.number().int(), html: z.string() });
+/** 打印 prints the job a preview rendered (the same PDF, no second render; docs/PRINTING.md) */
+export const PrintJobInput = z.object({ jobId: z.string().min(1, '请先生成打印预览').max(100) });
 export const PrintResult = z.object({ printed: z.boolean(), message: z.string() });
 
 // ---- ledger import
@@ -379,6 +381,10 @@ export const LedgerPreview = z.object({
   headers: z.array(z.string()),
   mapping: LedgerMapping,
   mappingRemembered: z.boolean(),
+  /** the type given to rows whose 类型 is empty; null = such rows are refused */
+  defaultType: TicketType.nullable(),
+  /** other sheets of the workbook that hold data: not imported, and said so */
+  otherSheets: z.array(z.string()),
   rows: z.array(
     z.object({
       row: z.number().int(),
@@ -396,7 +402,8 @@ export const LedgerPreview = z.object({
   warnings: z.array(LedgerRowMessage),
   willCreate: z.object({ tickets: z.number().int() }),
 });
-export const LedgerPreviewInput = FileUpload.extend({ estateId: Id, mapping: LedgerMapping.optional() });
+/** `defaultType`: what rows with an empty 类型 become (a repair-only ledger has no 类型 column); left out or null, they are refused */
+export const LedgerPreviewInput = FileUpload.extend({ estateId: Id, mapping: LedgerMapping.optional(), defaultType: TicketType.nullable().optional() });
 export const LedgerCommitResult = z.object({
   accepted: z.number().int(),
   rejected: z.array(LedgerRowMessage),
@@ -423,9 +430,9 @@ export const deskChannels = {
   'desk.dashboard': { input: Empty, output: Dashboard },
   'desk.attachments.get': { input: z.object({ id: Id }), output: SavedFile },
   'documents.print.preview': { input: PrintInput, output: PrintPreview },
-  'documents.print.print': { input: PrintInput, output: PrintResult },
+  'documents.print.print': { input: PrintJobInput, output: PrintResult },
   'imports.ledger.preview': { input: LedgerPreviewInput, output: LedgerPreview },
-  'imports.ledger.remap': { input: z.object({ token: z.string(), mapping: LedgerMapping }), output: LedgerPreview },
+  'imports.ledger.remap': { input: z.object({ token: z.string(), mapping: LedgerMapping, defaultType: TicketType.nullable().optional() }), output: LedgerPreview },
   'imports.ledger.commit': { input: z.object({ token: z.string() }), output: LedgerCommitResult },
   'imports.ledger.report': { input: z.object({ token: z.string() }), output: SavedFile },
 } as const;

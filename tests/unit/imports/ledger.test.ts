@@ -263,7 +263,7 @@ describe('ledger import', () => {
     expect((await commit((await preview()).token)).created.tickets).toBe(LEDGER_EXPECTED.tickets);
   });
 
-  it('remembers a changed mapping for the next file with the same headers; the report lists problem rows', async () => {
+  it('remembers a changed mapping for the next file with the same headers; the report lists every row with its outcome', async () => {
     const p = await preview();
     const noNotes = Object.fromEntries(Object.entries(p.mapping).filter(([, f]) => f !== 'notes'));
     await must(call('imports.ledger.remap', { token: p.token, mapping: noNotes }) as never);
@@ -277,8 +277,10 @@ describe('ledger import', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(new Uint8Array(Buffer.from(report.dataBase64, 'base64')).buffer);
     const rows = wb.worksheets[0].getColumn(1).values.filter((v): v is number => typeof v === 'number');
-    expect(rows).toEqual(expect.arrayContaining([...LEDGER_EXPECTED.rejected.map((r) => r.row), ...LEDGER_EXPECTED.duplicateRows, ...Object.keys(LEDGER_EXPECTED.warnings).map(Number)]));
-    expect(rows).not.toContain(4);
+    // every non-blank row below the header (17 and 24 are blank), each once, in order
+    expect(rows).toEqual([...LEDGER_EXPECTED.newRows, ...LEDGER_EXPECTED.duplicateRows, ...LEDGER_EXPECTED.rejected.map((r) => r.row)].sort((a, b) => a - b));
+    const statusOf = (row: number) => wb.worksheets[0].getRow(rows.indexOf(row) + 2).getCell(2).value;
+    expect([statusOf(4), statusOf(9), statusOf(25)]).toEqual(['新增', '重复行（已合并）', '拒绝']);
   });
 
   it('plain functions for scripts: previewLedger writes nothing, commitLedger imports', async () => {

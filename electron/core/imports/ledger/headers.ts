@@ -17,7 +17,7 @@ const ALIASES: Record<LedgerField, string[]> = {
   unit: ['单元', '单元号'],
   room: ['房号', '房间号', '室号', '户号', '房屋'],
   location: ['位置', '地点', '报事位置', '报事地点', '区域', '部位'],
-  reporter: ['报事人', '业主', '联系人', '姓名', '业主姓名', '来访人', '反映人'],
+  reporter: ['报事人', '投诉人', '报修人', '报事人姓名', '投诉人姓名', '报修人姓名', '来电人', '求助人', '业主', '联系人', '姓名', '业主姓名', '住户', '住户姓名', '客户', '客户姓名', '来访人', '反映人'],
   phone: ['联系电话', '电话', '手机', '联系方式'],
   category: ['类别', '问题类别', '分类', '报事类别', '问题分类', '事项类别'],
   description: ['内容', '事项', '问题描述', '报事内容', '反映内容', '投诉内容', '事由', '具体内容'],
@@ -41,12 +41,18 @@ export function matchLedgerHeader(raw: string): LedgerField | null {
   const exact = EXACT.get(h);
   if (exact) return exact;
   if (h.length > 8) return null;
+  // a person column: the one who reported it is the reporter; the staff who took it (受理人, 登记人) has no field
+  if (/[人员]$/.test(h) || h.endsWith('姓名')) {
+    if (/报事|投诉|报修|来电|来访|反映|求助|业主|住户|客户/.test(h)) return 'reporter';
+    if (/处理|维修|责任|经办/.test(h)) return 'assignee';
+    return null;
+  }
+  if (h.includes('电话') || h.includes('手机')) return 'phone';
   if (h.includes('回访') && h.includes('时间')) return 'callbackAt';
   if (h.includes('完成') || h.includes('办结')) return 'completedAt';
   if (h.includes('响应') || h.includes('派工')) return 'respondedAt';
   if (h.includes('受理') || h.includes('登记')) return 'receivedAt';
   if (h.includes('满意')) return 'satisfaction';
-  if (h.includes('电话')) return 'phone';
   if (h.includes('内容') || h.includes('描述')) return 'description';
   return null;
 }

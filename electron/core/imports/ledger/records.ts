@@ -84,7 +84,17 @@ function roomOf(bText: string, uText: string, rText: string, locText: string): {
   return { room: null, warning: null };
 }
 
-export function parseLedgerRows(grid: SheetGrid, headerRow: number, mapping: LedgerMappingT, estateId: number): LedgerRow[] {
+/** What a row reads as when it is not a request (a footer such as "制表：客服部", a lone 序号): shown, never dropped. */
+export const NOT_A_RECORD = '不是一条记录：没有受理时间、类型、类别和内容（如表尾的“制表人”、合计行），未导入';
+
+/**
+ * Reads every non-blank row below the header. Each one comes back, so the preview and the report
+ * account for all of them: a row that cannot become a ticket carries its reason.
+ * `defaultType` is the type chosen for rows whose 类型 cell is empty (or for a ledger without that
+ * column); without it such rows are refused: the type decides the clock, the callback rule and the
+ * complaint statistics, so it is never guessed.
+ */
+export function parseLedgerRows(grid: SheetGrid, headerRow: number, mapping: LedgerMappingT, estateId: number, defaultType: TicketT['type'] | null = null): LedgerRow[] {
   const cols = columns(mapping);
   const out: LedgerRow[] = [];
   for (let r = headerRow + 1; r <= grid.lastRow; r++) {
@@ -109,18 +119,24 @@ export function parseLedgerRows(grid: SheetGrid, headerRow: number, mapping: Led
     const description = text('description');
     const categoryText = text('category');
     const typeText = text('type');
-    // a row with only a 序号/编号 (a footer, a page number) is not a request
-    if (!receivedAt && !description && !categoryText && !typeText) continue;
+    // a row with nothing in any mapped column but the 序号/编号 (a footer, a page number) is not a
+    // request; it is listed with its reason all the same. A row with a name or a place is an incomplete one.
+    const notARecord = !reasons.length && (Object.keys(cols) as Field[]).every((f) => f === 'no' || !text(f));
+    if (notARecord) reasons.push(NOT_A_RECORD);
 
     let type = typeText ? parseType(typeText) : null;
-    if (!typeText && categoryText.includes('维修')) {
-      type = '报修';
-      warnings.push(`没有类型，按类别“${categoryText}”记为报修`);
+    if (!typeText && defaultType && !notARecord) {
+      type = defaultType;
+      // said per row only where the ledger has a 类型 column and this cell is empty; without the column the choice covers every row
+      if (cols.type) warnings.push(`类型为空，按所选“类型为空的行记为${defaultType}”导入`);
     }
     if (!receivedAt && !reasons.length) reasons.push('缺少受理时间');
-    if (!typeText && !type) reasons.push(cols.type ? '缺少类型（投诉/报修/咨询/建议/表扬）' : '台账没有“类型”列（投诉/报修/咨询/建议/表扬），请在列对应关系中指定');
+    if (notARecord) {
+      // one reason is enough
+    } else if (!typeText && !type)
+      reasons.push(cols.type ? '类型为空（投诉/报修/咨询/建议/表扬）：请在原表填写，或选择“类型为空的行”记为哪一类' : '台账没有“类型”列：请在列对应关系中指定，或选择“类型为空的行”记为哪一类');
     else if (!type) reasons.push(`类型无法识别：${typeText}`);
-    if (!description && !categoryText) reasons.push('没有内容也没有类别');
+    if (!description && !categoryText && !notARecord) reasons.push('没有内容也没有类别');
     if (receivedAt && completedAt && completedAt < receivedAt) reasons.push('完成时间早于受理时间');
     if (receivedAt && respondedAt && respondedAt < receivedAt) warnings.push('响应时间早于受理时间，已忽略响应时间');
 

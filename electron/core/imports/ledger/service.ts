@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CoreContext } from '../../context';
 import { invalid } from '../../errors';
-import { LEDGER_FIELD_LABELS, LedgerMapping, type LedgerCommitResultT, type LedgerMappingT, type LedgerPreviewT } from '../../../../shared/contract/desk';
+import { LEDGER_FIELD_LABELS, LedgerMapping, type LedgerCommitResultT, type LedgerMappingT, type LedgerPreviewT, type TicketT } from '../../../../shared/contract/desk';
 import { readDeskConfig } from '../../desk/config';
 import { audit } from '../../db/audit';
 import { colLetter, hasData, type SheetGrid } from '../roster/grid';
@@ -14,10 +14,14 @@ import { parseLedgerRows } from './records';
 import { planLedger, type LedgerPlan } from './plan';
 import { writeTicket } from './apply';
 
+type TicketTypeT = TicketT['type'];
+
 export interface LoadedLedger {
   fileName: string;
   fileHash: string;
   grid: SheetGrid;
+  /** the workbook's other sheets with data, named in the preview so their rows are not lost unseen */
+  otherSheets: string[];
   headerRow: number;
   headers: string[];
   suggested: LedgerMappingT;
@@ -30,7 +34,8 @@ export async function loadLedger(buffer: Buffer, fileName: string): Promise<Load
   const fileHash = createHash('sha256').update(buffer).digest('hex');
   for (const grid of grids) {
     const guess = findHeaderRowBy(grid, suggestLedgerMapping);
-    if (guess && guess.score >= 3) return { fileName, fileHash, grid, headerRow: guess.headerRow, headers: guess.headers, suggested: guess.mapping };
+    const otherSheets = grids.filter((g) => g !== grid && hasData(g)).map((g) => g.name);
+    if (guess && guess.score >= 3) return { fileName, fileHash, grid, otherSheets, headerRow: guess.headerRow, headers: guess.headers, suggested: guess.mapping };
   }
   if (!grids.some(hasData)) throw fileError('工作簿里没有数据');
   throw fileError('没有找到台账的表头（如 受理时间、类型、内容）：请确认这是投诉/报事登记台账');
@@ -53,12 +58,12 @@ export function resolveLedgerMapping(ctx: CoreContext, loaded: LoadedLedger, giv
 
 export const rememberLedgerMapping = (ctx: CoreContext, headers: string[], mapping: LedgerMappingT) => storeMapping(ctx.db, mappingKey(headers), headers, mapping);
 
-export async function planLoaded(ctx: CoreContext, loaded: LoadedLedger, mapping: LedgerMappingT, estateId: number): Promise<LedgerPlan> {
-  const rows = parseLedgerRows(loaded.grid, loaded.headerRow, mapping, estateId);
+export async function planLoaded(ctx: CoreContext, loaded: LoadedLedger, mapping: LedgerMappingT, estateId: number, defaultType: TicketTypeT | null = null): Promise<LedgerPlan> {
+  const rows = parseLedgerRows(loaded.grid, loaded.headerRow, mapping, estateId, defaultType);
   return planLedger(ctx.db, estateId, rows, await readDeskConfig(ctx));
 }
 
-export function toLedgerPreview(token: string, loaded: LoadedLedger, mapping: LedgerMappingT, remembered: boolean, plan: LedgerPlan): LedgerPreviewT {
+export function toLedgerPreview(token: string, loaded: LoadedLedger, mapping: LedgerMappingT, remembered: boolean, plan: LedgerPlan, defaultType: TicketTypeT | null = null): LedgerPreviewT {
   return {
     token,
     fileName: loaded.fileName,
@@ -67,6 +72,8 @@ export function toLedgerPreview(token: string, loaded: LoadedLedger, mapping: Le
     headers: displayHeaders(loaded.headers),
     mapping,
     mappingRemembered: remembered,
+    defaultType,
+    otherSheets: loaded.otherSheets,
     rows: plan.rows,
     accepted: ledgerOutcome(plan).accepted,
     rejected: plan.rejected,
@@ -76,18 +83,18 @@ export function toLedgerPreview(token: string, loaded: LoadedLedger, mapping: Le
 }
 
 /** Writes every planned ticket in one transaction: the whole ledger lands, or nothing does. */
-export async function commitLoadedLedger(ctx: CoreContext, loaded: LoadedLedger, mapping: LedgerMappingT, estateId: number): Promise<{ result: LedgerCommitResultT; plan: LedgerPlan }> {
+export async function commitLoadedLedger(ctx: CoreContext, loaded: LoadedLedger, mapping: LedgerMappingT, estateId: number, defaultType: TicketTypeT | null = null): Promise<{ result: LedgerCommitResultT; plan: LedgerPlan }> {
   const cfg = await readDeskConfig(ctx);
   const actor = await ctx.actor();
   const plan = await ctx.db.transaction().execute(async (trx) => {
     // planned inside the transaction so what is written matches what the database holds now
-    const p = await planLedger(trx, estateId, parseLedgerRows(loaded.grid, loaded.headerRow, mapping, estateId), cfg);
+    const p = await planLedger(trx, estateId, parseLedgerRows(loaded.grid, loaded.headerRow, mapping, estateId, defaultType), cfg);
     for (const t of p.tickets) await writeTicket(ctx, trx, estateId, t, cfg, actor, loaded.fileName);
     await trx
       .insertInto('import_batches')
       .values({ kind: 'ledger', file_name: loaded.fileName, file_hash: loaded.fileHash, at: ctx.now().toISOString(), accepted: ledgerOutcome(p).accepted, rejected: p.rejected.length, created_json: JSON.stringify({ tickets: p.tickets.length }) })
       .execute();
-    await audit(trx, actor, 'import_batch', null, 'import.ledger', { file: loaded.fileName, tickets: p.tickets.length, rejected: p.rejected.length });
+    await audit(trx, actor, 'import_batch', null, 'import.ledger', { file: loaded.fileName, tickets: p.tickets.length, rejected: p.rejected.length, defaultType });
     await storeMapping(trx, mappingKey(loaded.headers), loaded.headers, mapping);
     return p;
   });

@@ -1,7 +1,7 @@
-import { Alert, Button, Card, Grid, LoadingOverlay, Stack, Stepper, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Grid, LoadingOverlay, Select, Stack, Stepper, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconDatabaseImport, IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
-import { LEDGER_FIELD_LABELS, LEDGER_FIELDS, type LedgerMappingT } from '../../../../shared/contract/desk';
+import { LEDGER_FIELD_LABELS, LEDGER_FIELDS, TICKET_TYPES, type LedgerMappingT, type TicketT } from '../../../../shared/contract/desk';
 import { PageHeader } from '../../components/PageHeader';
 import { FilePicker } from './FilePicker';
 import { ColumnMappingTable } from './MappingTable';
@@ -21,9 +21,9 @@ const PICKER_TEXT = {
 };
 
 /** Why no row can be imported with this mapping yet, or null. */
-function missingColumns(mapping: LedgerMappingT): string | null {
+function missingColumns(mapping: LedgerMappingT, defaultType: string | null): string | null {
   const used = new Set(Object.values(mapping));
-  const lacks = [!used.has('receivedAt') && '受理时间', !used.has('type') && '类型', !used.has('description') && !used.has('category') && '内容或类别'].filter(Boolean);
+  const lacks = [!used.has('receivedAt') && '受理时间', !used.has('type') && !defaultType && '类型', !used.has('description') && !used.has('category') && '内容或类别'].filter(Boolean);
   return lacks.length ? `还没有指定“${lacks.join('”“')}”列，所有行都无法导入。` : null;
 }
 
@@ -99,15 +99,23 @@ export function LedgerImportScreen({ estateId }: { estateId: number }) {
               onChange={(m) => void im.remap(m)}
               fields={LEDGER_FIELDS}
               labels={LEDGER_FIELD_LABELS}
-              missing={missingColumns(preview.mapping)}
+              missing={missingColumns(preview.mapping, preview.defaultType)}
               testIdPrefix="ledger"
               headerLabel="台账表头"
               selectWidth={130}
             />
+            <DefaultTypeCard value={preview.defaultType} hasTypeColumn={Object.values(preview.mapping).includes('type')} disabled={im.remapping || phase === 'parsing'} onChange={im.chooseDefaultType} />
           </Grid.Col>
           <Grid.Col span={{ base: 12, lg: 8 }}>
             <Stack gap="md" pos="relative">
               <LoadingOverlay visible={im.remapping || phase === 'parsing'} zIndex={5} overlayProps={{ blur: 1 }} loaderProps={{ size: 'sm' }} />
+              {preview.otherSheets.length > 0 && (
+                <Alert color="yellow" icon={<IconAlertTriangle size={18} />} title={`只读取了工作表「${preview.sheetName}」`} data-testid="ledger-other-sheets">
+                  <Text size="sm">
+                    工作簿中另有 {preview.otherSheets.map((n) => `「${n}」`).join('')} 含有数据，这次不会导入。一次导入一个工作表：请把其他工作表另存为单独的 .xlsx 文件再逐个导入（重复导入不会产生重复工单）。
+                  </Text>
+                </Alert>
+              )}
               <LedgerCounts preview={preview} />
               <RejectedRows rejected={preview.rejected} note="这些行不会导入；可在原表中修正后重新导入同一文件" testIdPrefix="ledger" />
               <Card withBorder radius="md" padding="md">
@@ -134,5 +142,29 @@ export function LedgerImportScreen({ estateId }: { estateId: number }) {
         />
       )}
     </Stack>
+  );
+}
+
+const NO_DEFAULT = '__none';
+
+/**
+ * What rows with an empty 类型 become. Nothing by default: the type decides the clock, whether a
+ * callback is needed and the complaint statistics, so a guess (a blank once became 报修) would
+ * skew them. A repair-only or complaint-only register says it here once, explicitly.
+ */
+function DefaultTypeCard({ value, hasTypeColumn, disabled, onChange }: { value: TicketT['type'] | null; hasTypeColumn: boolean; disabled: boolean; onChange(type: TicketT['type'] | null): void }) {
+  return (
+    <Card withBorder radius="md" padding="md" mt="md">
+      <Select
+        label="类型为空的行"
+        description={hasTypeColumn ? '“类型”一栏空着的行记为哪一类。类型决定时限、是否须回访和投诉统计，不会自动猜测。' : '台账没有“类型”列：只登记报修（或只登记投诉）的台账，可在此指定全部记为哪一类。'}
+        data={[{ value: NO_DEFAULT, label: '不导入（列为拒绝，写明原因）' }, ...TICKET_TYPES.map((t) => ({ value: t, label: `全部记为${t}` }))]}
+        value={value ?? NO_DEFAULT}
+        onChange={(v) => onChange(v && v !== NO_DEFAULT ? (v as TicketT['type']) : null)}
+        allowDeselect={false}
+        disabled={disabled}
+        data-testid="ledger-default-type"
+      />
+    </Card>
   );
 }
