@@ -80,7 +80,16 @@ export function useFormDraft<V extends Record<string, unknown>>(key: string, for
     // eslint-disable-next-line react-hooks/exhaustive-deps -- runs on every change of the values, by design
   }, [form.values, key, version]);
 
-  return { restored, dismiss: () => setRestored(null) };
+  return {
+    restored,
+    /** hides the restored notice */
+    dismiss: () => setRestored(null),
+    /** forgets the kept draft now (the form may unmount before its emptied values are seen) */
+    discard: () => {
+      dropDraft(key);
+      setRestored(null);
+    },
+  };
 }
 
 // ---- files (photos) in IndexedDB: localStorage holds only strings, and photos are megabytes

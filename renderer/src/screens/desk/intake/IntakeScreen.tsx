@@ -14,7 +14,7 @@ import { useLookup } from '../../../stores/lookup';
 import { PageHeader } from '../../../components/PageHeader';
 import { FormError } from '../../../components/FormError';
 import { fileToBase64 } from '../../../components/base64';
-import { useDraftFiles, useFormDraft } from '../../../components/form/formDraft';
+import { useDraftFiles, useFormDraft, writeDraftFiles } from '../../../components/form/formDraft';
 import { when } from '../shared/format';
 import { EMPTY_INTAKE, FIELD_ORDER, INTAKE_DRAFT_VERSION, blankIntake, hasContent, intakeErrors, nextEmptyRequired, toInput, type Channel, type FocusField, type IntakeValues, type Photo, type TicketType } from './draft';
 import { LocationSection } from './LocationSection';
@@ -171,7 +171,9 @@ export function IntakeScreen({ houseId: routeHouseId }: { houseId?: number }) {
     form.setValues(blankIntake(form.getValues()));
     form.clearErrors();
     form.resetDirty();
-    draft.dismiss();
+    // dropped at once: leaving through 放弃草稿 unmounts the form before the emptied values are written
+    draft.discard();
+    void writeDraftFiles(PHOTOS_KEY, []);
     setNoticeClosed(true);
   };
 
