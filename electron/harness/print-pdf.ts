@@ -1,69 +1,132 @@
 import { existsSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import type { CoreContext } from '../core/context';
 import type { PrintHandlers } from '../core/index';
 import { renderTicketDocument } from '../core/documents/ticket-documents';
 import { UserError } from '../core/errors';
 import { countPdfPages } from '../core/documents/pdf-pages';
+import { warmPrintFonts } from '../core/documents/fonts';
+import { PrintJobs } from '../core/documents/print-jobs';
 
 // The harness prints with the same engine Electron uses for printToPDF: Chromium's print
-// pipeline, here a headless Debian Chromium driven by playwright-core.
-let browser: Promise<Browser> | null = null;
+// pipeline, here a headless Debian Chromium driven by playwright-core (docs/PRINTING.md).
+// One browser per process, launched when a harness starts so the first preview does not wait for
+// it, shared by every harness in the process and closed when the last one closes, after the prints
+// still running have finished (a test's teardown must never cut a print short).
 
 export function chromiumPath(): string | null {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter((p): p is string => !!p);
   return candidates.find((p) => existsSync(p)) ?? null;
 }
 
+let browser: Promise<Browser> | null = null;
+/** the one page every print reuses (a new page costs more than the print itself); prints take turns */
+let printPage: Promise<Page> | null = null;
+let turn: Promise<unknown> = Promise.resolve();
+const inFlight = new Set<Promise<unknown>>();
+let users = 0;
+
 function getBrowser(): Promise<Browser> {
   if (!browser) {
     const executablePath = chromiumPath();
-    if (!executablePath) throw new UserError('UNAVAILABLE', '未找到 Chromium，无法生成 PDF。请安装：apt-get install chromium fonts-noto-cjk');
-    browser = chromium.launch({
+    if (!executablePath) return Promise.reject(new UserError('UNAVAILABLE', '未找到 Chromium，无法生成 PDF。请安装：apt-get install chromium'));
+    const launching = chromium.launch({
       executablePath,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
-    browser.catch(() => {
-      browser = null;
-    });
+    browser = launching;
+    launching.then(
+      (b) =>
+        b.on('disconnected', () => {
+          if (browser === launching) browser = printPage = null;
+        }),
+      () => {
+        if (browser === launching) browser = printPage = null;
+      },
+    );
   }
   return browser;
 }
 
-export async function htmlToPdf(html: string, pageSize: 'A4' | 'A5'): Promise<Buffer> {
-  const b = await getBrowser();
-  const page = await b.newPage();
-  try {
+function getPage(): Promise<Page> {
+  if (!printPage) {
+    const opening = getBrowser().then((b) => b.newPage());
+    printPage = opening;
+    opening.then(
+      (p) =>
+        p.on('close', () => {
+          if (printPage === opening) printPage = null;
+        }),
+      () => {
+        if (printPage === opening) printPage = null;
+      },
+    );
+  }
+  return printPage;
+}
+
+/** Runs one print after the ones before it, counted as in flight until it settles. */
+function track<T>(work: () => Promise<T>): Promise<T> {
+  const run = turn.then(work, work);
+  turn = run.catch(() => undefined);
+  inFlight.add(run);
+  const done = () => inFlight.delete(run);
+  run.then(done, done);
+  return run;
+}
+
+export function htmlToPdf(html: string, pageSize: 'A4' | 'A5'): Promise<Buffer> {
+  return track(async () => {
+    const page = await getPage();
     await page.setContent(html, { waitUntil: 'load' });
-    // CJK fonts must be loaded before printing, or the first page prints in a fallback face
+    // the embedded fonts must be decoded before printing, or the page prints in a fallback face
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     return await page.pdf({ format: pageSize, printBackground: true, preferCSSPageSize: true });
-  } finally {
-    await page.close();
-  }
+  });
 }
 
+/** Prints rendering or saving now (tests use it to close the printer mid-print). */
+export const printsInFlight = (): number => inFlight.size;
+
+/** A harness starting: launch Chromium and load the fonts in the background, so previews start warm. */
+export function openPrinter(): void {
+  users++;
+  // a missing Chromium is reported when something is printed, not at start
+  getPage().catch(() => undefined);
+  warmPrintFonts().catch(() => undefined);
+}
+
+/** A harness closing: wait for prints in flight; the last one out closes the browser. */
 export async function closePrinter(): Promise<void> {
-  if (browser) {
-    const b = browser;
-    browser = null;
-    await (await b).close().catch(() => undefined);
-  }
+  users = Math.max(0, users - 1);
+  while (inFlight.size) await Promise.allSettled([...inFlight]);
+  if (users > 0 || !browser) return;
+  const b = browser;
+  browser = printPage = null;
+  await (await b.catch(() => null))?.close().catch(() => undefined);
 }
 
-/** Print channels for the harness: preview returns the PDF; "print" saves it under downloads. */
+interface HarnessJob {
+  pdf: Buffer;
+  fileName: string;
+}
+const JOB_TTL_MS = 10 * 60_000;
+
+/** Print channels for the harness: preview renders the PDF once and keeps it; 打印 saves those bytes under downloads. */
 export function harnessPrintHandlers(ctx: CoreContext, save: (fileName: string, data: Buffer) => Promise<string>): PrintHandlers {
+  const jobs = new PrintJobs<HarnessJob>({ ttlMs: JOB_TTL_MS, max: 16 });
   return {
     'documents.print.preview': async (input) => {
       const doc = await renderTicketDocument(ctx, input);
       const pdf = await htmlToPdf(doc.html, input.pageSize ?? 'A4');
-      return { fileName: doc.fileName, pdfBase64: pdf.toString('base64'), pages: countPdfPages(pdf), html: doc.html };
+      const jobId = jobs.add({ pdf, fileName: doc.fileName });
+      return { jobId, fileName: doc.fileName, pdfBase64: pdf.toString('base64'), pages: countPdfPages(pdf), html: doc.html };
     },
-    'documents.print.print': async (input) => {
-      const doc = await renderTicketDocument(ctx, input);
-      const pdf = await htmlToPdf(doc.html, input.pageSize ?? 'A4');
-      const path = await save(doc.fileName, pdf);
+    'documents.print.print': async ({ jobId }) => {
+      const job = jobs.take(jobId);
+      // the save counts as in flight too: teardown waits for the file to be written
+      const path = await track(() => save(job.fileName, job.pdf));
       return { printed: true, message: `测试环境没有打印机，已保存为 PDF：${path}` };
     },
   };

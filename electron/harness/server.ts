@@ -6,7 +6,7 @@ import { createCore } from '../core';
 import type { Dispatch } from '../core/dispatch';
 import { closeServer, createHarnessServer, HARNESS_HOST, listenLoopback } from './http';
 import { harnessShellHandlers, saveToDownloads } from './shell-handlers';
-import { harnessPrintHandlers, closePrinter } from './print-pdf';
+import { harnessPrintHandlers, closePrinter, openPrinter } from './print-pdf';
 
 // FRONTDESK_RENDERER_DIR lets parallel work trees test their own build (see electron.vite.config.ts)
 export const DEFAULT_RENDERER_DIR = process.env.FRONTDESK_RENDERER_DIR
@@ -49,6 +49,8 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     await core.close();
     throw err;
   }
+  // Chromium for printing starts now, in the background, so the first preview finds it warm
+  openPrinter();
   let closed: Promise<void> | null = null;
   return {
     url: `http://${HARNESS_HOST}:${port}`,
@@ -57,6 +59,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     dataDir,
     downloadsDir: join(dataDir, 'downloads'),
     dispatch: core.dispatch,
-    close: () => (closed ??= closeServer(server).then(() => core.close()).then(() => closePrinter())),
+    // prints still running finish (and may still read the database) before anything closes under them
+    close: () => (closed ??= closeServer(server).then(() => closePrinter()).then(() => core.close())),
   };
 }

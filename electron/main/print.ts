@@ -1,7 +1,8 @@
 // Printing HTML documents (slips, work orders, later notices): wired in shell-handlers.ts.
 // The document is served from app://print/<id>.html (its own origin, strict CSP, no preload),
-// loaded into a hidden sandboxed window, and printed once its fonts are ready, so Chinese text
-// never prints in a fallback font.
+// loaded into a hidden sandboxed window, and turned into a PDF once its fonts are ready, so Chinese
+// text never prints in a fallback font. The window is kept with the preview's job: 打印 sends that
+// same page to the printer, with no second render (docs/PRINTING.md).
 import { BrowserWindow, type WebContents } from 'electron';
 import { publishPrintDocument } from './protocol';
 
@@ -18,15 +19,27 @@ const FONTS_TIMEOUT_MS = 10_000;
 const WAIT_FOR_FONTS = 'document.fonts.ready.then(() => true)';
 
 async function waitForFonts(contents: WebContents): Promise<void> {
-  const timeout = new Promise<void>((resolve) => setTimeout(resolve, FONTS_TIMEOUT_MS));
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, FONTS_TIMEOUT_MS)));
   const ready = contents.executeJavaScriptInIsolatedWorld(1001, [{ code: WAIT_FOR_FONTS }]).then(() => undefined);
   await Promise.race([ready, timeout]);
+  clearTimeout(timer);
 }
 
-async function withPrintWindow<T>(html: string, use: (contents: WebContents) => Promise<T>): Promise<T> {
+/** A hidden window holding one rendered document, and the PDF Chromium made of it. */
+export interface RenderedDocument {
+  window: BrowserWindow;
+  pdf: Buffer;
+  options: PrintOptions;
+}
+
+/** Loads the document into a hidden window and renders it to PDF; the caller keeps (and later destroys) the window. */
+export async function renderDocument(html: string, options: PrintOptions, parent: BrowserWindow | null): Promise<RenderedDocument> {
   const doc = publishPrintDocument(html);
   const win = new BrowserWindow({
     show: false,
+    // a child closes with the app's window, so a kept print window never keeps the app running
+    ...(parent && !parent.isDestroyed() ? { parent } : {}),
     webPreferences: {
       sandbox: true,
       contextIsolation: true,
@@ -40,30 +53,34 @@ async function withPrintWindow<T>(html: string, use: (contents: WebContents) => 
   try {
     await win.loadURL(doc.url);
     await waitForFonts(win.webContents);
-    return await use(win.webContents);
-  } finally {
-    doc.dispose();
+    const pdf = await win.webContents.printToPDF({
+      pageSize: options.pageSize,
+      landscape: options.landscape ?? false,
+      printBackground: true,
+      preferCSSPageSize: true,
+    });
+    return { window: win, pdf, options };
+  } catch (err) {
     if (!win.isDestroyed()) win.destroy();
+    throw err;
+  } finally {
+    // the page is loaded: its URL need not answer any more
+    doc.dispose();
   }
 }
 
-/** Renders the document to PDF bytes, for an on-screen preview or saving. */
-export function htmlToPdf(html: string, options: PrintOptions): Promise<Buffer> {
-  return withPrintWindow(html, (contents) =>
-    contents.printToPDF({ pageSize: options.pageSize, landscape: options.landscape ?? false, printBackground: true }),
-  );
+/** Opens the system print dialog for a rendered document; resolves when the user printed or cancelled. */
+export function printRendered(rendered: RenderedDocument): Promise<PrintOutcome> {
+  const { window: win, options } = rendered;
+  if (win.isDestroyed()) return Promise.resolve({ printed: false, reason: '打印内容已失效，请重新打开打印预览' });
+  return new Promise<PrintOutcome>((resolve) => {
+    win.webContents.print(
+      { silent: false, printBackground: true, pageSize: options.pageSize, landscape: options.landscape ?? false },
+      (success, failureReason) => resolve(success ? { printed: true } : { printed: false, reason: /cancel/i.test(failureReason) ? '已取消打印' : `打印失败：${failureReason}` }),
+    );
+  });
 }
 
-/** Opens the system print dialog for the document; resolves when the user printed or cancelled. */
-export function printHtml(html: string, options: PrintOptions): Promise<PrintOutcome> {
-  return withPrintWindow(
-    html,
-    (contents) =>
-      new Promise<PrintOutcome>((resolve) => {
-        contents.print(
-          { silent: false, printBackground: true, pageSize: options.pageSize, landscape: options.landscape ?? false },
-          (success, failureReason) => resolve(success ? { printed: true } : { printed: false, reason: /cancel/i.test(failureReason) ? '已取消打印' : `打印失败：${failureReason}` }),
-        );
-      }),
-  );
+export function disposeRendered(rendered: RenderedDocument): void {
+  if (!rendered.window.isDestroyed()) rendered.window.destroy();
 }

@@ -1,9 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, Button, Group, Loader, Modal, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { IconDeviceFloppy, IconPrinter } from '@tabler/icons-react';
 import type { Output } from '../../../../../shared/contract';
+import type { Result } from '../../../../../shared/contract/result';
 import { PRINT_DOCUMENTS } from '../../../../../shared/contract/desk';
 import { api } from '../../../bridge';
 import { unwrap } from '../../../app/call';
@@ -15,32 +15,53 @@ type PageSize = 'A4' | 'A5';
 /** what each document is called on screen; later documents add their line */
 export const DOCUMENT_TITLES: Record<PrintableDocument, string> = { acceptanceSlip: '受理单', workOrder: '派工单' };
 
-// paper and the printer's margins (the documents' @page rule: 12 mm top/bottom, 14 mm left/right), in CSS px
+// paper and the printer's margins (the documents' @page rule, electron/core/documents/html.ts: 12 mm top/bottom, 14 mm left/right), in CSS px
 const MM = 96 / 25.4;
 const PAPER: Record<PageSize, { w: number; h: number }> = { A4: { w: 210 * MM, h: 297 * MM }, A5: { w: 148 * MM, h: 210 * MM } };
 const MARGIN = { x: 14 * MM, y: 12 * MM };
 
 /**
- * Shows what will be printed, as a sheet of paper on a grey desk: the same HTML the shell turns
- * into the PDF, in a sandboxed frame (no scripts, no network). 打印 goes through the shell
- * (Electron's print dialog; the harness writes the PDF), 另存为 PDF saves the rendered file.
+ * Shows what will be printed, as a sheet of paper on a grey desk: the same HTML the shell turned
+ * into the PDF, in a sandboxed frame (no scripts, no network). The preview renders once and comes
+ * back with a job id: 打印 prints that job (Electron: the print dialog for the page already rendered;
+ * the harness writes the PDF), 另存为 PDF saves the same bytes (docs/PRINTING.md).
+ * Focus starts on 打印, so Enter prints; pressed before the PDF is ready, it prints when it is.
  */
 export function PrintPreviewModal({ document, ticketId, open, onClose }: { document: PrintableDocument; ticketId: number; open: boolean; onClose(): void }) {
   const [pageSize, setPageSize] = useState<PageSize>('A4');
-  // notices go to the top so they never cover this window's own buttons
   const [preview, setPreview] = useState<Output<'documents.print.preview'> | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** bumped to render again (a job that expired while the window stood open) */
+  const [renderNo, setRenderNo] = useState(0);
   const [printing, setPrinting] = useState(false);
+  /** 打印 was pressed before the preview was ready */
+  const printWhenReady = useRef(false);
+  const [waiting, setWaiting] = useState(false);
   const [savingPdf, setSavingPdf] = useState(false);
+  // outcomes show inside the window, next to its buttons, never over them
+  const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
   const desk = useElementSize();
   const printRef = useRef<HTMLButtonElement>(null);
-  /** bumped when the opening animation ends: the focus trap has placed the cursor by then */
-  const [entered, setEntered] = useState(0);
 
-  // Enter prints, as soon as there is something to print (again after the window has opened)
-  useEffect(() => {
-    if (preview) printRef.current?.focus();
-  }, [entered, preview]);
+  const print = useCallback(async (jobId: string) => {
+    setPrinting(true);
+    setOutcome(null);
+    let r: Result<Output<'documents.print.print'>>;
+    try {
+      r = await api['documents.print.print']({ jobId });
+    } catch {
+      r = { ok: false, error: { code: 'INTERNAL', message: '与后台的连接中断，请重试' } };
+    }
+    setPrinting(false);
+    if (r.ok) setOutcome({ ok: r.value.printed, message: r.value.message });
+    else {
+      setOutcome({ ok: false, message: r.error.message });
+      // the kept job expired: render again so the next 打印 works
+      if (r.error.code === 'NOT_FOUND') setRenderNo((n) => n + 1);
+    }
+    // the button was disabled while printing and lost the focus: give it back, so Enter prints again
+    requestAnimationFrame(() => printRef.current?.focus());
+  }, []);
 
   useEffect(() => {
     if (!open) return;
@@ -52,27 +73,40 @@ export function PrintPreviewModal({ document, ticketId, open, onClose }: { docum
         if (!live) return;
         if (r.ok) setPreview(r.value);
         else setError(r.error.message);
+        // 打印 pressed while the PDF was being made: print it now (or give up with the error)
+        if (printWhenReady.current) {
+          printWhenReady.current = false;
+          setWaiting(false);
+          if (r.ok) void print(r.value.jobId);
+        }
       },
-      () => live && setError('与后台的连接中断，请重试'),
+      () => {
+        if (!live) return;
+        setError('与后台的连接中断，请重试');
+        printWhenReady.current = false;
+        setWaiting(false);
+      },
     );
     return () => {
       live = false;
     };
-  }, [open, document, ticketId, pageSize]);
+  }, [open, document, ticketId, pageSize, renderNo, print]);
 
-  const print = async () => {
-    setPrinting(true);
-    const r = await unwrap(api['documents.print.print']({ document, ticketId, pageSize }));
-    setPrinting(false);
-    if (r) notifications.show({ color: r.printed ? 'teal' : 'yellow', message: r.message, autoClose: 5000, position: 'top-center' });
+  const onPrint = () => {
+    if (preview) void print(preview.jobId);
+    else if (!error) {
+      printWhenReady.current = true;
+      setWaiting(true);
+    }
   };
 
   const savePdf = async () => {
     if (!preview) return;
     setSavingPdf(true);
+    setOutcome(null);
     const r = await unwrap(api['system.files.save']({ fileName: preview.fileName, dataBase64: preview.pdfBase64 }));
     setSavingPdf(false);
-    if (r?.saved) notifications.show({ color: 'teal', message: `已保存：${r.path ?? preview.fileName}`, autoClose: 5000, position: 'top-center' });
+    if (r?.saved) setOutcome({ ok: true, message: `已保存：${r.path ?? preview.fileName}` });
   };
 
   const paper = PAPER[pageSize];
@@ -89,7 +123,6 @@ export function PrintPreviewModal({ document, ticketId, open, onClose }: { docum
       size={920}
       centered
       classNames={{ body: classes.body }}
-      onEnterTransitionEnd={() => setEntered((n) => n + 1)}
     >
       <Stack gap="sm">
         <Group justify="space-between">
@@ -131,14 +164,28 @@ export function PrintPreviewModal({ document, ticketId, open, onClose }: { docum
           )}
         </div>
         <Group justify="space-between">
-          <Text size="xs" c="dimmed">
-            预览按{pageSize}纸排版，实际分页以打印为准
-          </Text>
+          {outcome ? (
+            <Text size="sm" c={outcome.ok ? 'teal.8' : 'red.8'} data-testid="print-outcome" style={{ flex: 1, minWidth: 0 }} lineClamp={2}>
+              {outcome.message}
+            </Text>
+          ) : (
+            <Text size="xs" c="dimmed">
+              {preview ? '按 Enter 打印' : '正在生成 PDF；现在按 Enter，生成后即打印'}
+            </Text>
+          )}
           <Group gap="sm">
             <Button variant="default" leftSection={<IconDeviceFloppy size={16} />} onClick={() => void savePdf()} loading={savingPdf} disabled={!preview} data-testid="print-save-pdf">
               另存为 PDF
             </Button>
-            <Button leftSection={<IconPrinter size={16} />} onClick={() => void print()} loading={printing} disabled={!preview} data-testid="print-print" ref={printRef}>
+            <Button
+              leftSection={<IconPrinter size={16} />}
+              onClick={onPrint}
+              loading={printing || waiting}
+              disabled={!!error}
+              data-testid="print-print"
+              ref={printRef}
+              data-autofocus
+            >
               打印
             </Button>
           </Group>
