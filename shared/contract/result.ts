@@ -16,9 +16,3 @@ export interface AppError {
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
-
-export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = (code: ErrorCode, message: string, fields?: Record<string, string>): Result<never> => ({
-  ok: false,
-  error: fields ? { code, message, fields } : { code, message },
-});

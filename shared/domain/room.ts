@@ -46,8 +46,3 @@ export function floorOfRoom(room: string): number | null {
   const m = room.match(/^(\d{1,3})(\d{2})$/);
   return m ? Number(m[1]) : null;
 }
-
-/** "3栋2单元1502" for display */
-export function roomLabel(building: string, unit: string | null | undefined, room: string): string {
-  return `${building}栋${unit ? `${unit}单元` : ''}${room}`;
-}

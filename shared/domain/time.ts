@@ -48,5 +48,3 @@ export function cstMonthBounds(month: string): { start: string; end: string } {
   const [y, m] = month.split('-').map(Number);
   return { start: fromCst(y, m, 1).toISOString(), end: fromCst(y, m + 1, 1).toISOString() };
 }
-
-export const nowIso = () => new Date().toISOString();

@@ -6,8 +6,6 @@ import { seedDemo } from '../demo/generate';
 import { readSettings, writeSettings } from './settings';
 import { conflict, invalid } from '../errors';
 
-export { readSettings } from './settings';
-
 type SystemChannels = Exclude<keyof HandlerGroup<'system.'>, 'system.files.save'>;
 
 export function systemHandlers(ctx: CoreContext, shell: ShellInfo): Pick<HandlerGroup<'system.'>, SystemChannels> {

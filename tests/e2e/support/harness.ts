@@ -1,6 +1,6 @@
 // Playwright fixtures: every test gets its own temporary database and data folder, served by an
 // in-process harness on a free 127.0.0.1 port; `baseURL` points at it, so `page.goto('/')` opens the app.
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,7 +55,7 @@ export const test = base.extend<HarnessFixtures>({
 export { expect };
 
 /** Opens the app and waits until the frame (and so its Ctrl+K handler) is there. */
-export async function openApp(page: import('@playwright/test').Page): Promise<void> {
+export async function openApp(page: Page): Promise<void> {
   await page.goto('/');
   await expect(page.getByTestId('search-open')).toBeVisible();
 }

@@ -5,7 +5,7 @@ export function pdfText(file: string): string {
   try {
     return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
   } catch (err) {
-    throw new Error(`无法读取 PDF（需要 poppler-utils：apt-get install poppler-utils）：${String(err)}`);
+    throw new Error(`无法读取 PDF（需要 poppler-utils：apt-get install poppler-utils）：${String(err)}`, { cause: err });
   }
 }
 
@@ -15,7 +15,7 @@ export function pdfFontTypes(file: string): string[] {
   try {
     out = execFileSync('pdffonts', [file], { encoding: 'utf8' });
   } catch (err) {
-    throw new Error(`无法读取 PDF 字体（需要 poppler-utils：apt-get install poppler-utils）：${String(err)}`);
+    throw new Error(`无法读取 PDF 字体（需要 poppler-utils：apt-get install poppler-utils）：${String(err)}`, { cause: err });
   }
   // columns: name, type, encoding, emb, sub, uni, object ID; the type sits between two runs of spaces
   return out
