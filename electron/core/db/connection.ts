@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DB } from './schema';
 import { migrations } from './migrations';
+import { seedOfficialCalendar } from './seed';
 
 export type Db = Kysely<DB>;
 
@@ -51,11 +52,12 @@ export function schemaVersion(sqlite: Database.Database): number {
   return Number(sqlite.pragma('user_version', { simple: true }));
 }
 
-/** Opens the database file, migrates it and returns the Kysely handle. */
+/** Opens the database file, migrates it, loads the shipped reference data and returns the Kysely handle. */
 export async function openDatabase(opts: OpenOptions): Promise<Database_> {
   const sqlite = openSqlite(opts);
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
   await migrate(db, sqlite);
+  if (!opts.readonly) await seedOfficialCalendar(db);
   return {
     db,
     sqlite,

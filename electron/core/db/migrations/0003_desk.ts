@@ -1,8 +1,8 @@
 import { sql, type Kysely } from 'kysely';
-import holidays from '../../../../resources/cn-public-holidays.json' with { type: 'json' };
 
-// The service desk: tickets with their timeline, holds, callbacks, attachments, and the
-// working calendar seeded from the official State Council holiday notices (2025–2026).
+// The service desk: tickets with their timeline, holds, callbacks, attachments, and the working
+// calendar's table. The official holidays are loaded after the migrations (db/seed.ts), so this
+// migration stays as released when a new year's notice is published.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('tickets')
@@ -117,12 +117,4 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
 
   await db.schema.createTable('counters').addColumn('key', 'text', (c) => c.primaryKey()).addColumn('value', 'integer', (c) => c.notNull()).execute();
-
-  const rows: { date: string; kind: string; name: string; source: string }[] = [];
-  for (const year of Object.values(holidays.years)) {
-    for (const [name, dates] of Object.entries(year.holidays)) for (const date of dates) rows.push({ date, kind: 'holiday', name, source: 'official' });
-    for (const date of year.workdays) rows.push({ date, kind: 'workday', name: '调休上班', source: 'official' });
-  }
-  const q = db as unknown as Kysely<{ calendar_days: { date: string; kind: string; name: string; source: string } }>;
-  if (rows.length) await q.insertInto('calendar_days').values(rows).execute();
 }
