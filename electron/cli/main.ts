@@ -6,7 +6,7 @@ import { backupUsage } from './commands/backup';
 import { restoreUsage } from './commands/restore';
 import { migrateUsage } from './commands/migrate';
 
-// The admin's command line over the same services and database file as the app (PRODUCT.md §10).
+// The admin's command line over the same services and database file as the app (docs/DOMAIN.md §5).
 // Exit codes: 0 done, 1 failed (a Chinese reason on stderr), 2 wrong usage.
 
 interface Command {

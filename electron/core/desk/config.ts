@@ -6,7 +6,7 @@ import { invalid } from '../errors';
 const KEY = 'desk.config';
 const H = 60;
 
-/** The trade's own targets (PRODUCT.md §3); every one is editable in 设置. */
+/** The trade's own targets (docs/DOMAIN.md §3); every one is editable in 设置. */
 export const DEFAULT_SLA: SlaTargetT[] = [
   { type: '投诉', urgency: '一般', respondMinutes: 24 * H, resolveMinutes: 48 * H, clock: 'calendar' },
   { type: '投诉', urgency: '紧急', respondMinutes: 2 * H, resolveMinutes: 24 * H, clock: 'calendar' },

@@ -1,6 +1,6 @@
 import { ACTION_LABELS as LABEL, type TicketActionT, type TicketStatusT } from '../../../shared/contract/desk';
 
-// The ticket state machine (PRODUCT.md §3). Pure: which action is allowed from which status,
+// The ticket state machine (docs/DOMAIN.md §3). Pure: which action is allowed from which status,
 // and where it leads. The service applies it and writes the timeline.
 
 export interface TicketState {
