@@ -59,9 +59,13 @@ export function PrintPreviewModal({ document, ticketId, open, onClose }: { docum
       // the kept job expired: render again so the next 打印 works
       if (r.error.code === 'NOT_FOUND') setRenderNo((n) => n + 1);
     }
-    // the button was disabled while printing and lost the focus: give it back, so Enter prints again
-    requestAnimationFrame(() => printRef.current?.focus());
   }, []);
+
+  // 打印 is disabled while it works (and so loses the focus): give the focus back when it is done, so Enter prints again
+  const busy = printing || waiting;
+  useEffect(() => {
+    if (!busy) printRef.current?.focus();
+  }, [busy]);
 
   useEffect(() => {
     if (!open) return;
@@ -180,7 +184,7 @@ export function PrintPreviewModal({ document, ticketId, open, onClose }: { docum
             <Button
               leftSection={<IconPrinter size={16} />}
               onClick={onPrint}
-              loading={printing || waiting}
+              loading={busy}
               disabled={!!error}
               data-testid="print-print"
               ref={printRef}
