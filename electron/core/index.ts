@@ -18,6 +18,20 @@ export type ShellHandlers = Pick<Handlers, ShellChannel>;
 export type PrintChannel = 'documents.print.preview' | 'documents.print.print';
 export type PrintHandlers = Pick<Handlers, PrintChannel>;
 
+/** The log file lives in the shell's user-data folder (electron/shell-common/log-file.ts). */
+export type LogChannel = 'system.log.write' | 'system.log.open';
+export type LogHandlers = Pick<Handlers, LogChannel>;
+
+const noLogFile: LogHandlers = {
+  'system.log.write': async ({ level, source, message, detail }) => {
+    console.error(`[${level}] [${source}] ${message}`, detail ?? '');
+    return { path: '' };
+  },
+  'system.log.open': async () => {
+    throw new UserError('UNAVAILABLE', '当前环境没有日志文件');
+  },
+};
+
 const noPrinter: PrintHandlers = {
   'documents.print.preview': async () => {
     throw new UserError('UNAVAILABLE', '当前环境无法生成打印预览');
@@ -48,6 +62,7 @@ export function createContext(opened: Awaited<ReturnType<typeof openDatabase>>):
 export function coreHandlers(ctx: CoreContext, shell: ShellInfo): Omit<Handlers, ShellChannel> {
   return {
     ...noPrinter,
+    ...noLogFile,
     ...deskHandlers(ctx),
     ...systemHandlers(ctx, shell),
     ...archivesHandlers(ctx),
@@ -56,13 +71,21 @@ export function coreHandlers(ctx: CoreContext, shell: ShellInfo): Omit<Handlers,
   };
 }
 
-export type ShellSide = ShellHandlers & Partial<PrintHandlers>;
+export type ShellSide = ShellHandlers & Partial<PrintHandlers> & Partial<LogHandlers>;
 
-/** Opens the database and wires every channel: the one backend both shells share. */
-export async function createCore(opts: OpenOptions, shell: ShellInfo, shellHandlers: ShellSide | ((ctx: CoreContext) => ShellSide)): Promise<Core> {
+/**
+ * Opens the database and wires every channel: the one backend both shells share. `log` receives
+ * unexpected errors (the shells pass their log file's writer; default: the console).
+ */
+export async function createCore(
+  opts: OpenOptions,
+  shell: ShellInfo,
+  shellHandlers: ShellSide | ((ctx: CoreContext) => ShellSide),
+  log?: (message: string, err: unknown) => void,
+): Promise<Core> {
   const opened = await openDatabase(opts);
   const ctx = createContext(opened);
   const own = typeof shellHandlers === 'function' ? shellHandlers(ctx) : shellHandlers;
-  const dispatch = createDispatcher({ ...coreHandlers(ctx, shell), ...own });
+  const dispatch = createDispatcher({ ...coreHandlers(ctx, shell), ...own }, log);
   return { ctx, dispatch, close: opened.close };
 }

@@ -6,6 +6,7 @@ import { createCore } from '../core';
 import type { Dispatch } from '../core/dispatch';
 import { closeServer, createHarnessServer, HARNESS_HOST, listenLoopback } from './http';
 import { harnessShellHandlers, saveToDownloads } from './shell-handlers';
+import { createLogFile, describeError } from '../shell-common/log-file';
 import { harnessPrintHandlers, closePrinter, openPrinter } from './print-pdf';
 
 // FRONTDESK_RENDERER_DIR lets parallel work trees test their own build (see electron.vite.config.ts)
@@ -28,6 +29,8 @@ export interface Harness {
   dbFile: string;
   dataDir: string;
   downloadsDir: string;
+  /** <dataDir>/logs/frontdesk.log: unexpected errors and what the window reports (system.log.write) */
+  logFile: string;
   /** the core dispatcher, for seeding test data without going through HTTP */
   dispatch: Dispatch;
   close(): Promise<void>;
@@ -37,10 +40,19 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   const dbFile = resolve(opts.dbFile);
   const dataDir = resolve(opts.dataDir ?? dirname(dbFile));
   mkdirSync(dataDir, { recursive: true });
-  const core = await createCore({ file: dbFile }, { kind: 'harness' }, (ctx) => ({
-    ...harnessShellHandlers(dataDir),
-    ...harnessPrintHandlers(ctx, (fileName, data) => saveToDownloads(dataDir, fileName, data.toString('base64'))),
-  }));
+  const log = createLogFile(join(dataDir, 'logs'));
+  const core = await createCore(
+    { file: dbFile },
+    { kind: 'harness' },
+    (ctx) => ({
+      ...harnessShellHandlers(dataDir, log),
+      ...harnessPrintHandlers(ctx, (fileName, data) => saveToDownloads(dataDir, fileName, data.toString('base64'))),
+    }),
+    (message, err) => {
+      console.error(message, describeError(err));
+      log.write('error', 'main', `${message} 程序内部错误`, err);
+    },
+  );
   const server = createHarnessServer({ dispatch: core.dispatch, rendererDir: opts.rendererDir ?? DEFAULT_RENDERER_DIR });
   let port: number;
   try {
@@ -58,6 +70,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     dbFile,
     dataDir,
     downloadsDir: join(dataDir, 'downloads'),
+    logFile: log.path,
     dispatch: core.dispatch,
     // prints still running finish (and may still read the database) before anything closes under them
     close: () => (closed ??= closeServer(server).then(() => closePrinter()).then(() => core.close())),

@@ -2,7 +2,9 @@
 import { mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import type { ShellHandlers } from '../core';
+import type { LogHandlers, ShellHandlers } from '../core';
+import type { LogFile } from '../shell-common/log-file';
+import { logHandlers } from '../shell-common/log-handlers';
 import { safeFileName, writeSavedFile } from '../shell-common/saved-file';
 
 /** "报表.xlsx" → "报表 (1).xlsx" → "报表 (2).xlsx" … so nothing already saved is lost. */
@@ -22,8 +24,10 @@ export async function saveToDownloads(dataDir: string, fileName: string, dataBas
   return path;
 }
 
-export function harnessShellHandlers(dataDir: string): ShellHandlers {
+export function harnessShellHandlers(dataDir: string, log: LogFile): ShellHandlers & LogHandlers {
   return {
     'system.files.save': async ({ fileName, dataBase64 }) => ({ saved: true, path: await saveToDownloads(dataDir, fileName, dataBase64) }),
+    // no desktop to open the file with: the window shows the text it gets back
+    ...logHandlers(log, async () => false),
   };
 }

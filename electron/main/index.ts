@@ -1,6 +1,6 @@
 // Electron main process: a thin shell around electron/core. It opens the database, serves the
 // renderer over app://, wires IPC to the core dispatcher and keeps one hardened window.
-import { app, BrowserWindow, dialog, session } from 'electron';
+import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import { join } from 'node:path';
 import type { Core } from '../core';
 import { registerIpc, unregisterIpc } from './ipc';
@@ -9,12 +9,19 @@ import { handleAppProtocol, registerAppScheme } from './protocol';
 import { guardAllWebContents, hardenSession } from './security';
 import { electronShellHandlers } from './shell-handlers';
 import { createMainWindow } from './window';
+import { createLogFile } from '../shell-common/log-file';
+import { logHandlers } from '../shell-common/log-handlers';
 
 // A stable ASCII folder for the data (the product name has spaces and Chinese in it);
 // FRONTDESK_USER_DATA lets the smoke test use a throwaway folder.
 app.setPath('userData', process.env.FRONTDESK_USER_DATA || join(app.getPath('appData'), 'FrontDesk'));
 registerAppScheme();
 guardAllWebContents();
+
+// <userData>/logs/frontdesk.log: what went wrong, for the admin behind 查看日志
+const log = createLogFile(join(app.getPath('userData'), 'logs'));
+app.on('render-process-gone', (_event, _contents, details) => log.write('error', 'main', `窗口进程意外退出：${details.reason}（退出码 ${details.exitCode}）`));
+app.on('child-process-gone', (_event, details) => log.write('warn', 'main', `子进程退出：${details.type} ${details.reason}`));
 
 let core: Core | null = null;
 let mainWindow: BrowserWindow | null = null;
@@ -32,7 +39,10 @@ function showMainWindow(): void {
 async function start(): Promise<void> {
   const appRoot = app.getAppPath();
   try {
-    core = await openElectronCore(appRoot, app.getPath('userData'), electronShellHandlers(() => mainWindow));
+    const desktop = electronShellHandlers(() => mainWindow);
+    // shell.openPath answers '' when the system opened the file, else the reason
+    const openFile = async (path: string) => (await shell.openPath(path)) === '';
+    core = await openElectronCore(appRoot, app.getPath('userData'), (ctx) => ({ ...desktop(ctx), ...logHandlers(log, openFile) }), log);
   } catch (err) {
     const title = err instanceof StartupError ? err.title : '启动失败';
     const message = err instanceof Error ? err.message : String(err);
@@ -78,6 +88,7 @@ if (!app.requestSingleInstanceLock()) {
     .then(start)
     .catch((err: unknown) => {
       console.error('[startup]', err);
+      log.write('error', 'startup', '启动失败', err);
       dialog.showErrorBox('FrontDesk：启动失败', err instanceof Error ? err.message : String(err));
       app.exit(1);
     });

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCore, type Core, type ShellSide } from '../core';
 import type { CoreContext } from '../core/context';
+import type { LogFile } from '../shell-common/log-file';
 
 export const DB_FILE_NAME = 'frontdesk.sqlite';
 
@@ -27,15 +28,19 @@ function isAddonLoadError(err: unknown): boolean {
   return /ERR_DLOPEN_FAILED|NODE_MODULE_VERSION|better_sqlite3\.node|Could not locate the bindings file|invalid ELF header|not a valid Win32 application/i.test(text);
 }
 
-export async function openElectronCore(appRoot: string, userDataDir: string, shellHandlers: (ctx: CoreContext) => ShellSide): Promise<Core> {
+export async function openElectronCore(appRoot: string, userDataDir: string, shellHandlers: (ctx: CoreContext) => ShellSide, log: LogFile): Promise<Core> {
   const file = join(userDataDir, DB_FILE_NAME);
   const native = electronNativeBinding(appRoot);
   // Without the Electron build, try better-sqlite3's default loading (works when node_modules was rebuilt for Electron).
   const nativeBinding = existsSync(native) ? native : undefined;
   try {
-    return await createCore({ file, nativeBinding }, { kind: 'electron' }, shellHandlers);
+    return await createCore({ file, nativeBinding }, { kind: 'electron' }, shellHandlers, (message, err) => {
+      console.error(message, err);
+      log.write('error', 'main', `${message} 程序内部错误`, err);
+    });
   } catch (err) {
     console.error('[startup] 打开数据库失败', err);
+    log.write('error', 'startup', `打开数据库失败：${file}`, err);
     if (isAddonLoadError(err)) {
       throw new StartupError(
         '缺少数据库组件',

@@ -45,12 +45,30 @@ export const SetupResult = z.object({ estateId: Id, houses: z.number().int(), pe
 export const SaveFileInput = SavedFile;
 export const SaveFileResult = z.object({ saved: z.boolean(), path: z.string().nullable() });
 
+/** Long texts are cut, never refused: an error report must reach the log whatever its size. */
+const clipped = (max: number) => z.string().transform((s) => (s.length > max ? `${s.slice(0, max)}…` : s));
+export const LogWriteInput = z.object({
+  level: z.enum(['error', 'warn', 'info']),
+  /** where it happened, e.g. 'renderer' */
+  source: clipped(60),
+  message: clipped(2000),
+  /** stack, component stack, context */
+  detail: clipped(20_000).optional(),
+});
+export const LogWriteResult = z.object({ path: z.string() });
+/** opened: the shell showed the file (Electron opens it in the system's viewer); text: its end, to show in the window */
+export const LogOpenResult = z.object({ path: z.string(), opened: z.boolean(), text: z.string() });
+
 export const systemChannels = {
   'system.status': { input: Empty, output: AppStatus },
   'system.setup': { input: SetupInput, output: SetupResult },
   'system.settings.update': { input: SettingsPatch, output: Settings },
   /** answered by the shell: a save dialog in Electron, a downloads folder in the harness */
   'system.files.save': { input: SaveFileInput, output: SaveFileResult },
+  /** answered by the shell: appends to the log file in the user-data folder (<userData>/logs, harness: <data-dir>/logs) */
+  'system.log.write': { input: LogWriteInput, output: LogWriteResult },
+  /** answered by the shell: opens the log file (Electron) and returns its end */
+  'system.log.open': { input: Empty, output: LogOpenResult },
 } as const;
 
 export type SettingsT = z.infer<typeof Settings>;

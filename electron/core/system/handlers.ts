@@ -6,7 +6,7 @@ import { seedDemo } from '../demo/generate';
 import { readSettings, writeSettings } from './settings';
 import { conflict, invalid } from '../errors';
 
-type SystemChannels = Exclude<keyof HandlerGroup<'system.'>, 'system.files.save'>;
+type SystemChannels = Exclude<keyof HandlerGroup<'system.'>, 'system.files.save' | 'system.log.write' | 'system.log.open'>;
 
 export function systemHandlers(ctx: CoreContext, shell: ShellInfo): Pick<HandlerGroup<'system.'>, SystemChannels> {
   return {

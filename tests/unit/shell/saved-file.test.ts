@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { safeFileName, writeSavedFile } from '../../../electron/shell-common/saved-file';
 import { harnessShellHandlers } from '../../../electron/harness/shell-handlers';
+import { createLogFile } from '../../../electron/shell-common/log-file';
 import { UserError } from '../../../electron/core/errors';
 
 const dirs: string[] = [];
@@ -47,7 +48,7 @@ describe('writeSavedFile', () => {
 describe('harness system.files.save', () => {
   it('writes into <data-dir>/downloads and never overwrites an earlier file', async () => {
     const dir = tempDir();
-    const save = harnessShellHandlers(dir)['system.files.save'];
+    const save = harnessShellHandlers(dir, createLogFile(join(dir, 'logs')))['system.files.save'];
     const first = await save({ fileName: '../月报.xlsx', dataBase64: b64('一') });
     const second = await save({ fileName: '月报.xlsx', dataBase64: b64('二') });
     expect(first).toEqual({ saved: true, path: join(dir, 'downloads', '月报.xlsx') });
