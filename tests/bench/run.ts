@@ -8,6 +8,7 @@ import type { CoreContext } from '../../electron/core/context';
 import { seedDemo } from '../../electron/core/demo/generate';
 import { lookup } from '../../electron/core/search/lookup';
 import { ticketsBench } from './tickets-bench';
+import { printBench } from './print-bench';
 
 const HOUSES = 5000;
 const LOOKUPS = 200;
@@ -84,6 +85,7 @@ async function main() {
 
 main()
   .then(() => ticketsBench())
+  .then(() => printBench())
   .catch((err: unknown) => {
   console.error(`基准运行失败：${err instanceof Error ? err.message : String(err)}`);
   process.exitCode = 1;
