@@ -5,9 +5,21 @@ import { useApp } from './stores/app';
 import { AppFrame } from './app/AppFrame';
 import { Loading } from './app/Loading';
 import { FirstRunScreen } from './screens/firstrun/FirstRunScreen';
+import { ErrorBoundary } from './app/ErrorBoundary';
+import { reportUncaughtErrors } from './app/errorLog';
+
+/** The whole window inside an error boundary, with uncaught errors reported to the log file. */
+export function App() {
+  useEffect(() => reportUncaughtErrors(), []);
+  return (
+    <ErrorBoundary>
+      <Startup />
+    </ErrorBoundary>
+  );
+}
 
 /** Startup: ask main for the status, then show the first-run welcome or the working desk. */
-export function App() {
+function Startup() {
   const status = useApp((s) => s.status);
   const loadError = useApp((s) => s.loadError);
   const loading = useApp((s) => s.loading);
