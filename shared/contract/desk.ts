@@ -67,7 +67,7 @@ export const Department = z.object({ name: settingName('部门', 30), staff: z.a
 export const SLA_MAX_MINUTES = 365 * 24 * 60;
 const slaMinutes = z
   .number({ message: '请输入小时数，如 0.5、24' })
-  .int('请输入整分钟')
+  .int('时限至少1分钟')
   .positive('时限必须大于0；不设时限请留空')
   .max(SLA_MAX_MINUTES, '时限不超过365天（8760小时）')
   .nullable();
@@ -98,6 +98,22 @@ export const DeskConfig = z.object({
 export const DeskConfigPatch = DeskConfig.partial();
 
 export const CalendarDay = z.object({ date: DateStr, kind: z.enum(['holiday', 'workday']), name: z.string() });
+/** 节假日: one date set as a holiday, a make-up working day, or back to normal */
+export const CalendarSetInput = z.object({
+  date: z
+    .string({ message: '请选择日期' })
+    .min(1, '请选择日期')
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 年-月-日，如 2027-02-06')
+    // 2027-02-30 is not a day (Date.UTC would roll it into March)
+    .refine((d) => {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) return true;
+      const t = new Date(`${d}T00:00:00Z`);
+      return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
+    }, '没有这一天')
+    .refine((d) => !/^\d{4}/.test(d) || (Number(d.slice(0, 4)) >= 2000 && Number(d.slice(0, 4)) <= 2100), '年份应在2000至2100之间'),
+  kind: z.enum(['holiday', 'workday', 'normal'], { message: '请选择放假、调休上班或恢复正常' }),
+  name: optText(20, '名称'),
+});
 export const CalendarYear = z.object({ year: z.number().int(), days: z.array(CalendarDay), warning: z.string().nullable() });
 
 // ---- tickets
@@ -415,10 +431,7 @@ export const deskChannels = {
   'desk.config.get': { input: Empty, output: DeskConfig },
   'desk.config.update': { input: DeskConfigPatch, output: DeskConfig },
   'desk.calendar.get': { input: z.object({ year: z.number().int().min(2000).max(2100) }), output: CalendarYear },
-  'desk.calendar.set': {
-    input: z.object({ date: DateStr, kind: z.enum(['holiday', 'workday', 'normal']), name: optText(20, '名称') }),
-    output: CalendarYear,
-  },
+  'desk.calendar.set': { input: CalendarSetInput, output: CalendarYear },
   'desk.tickets.create': { input: IntakeInput, output: TicketDetail },
   'desk.tickets.get': { input: z.object({ id: Id }), output: TicketDetail },
   'desk.tickets.list': { input: TicketListInput, output: TicketPage },

@@ -19,7 +19,7 @@ test.use({
 /** Clicks a lifecycle button and, when it asks for confirmation or a note, answers it. */
 async function act(page: Page, action: string, note?: string) {
   await page.getByTestId(`ticket-action-${action}`).click();
-  const confirm = page.getByTestId('action-confirm');
+  const confirm = page.getByTestId('action-save');
   if (await confirm.isVisible({ timeout: 1500 }).catch(() => false)) {
     if (note) await page.getByRole('dialog').getByRole('textbox').first().fill(note);
     await confirm.click();
@@ -77,7 +77,7 @@ test('complaint: Ctrl+K-style house pick → save with Ctrl+Enter → printed sl
   await expect(page.getByRole('option', { name: '刘队长' })).toBeVisible();
   await page.getByTestId('dispatch-assignee').press('Enter');
   await expect(page.getByTestId('dispatch-assignee')).toHaveValue('刘队长');
-  await page.getByTestId('action-confirm').click();
+  await page.getByTestId('action-save').click();
   await expect(page.getByTestId('ticket-status')).toHaveText('已派工');
   await act(page, 'start');
   await expect(page.getByTestId('ticket-status')).toHaveText('处理中');

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dueInText, lateText } from '../../../renderer/src/screens/desk/dashboard/deadlines';
 import { dateRangeError, initialFilters, isFiltered, toQuery } from '../../../renderer/src/screens/desk/list/filters';
-import { checkCategories, checkDepartments, durationText, hoursToMinutes, minutesToHours } from '../../../renderer/src/screens/desk/settings/validate';
 import type { TicketRowT } from '../../../shared/contract/desk';
 
 const row = (patch: Omit<Partial<TicketRowT>, 'sla'> & { sla?: Partial<TicketRowT['sla']> }): TicketRowT => ({
@@ -53,21 +52,4 @@ describe('ticket list filters', () => {
   });
 });
 
-describe('desk settings checks', () => {
-  it('reads hours with decimals and stores minutes', () => {
-    expect(hoursToMinutes('0.5')).toEqual({ minutes: 30 });
-    expect(hoursToMinutes('')).toEqual({ minutes: null });
-    expect(hoursToMinutes('1．5')).toEqual({ minutes: 90 });
-    expect(hoursToMinutes('abc')).toHaveProperty('error');
-    expect(hoursToMinutes('0')).toEqual({ error: '至少 1 分钟' });
-    expect(minutesToHours(30)).toBe('0.5');
-    expect(durationText(2160)).toBe('1天12小时');
-  });
-  it('names the inputs it refuses with the server’s field keys', () => {
-    expect(checkCategories([{ name: '工程维修', children: ['水电', '水电'] }, { name: ' ', children: [] }])).toEqual({
-      'categories.0.children.1': '子类别「水电」重复',
-      'categories.1.name': '请填写类别名称',
-    });
-    expect(checkDepartments([{ name: '工程部', staff: [] }, { name: '工程部', staff: [] }])).toEqual({ 'departments.1.name': '部门「工程部」重复' });
-  });
-});
+// the 工单设置 checks are the contract's own now: tests/unit/desk/settings-form.test.ts

@@ -66,7 +66,7 @@ export function CallbackQueueScreen() {
                 <Table.Th w={150}>工单号</Table.Th>
                 <Table.Th w={92}>类型</Table.Th>
                 <Table.Th>位置 / 内容</Table.Th>
-                <Table.Th w={110}>报事人</Table.Th>
+                <Table.Th w={150}>回访对象 / 电话</Table.Th>
                 <Table.Th w={150}>处理</Table.Th>
                 <Table.Th w={150}>受理时间</Table.Th>
                 <Table.Th w={96} />
@@ -90,8 +90,17 @@ export function CallbackQueueScreen() {
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm" truncate>
-                      {r.reporter ?? '—'}
+                      {r.reporter ?? '未留姓名'}
                     </Text>
+                    {r.phone ? (
+                      <Text size="sm" fw={600} className="fd-tabular" style={{ whiteSpace: 'nowrap' }} data-testid="callback-row-phone">
+                        {r.phone}
+                      </Text>
+                    ) : (
+                      <Text size="xs" c="orange.8" data-testid="callback-row-phone">
+                        未留电话
+                      </Text>
+                    )}
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm" truncate>
@@ -120,7 +129,7 @@ export function CallbackQueueScreen() {
           <Pagination value={page} onChange={setPage} total={Math.ceil(total / PAGE)} />
         </Group>
       )}
-      {current && <CallbackModal ticketId={current.id} open onClose={() => setCurrent(null)} onDone={recorded} />}
+      {current && <CallbackModal ticketId={current.id} onClose={() => setCurrent(null)} onDone={recorded} />}
     </>
   );
 }

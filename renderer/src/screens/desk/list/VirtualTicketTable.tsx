@@ -211,7 +211,7 @@ const TicketRowView = memo(function TicketRowView({ row, index, top, isCursor, o
         <TicketStatusBadge status={row.status} />
       </span>
       <span role="cell">
-        <SlaBadge sla={row.sla} />
+        <SlaBadge sla={row.sla} status={row.status} />
       </span>
       <span role="cell" className={classes.cut} title={`${row.location}：${row.summary}`}>
         {row.location}

@@ -1,12 +1,15 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, Badge, Button, Card, Group, Input, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconArrowBackUp } from '@tabler/icons-react';
-import type { CalendarDayT } from '../../../../../shared/contract/desk';
+import { CalendarSetInput, type CalendarDayT, type CalendarYear } from '../../../../../shared/contract/desk';
+import type { Result } from '../../../../../shared/contract/result';
 import { cstParts } from '../../../../../shared/domain/time';
 import { api } from '../../../bridge';
 import { showSaved, unwrap } from '../../../app/call';
-import { useFormSubmit } from '../../../components/useFormSubmit';
+import { useContractForm } from '../../../components/form/contractForm';
+import { DateField } from '../../../components/DateField';
 import { FormError } from '../../../components/FormError';
+import type { z } from 'zod';
 
 type Kind = 'holiday' | 'workday' | 'normal';
 const KIND_LABEL: Record<Kind, string> = { holiday: '放假', workday: '调休上班', normal: '恢复正常' };
@@ -26,10 +29,15 @@ export function CalendarEditor() {
   const [year, setYear] = useState(thisYear);
   const [days, setDays] = useState<CalendarDayT[] | null>(null);
   const [warning, setWarning] = useState<string | null>(null);
-  const [date, setDate] = useState('');
-  const [kind, setKind] = useState<Kind>('holiday');
-  const [name, setName] = useState('');
-  const form = useFormSubmit();
+  // the one-day form, checked by the contract's CalendarSetInput (a date that is not a day is refused by the field)
+  const form = useContractForm<{ date: string | null; kind: Kind; name: string }, typeof CalendarSetInput>({
+    schema: CalendarSetInput,
+    initialValues: { date: null, kind: 'holiday', name: '' },
+    toInput: (v) => ({ date: v.date ?? '', kind: v.kind, name: v.kind === 'normal' ? '' : v.name }),
+  });
+  const [busy, setBusy] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+  const kind = form.values.kind;
 
   const load = useCallback(async (y: number) => {
     setDays(null);
@@ -44,12 +52,24 @@ export function CalendarEditor() {
   }, [year, load]);
 
   const apply = async (input: { date: string; kind: Kind; name: string }): Promise<boolean> => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(input.date)) {
-      form.setErrors({ date: '请选择日期' });
+    setFormError(null);
+    setBusy(true);
+    let res: Result<z.infer<typeof CalendarYear>>;
+    try {
+      res = await api['desk.calendar.set'](input);
+    } catch {
+      res = { ok: false, error: { code: 'INTERNAL', message: '与后台的连接中断，请重试' } };
+    } finally {
+      setBusy(false);
+    }
+    if (!res.ok) {
+      const fields = { ...(res.error.fields ?? {}) };
+      delete fields._;
+      form.setErrors(fields);
+      if (!Object.keys(fields).length) setFormError(res.error.message);
       return false;
     }
-    const r = await form.submit(() => api['desk.calendar.set'](input));
-    if (!r) return false;
+    const r = res.value;
     setWarning(r.warning);
     if (r.year === year) setDays(r.days);
     else setYear(r.year); // the date was in another year: show that year
@@ -57,12 +77,9 @@ export function CalendarEditor() {
     return true;
   };
 
-  const add = async () => {
-    if (await apply({ date, kind, name: name.trim() })) {
-      setDate('');
-      setName('');
-    }
-  };
+  const add = form.onSubmit(async (v) => {
+    if (await apply({ date: v.date ?? '', kind: v.kind, name: v.kind === 'normal' ? '' : v.name.trim() })) form.setValues({ date: null, name: '' });
+  });
 
   const holidays = days?.filter((d) => d.kind === 'holiday') ?? [];
   const workdays = days?.filter((d) => d.kind === 'workday') ?? [];
@@ -99,58 +116,30 @@ export function CalendarEditor() {
           <Title order={6} mb={6}>
             设定某一天
           </Title>
-          <Group align="flex-start" gap="sm">
-            <Input.Wrapper label="日期" error={form.err('date')}>
-              <Input
-                type="date"
-                value={date}
-                onChange={(e) => {
-                  setDate(e.currentTarget.value);
-                  form.clear('date');
-                }}
-                w={170}
-                error={!!form.err('date')}
-                data-testid="calendar-date"
-              />
-            </Input.Wrapper>
-            <Input.Wrapper label="设为">
-              <div>
-                <SegmentedControl
-                  value={kind}
-                  onChange={(v) => setKind(v === 'workday' ? 'workday' : v === 'normal' ? 'normal' : 'holiday')}
-                  data={(['holiday', 'workday', 'normal'] as const).map((k) => ({ value: k, label: KIND_LABEL[k] }))}
-                  data-testid="calendar-kind"
-                />
-              </div>
-            </Input.Wrapper>
-            <TextInput
-              label="名称"
-              placeholder={kind === 'workday' ? '如 春节调休' : '如 春节'}
-              value={name}
-              onChange={(e) => {
-                setName(e.currentTarget.value);
-                form.clear('name');
-              }}
-              error={form.err('name')}
-              disabled={kind === 'normal'}
-              maxLength={20}
-              w={180}
-              data-testid="calendar-name"
-            />
-            <Button mt={25} onClick={() => void add()} disabled={!date} loading={form.busy} data-testid="calendar-save">
-              保存
-            </Button>
-          </Group>
-          {form.formError && (
+          <form onSubmit={add} noValidate>
+            <Group align="flex-start" gap="sm">
+              <DateField label="日期" w={170} {...form.getInputProps('date')} data-testid="calendar-date" />
+              <Input.Wrapper label="设为">
+                <div>
+                  <SegmentedControl data={(['holiday', 'workday', 'normal'] as const).map((k) => ({ value: k, label: KIND_LABEL[k] }))} {...form.getInputProps('kind')} data-testid="calendar-kind" />
+                </div>
+              </Input.Wrapper>
+              <TextInput label="名称" placeholder={kind === 'workday' ? '如 春节调休' : '如 春节'} {...form.getInputProps('name')} disabled={kind === 'normal'} w={180} data-testid="calendar-name" />
+              <Button mt={25} type="submit" loading={busy} data-testid="calendar-save">
+                保存
+              </Button>
+            </Group>
+          </form>
+          {formError && (
             <div style={{ marginTop: 8 }}>
-              <FormError message={form.formError} />
+              <FormError message={formError} />
             </div>
           )}
         </Card>
 
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-          <DayTable title="放假" color="red" days={holidays} empty={`${year} 年还没有录入放假安排`} onRestore={(d) => void apply({ date: d.date, kind: 'normal', name: '' })} busy={form.busy} />
-          <DayTable title="调休上班" color="blue" days={workdays} empty={`${year} 年没有调休上班日`} onRestore={(d) => void apply({ date: d.date, kind: 'normal', name: '' })} busy={form.busy} />
+          <DayTable title="放假" color="red" days={holidays} empty={`${year} 年还没有录入放假安排`} onRestore={(d) => void apply({ date: d.date, kind: 'normal', name: '' })} busy={busy} />
+          <DayTable title="调休上班" color="blue" days={workdays} empty={`${year} 年没有调休上班日`} onRestore={(d) => void apply({ date: d.date, kind: 'normal', name: '' })} busy={busy} />
         </SimpleGrid>
       </Stack>
     </Card>

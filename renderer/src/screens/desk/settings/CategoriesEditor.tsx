@@ -3,10 +3,14 @@ import { ActionIcon, Badge, Button, Card, Grid, Group, NavLink, ScrollArea, Stac
 import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
 import type { DeskConfigT } from '../../../../../shared/contract/desk';
 import { SaveBar } from './SaveBar';
-import { useConfigDraft, useConfigSave } from './useConfigDraft';
-import { checkCategories, tidyCategories } from './validate';
+import { useConfigForm } from './useConfigDraft';
 
 type Categories = DeskConfigT['categories'];
+interface CategoryValues extends Record<string, unknown> {
+  categories: Categories;
+}
+const fromConfig = (cfg: DeskConfigT): CategoryValues => ({ categories: cfg.categories });
+const toPatch = (v: CategoryValues) => ({ categories: v.categories });
 
 const move = <T,>(list: T[], i: number, by: number): T[] => {
   const j = i + by;
@@ -22,10 +26,10 @@ interface Props {
   onDirty(dirty: boolean): void;
 }
 
-/** 类别: the two-level tree offered at intake. Order here is the order in the intake form. */
+/** 类别: the two-level tree offered at intake. Order here is the order in the intake form. Names are checked by the contract. */
 export function CategoriesEditor({ cfg, onSaved, onDirty }: Props) {
-  const { draft, setDraft, dirty, reset } = useConfigDraft<Categories>(cfg.categories, onDirty);
-  const form = useConfigSave(onSaved);
+  const { form, busy, formError, errors, dirty, save, reset } = useConfigForm<CategoryValues>({ cfg, fromConfig, toPatch, onSaved, onDirty, message: '类别已保存，受理登记立即使用新的类别' });
+  const draft = form.values.categories;
   const [selected, setSelected] = useState(0);
   const [newCategory, setNewCategory] = useState('');
   const [newChild, setNewChild] = useState('');
@@ -34,11 +38,10 @@ export function CategoriesEditor({ cfg, onSaved, onDirty }: Props) {
 
   // adding, removing or moving renumbers the inputs, so messages keyed by position are dropped
   const update = (fn: (c: Categories) => Categories) => {
-    setDraft((d) => fn(d));
-    form.reset();
+    form.setFieldValue('categories', fn(draft));
+    form.clearErrors();
   };
-  const setCategory = (i: number, patch: Partial<Categories[number]>) => setDraft((d) => d.map((c, k) => (k === i ? { ...c, ...patch } : c)));
-  const hasErrorUnder = (i: number) => Object.keys(form.errors).some((k) => k.startsWith(`categories.${i}.`));
+  const hasErrorUnder = (i: number) => Object.keys(errors).some((k) => k.startsWith(`categories.${i}.`));
 
   const addCategory = () => {
     const name = newCategory.trim();
@@ -52,10 +55,6 @@ export function CategoriesEditor({ cfg, onSaved, onDirty }: Props) {
     if (!name || !current) return;
     update((d) => d.map((c, k) => (k === ci ? { ...c, children: [...c.children, name] } : c)));
     setNewChild('');
-  };
-  const save = () => {
-    const tidy = tidyCategories(draft);
-    void form.save({ categories: tidy }, checkCategories(tidy), '类别已保存，受理登记立即使用新的类别');
   };
 
   return (
@@ -106,12 +105,7 @@ export function CategoriesEditor({ cfg, onSaved, onDirty }: Props) {
               <Group align="flex-end" wrap="nowrap">
                 <TextInput
                   label="类别名称"
-                  value={current.name}
-                  onChange={(e) => {
-                    setCategory(ci, { name: e.currentTarget.value });
-                    form.clear(`categories.${ci}.name`);
-                  }}
-                  error={form.err(`categories.${ci}.name`)}
+                  {...form.getInputProps(`categories.${ci}.name`)}
                   maxLength={30}
                   style={{ flex: 1 }}
                   data-testid="category-name"
@@ -148,16 +142,11 @@ export function CategoriesEditor({ cfg, onSaved, onDirty }: Props) {
                   没有子类别
                 </Text>
               )}
-              {current.children.map((child, j) => (
+              {current.children.map((_child, j) => (
                 <Group key={j} gap={6} wrap="nowrap" align="flex-start">
                   <TextInput
-                    value={child}
-                    onChange={(e) => {
-                      const v = e.currentTarget.value;
-                      setCategory(ci, { children: current.children.map((x, k) => (k === j ? v : x)) });
-                      form.clear(`categories.${ci}.children.${j}`);
-                    }}
-                    error={form.err(`categories.${ci}.children.${j}`)}
+                    key={`${ci}-${j}`}
+                    {...form.getInputProps(`categories.${ci}.children.${j}`)}
                     maxLength={30}
                     style={{ flex: 1 }}
                     aria-label={`子类别 ${j + 1}`}
@@ -196,15 +185,12 @@ export function CategoriesEditor({ cfg, onSaved, onDirty }: Props) {
       </Grid>
       <SaveBar
         dirty={dirty}
-        busy={form.busy}
+        busy={busy}
         label="保存类别"
-        onSave={save}
-        onReset={() => {
-          reset();
-          form.reset();
-        }}
-        formError={form.formError}
-        errors={form.errors}
+        onSave={() => void save()}
+        onReset={reset}
+        formError={formError}
+        errors={errors}
         note="移除类别或子类别只是不再出现在新工单的选项里；已受理的工单和统计保留原来的类别。改名同理：旧工单仍显示旧名称。"
         testId="categories"
       />

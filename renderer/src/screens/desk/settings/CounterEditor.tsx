@@ -1,25 +1,37 @@
-import { Card, Group, Input, NumberInput, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Card, Group, NumberInput, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { TimePicker } from '@mantine/dates';
 import type { DeskConfigT } from '../../../../../shared/contract/desk';
 import { SaveBar } from './SaveBar';
-import { useConfigDraft, useConfigSave } from './useConfigDraft';
-import type { FieldErrors } from './validate';
+import { useConfigForm } from './useConfigDraft';
 
-interface CounterDraft {
-  open: string;
-  close: string;
-  soon: number | string;
+/** keys as the contract names them, so its messages land on these inputs */
+interface CounterValues extends Record<string, unknown> {
+  counterHours: { open: string; close: string };
+  /** in the unit chosen beside it; '' while empty */
+  dueSoonMinutes: number | string;
   soonUnit: 'minutes' | 'hours';
-  phone: string;
+  centrePhone: string;
 }
 
-function toDraft(cfg: DeskConfigT): CounterDraft {
+function fromConfig(cfg: DeskConfigT): CounterValues {
   const hours = cfg.dueSoonMinutes % 60 === 0;
   return {
-    open: cfg.counterHours.open,
-    close: cfg.counterHours.close,
-    soon: hours ? cfg.dueSoonMinutes / 60 : cfg.dueSoonMinutes,
+    counterHours: { ...cfg.counterHours },
+    dueSoonMinutes: hours ? cfg.dueSoonMinutes / 60 : cfg.dueSoonMinutes,
     soonUnit: hours ? 'hours' : 'minutes',
-    phone: cfg.centrePhone,
+    centrePhone: cfg.centrePhone,
+  };
+}
+
+/** "08:30:00" from the picker → "08:30"; an empty box stays empty for the contract to refuse */
+const hm = (t: string) => t.slice(0, 5);
+
+function toPatch(v: CounterValues) {
+  const amount = typeof v.dueSoonMinutes === 'number' ? v.dueSoonMinutes : v.dueSoonMinutes.trim() === '' ? Number.NaN : Number(v.dueSoonMinutes);
+  return {
+    counterHours: { open: hm(v.counterHours.open), close: hm(v.counterHours.close) },
+    dueSoonMinutes: Math.round(v.soonUnit === 'hours' ? amount * 60 : amount),
+    centrePhone: v.centrePhone,
   };
 }
 
@@ -29,30 +41,10 @@ interface Props {
   onDirty(dirty: boolean): void;
 }
 
-/** 柜台时间 (the working clock), 即将到期提醒, 服务中心电话. */
+/** 柜台时间 (the working clock), 即将到期提醒, 服务中心电话; checked by the contract's DeskConfig. */
 export function CounterEditor({ cfg, onSaved, onDirty }: Props) {
-  const { draft, setDraft, dirty, reset } = useConfigDraft<CounterDraft>(toDraft(cfg), onDirty);
-  const form = useConfigSave(onSaved);
-  const set = (patch: Partial<CounterDraft>, ...keys: string[]) => {
-    setDraft((d) => ({ ...d, ...patch }));
-    form.clear(...keys);
-  };
-
-  const save = () => {
-    const errors: FieldErrors = {};
-    const hm = /^([01]\d|2[0-3]):[0-5]\d$/;
-    if (!hm.test(draft.open)) errors['counterHours.open'] = '请填写上班时间，如 08:30';
-    if (!hm.test(draft.close)) errors['counterHours.close'] = '请填写下班时间，如 17:30';
-    else if (hm.test(draft.open) && draft.close <= draft.open) errors['counterHours.close'] = '下班时间必须晚于上班时间';
-    const amount = Number(draft.soon);
-    const minutes = Math.round(draft.soonUnit === 'hours' ? amount * 60 : amount);
-    if (draft.soon === '' || !Number.isFinite(amount)) errors.dueSoonMinutes = '请填写提醒提前量';
-    else if (minutes < 5) errors.dueSoonMinutes = '至少提前 5 分钟';
-    else if (minutes > 7 * 24 * 60) errors.dueSoonMinutes = '最多提前 7 天（168 小时）';
-    const phone = draft.phone.trim();
-    if (phone.length > 40) errors.centrePhone = '电话不超过40字';
-    void form.save({ counterHours: { open: draft.open, close: draft.close }, dueSoonMinutes: minutes, centrePhone: phone }, errors, '柜台时间与提醒已保存');
-  };
+  const { form, busy, formError, errors, dirty, save, reset } = useConfigForm<CounterValues>({ cfg, fromConfig, toPatch, onSaved, onDirty, message: '柜台时间与提醒已保存' });
+  const soonProps = form.getInputProps('dueSoonMinutes');
 
   return (
     <Card withBorder radius="md" data-testid="desk-settings-counter">
@@ -62,12 +54,8 @@ export function CounterEditor({ cfg, onSaved, onDirty }: Props) {
             柜台时间
           </Title>
           <Group align="flex-start">
-            <Input.Wrapper label="上班" error={form.err('counterHours.open')} description="按工作时间计时的起点">
-              <Input type="time" value={draft.open} onChange={(e) => set({ open: e.currentTarget.value }, 'counterHours.open')} w={150} error={!!form.err('counterHours.open')} data-testid="counter-open" />
-            </Input.Wrapper>
-            <Input.Wrapper label="下班" error={form.err('counterHours.close')} description="之后到次日上班不计时">
-              <Input type="time" value={draft.close} onChange={(e) => set({ close: e.currentTarget.value }, 'counterHours.close')} w={150} error={!!form.err('counterHours.close')} data-testid="counter-close" />
-            </Input.Wrapper>
+            <TimePicker label="上班" description="按工作时间计时的起点" format="24h" withDropdown w={170} {...form.getInputProps('counterHours.open')} data-testid="counter-open" />
+            <TimePicker label="下班" description="之后到次日上班不计时" format="24h" withDropdown w={170} {...form.getInputProps('counterHours.close')} data-testid="counter-close" />
           </Group>
         </div>
         <div>
@@ -75,24 +63,14 @@ export function CounterEditor({ cfg, onSaved, onDirty }: Props) {
             即将到期提醒
           </Title>
           <Group align="flex-start" gap="xs">
-            <NumberInput
-              label="期限前"
-              value={draft.soon}
-              onChange={(v) => set({ soon: v }, 'dueSoonMinutes')}
-              min={0}
-              decimalScale={draft.soonUnit === 'hours' ? 2 : 0}
-              error={form.err('dueSoonMinutes')}
-              w={220}
-              data-testid="counter-soon"
-            />
+            <NumberInput label="期限前" {...soonProps} decimalScale={form.values.soonUnit === 'hours' ? 2 : 0} w={220} data-testid="counter-soon" />
             <Select
               label="单位"
               data={[
                 { value: 'minutes', label: '分钟' },
                 { value: 'hours', label: '小时' },
               ]}
-              value={draft.soonUnit}
-              onChange={(v) => set({ soonUnit: v === 'minutes' ? 'minutes' : 'hours' }, 'dueSoonMinutes')}
+              {...form.getInputProps('soonUnit')}
               allowDeselect={false}
               w={100}
               data-testid="counter-soon-unit"
@@ -108,11 +86,8 @@ export function CounterEditor({ cfg, onSaved, onDirty }: Props) {
           </Title>
           <TextInput
             description="印在受理单和派工单上；留空则用项目资料里的电话"
-            value={draft.phone}
-            onChange={(e) => set({ phone: e.currentTarget.value }, 'centrePhone')}
-            error={form.err('centrePhone')}
+            {...form.getInputProps('centrePhone')}
             placeholder="如 0755-8888 6666"
-            maxLength={40}
             w={300}
             data-testid="counter-phone"
           />
@@ -120,15 +95,12 @@ export function CounterEditor({ cfg, onSaved, onDirty }: Props) {
       </Stack>
       <SaveBar
         dirty={dirty}
-        busy={form.busy}
+        busy={busy}
         label="保存"
-        onSave={save}
-        onReset={() => {
-          reset();
-          form.reset();
-        }}
-        formError={form.formError}
-        errors={form.errors}
+        onSave={() => void save()}
+        onReset={reset}
+        formError={formError}
+        errors={errors}
         note="柜台时间只影响「工作时间」计时的时限；提醒提前量立即作用于工作台和工单列表。"
         testId="counter"
       />

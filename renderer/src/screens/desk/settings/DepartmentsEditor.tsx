@@ -2,10 +2,14 @@ import { ActionIcon, Button, Card, Group, Stack, TagsInput, Text, TextInput, Too
 import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
 import type { DeskConfigT } from '../../../../../shared/contract/desk';
 import { SaveBar } from './SaveBar';
-import { useConfigDraft, useConfigSave } from './useConfigDraft';
-import { checkDepartments, tidyDepartments } from './validate';
+import { useConfigForm } from './useConfigDraft';
 
 type Departments = DeskConfigT['departments'];
+interface DepartmentValues extends Record<string, unknown> {
+  departments: Departments;
+}
+const fromConfig = (cfg: DeskConfigT): DepartmentValues => ({ departments: cfg.departments });
+const toPatch = (v: DepartmentValues) => ({ departments: v.departments });
 
 interface Props {
   cfg: DeskConfigT;
@@ -13,18 +17,14 @@ interface Props {
   onDirty(dirty: boolean): void;
 }
 
-/** 部门与人员: who tickets are dispatched to. */
+/** 部门与人员: who tickets are dispatched to. Names are checked by the contract (filled in, not repeated). */
 export function DepartmentsEditor({ cfg, onSaved, onDirty }: Props) {
-  const { draft, setDraft, dirty, reset } = useConfigDraft<Departments>(cfg.departments, onDirty);
-  const form = useConfigSave(onSaved);
-
+  const { form, busy, formError, errors, dirty, save, reset } = useConfigForm<DepartmentValues>({ cfg, fromConfig, toPatch, onSaved, onDirty, message: '部门与人员已保存' });
+  const draft = form.values.departments;
+  // adding, removing or moving renumbers the inputs, so messages keyed by position are dropped
   const restructure = (fn: (d: Departments) => Departments) => {
-    setDraft(fn);
-    form.reset();
-  };
-  const edit = (i: number, patch: Partial<Departments[number]>, key: string) => {
-    setDraft((d) => d.map((x, k) => (k === i ? { ...x, ...patch } : x)));
-    form.clear(key);
+    form.setFieldValue('departments', fn(draft));
+    form.clearErrors();
   };
   const move = (i: number, by: number) =>
     restructure((d) => {
@@ -34,10 +34,6 @@ export function DepartmentsEditor({ cfg, onSaved, onDirty }: Props) {
       [next[i], next[j]] = [next[j], next[i]];
       return next;
     });
-  const save = () => {
-    const tidy = tidyDepartments(draft);
-    void form.save({ departments: tidy }, checkDepartments(tidy), '部门与人员已保存');
-  };
 
   return (
     <Card withBorder radius="md" data-testid="desk-settings-departments">
@@ -54,9 +50,7 @@ export function DepartmentsEditor({ cfg, onSaved, onDirty }: Props) {
           <Group key={i} gap="sm" wrap="nowrap" align="flex-start" data-testid="department-row">
             <TextInput
               w={200}
-              value={d.name}
-              onChange={(e) => edit(i, { name: e.currentTarget.value }, `departments.${i}.name`)}
-              error={form.err(`departments.${i}.name`)}
+              {...form.getInputProps(`departments.${i}.name`)}
               placeholder="部门名称"
               maxLength={30}
               aria-label={`部门 ${i + 1}`}
@@ -64,9 +58,8 @@ export function DepartmentsEditor({ cfg, onSaved, onDirty }: Props) {
             />
             <TagsInput
               style={{ flex: 1 }}
-              value={d.staff}
-              onChange={(staff) => edit(i, { staff }, `departments.${i}.staff`)}
-              error={form.err(`departments.${i}.staff`)}
+              {...form.getInputProps(`departments.${i}.staff`)}
+              error={errors[`departments.${i}.staff`] ?? Object.entries(errors).find(([k]) => k.startsWith(`departments.${i}.staff.`))?.[1]}
               placeholder={d.staff.length ? '' : '未设人员（派工时可不选处理人）'}
               splitChars={[',', '，', '、']}
               aria-label={`${d.name || '部门'}的人员`}
@@ -97,15 +90,12 @@ export function DepartmentsEditor({ cfg, onSaved, onDirty }: Props) {
       </Stack>
       <SaveBar
         dirty={dirty}
-        busy={form.busy}
+        busy={busy}
         label="保存部门与人员"
-        onSave={save}
-        onReset={() => {
-          reset();
-          form.reset();
-        }}
-        formError={form.formError}
-        errors={form.errors}
+        onSave={() => void save()}
+        onReset={reset}
+        formError={formError}
+        errors={errors}
         note="移除部门或人员只影响以后的派工和转派；已派出的工单保留原来的部门和处理人。"
         testId="departments"
       />

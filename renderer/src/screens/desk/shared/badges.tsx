@@ -79,6 +79,8 @@ export function slaLabel(sla: SlaStateT): { text: string; color: string } {
       return { text: '超时完成', color: 'pink' };
     case 'ok':
       return { text: '正常', color: 'gray' };
+    case 'voided':
+      return { text: '已作废', color: 'gray' };
     default:
       return { text: '无时限', color: 'gray' };
   }
@@ -89,12 +91,14 @@ export function slaLabel(sla: SlaStateT): { text: string; color: string } {
  * The deadlines, in China time, are on hover; `withDue` also prints the one that matters now.
  */
 export function SlaBadge({ sla, status, withDue, testId }: { sla: SlaStateT; status?: TicketStatusT; withDue?: boolean; testId?: string }) {
-  // a voided ticket has no clock; the server still reports its last verdict
-  if (status === '已作废')
+  // a voided ticket has no verdict, never a green 按时完成 (main reports state 'voided'; the status covers older callers)
+  if (status === '已作废' || sla.state === 'voided')
     return (
-      <Badge color="gray" variant="light" radius="sm" data-testid={testId}>
-        不计时
-      </Badge>
+      <Tooltip label="已作废，不再计时" withArrow>
+        <Badge color="gray" variant="light" radius="sm" data-testid={testId}>
+          已作废
+        </Badge>
+      </Tooltip>
     );
   const { text, color } = slaLabel(sla);
   const late = lateMinutes(sla);

@@ -1,12 +1,12 @@
-import { useEffect, useRef, useState } from 'react';
-import { Alert, Button, Grid, Group, Kbd, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
-import { getHotkeyHandler } from '@mantine/hooks';
+import { useRef } from 'react';
+import { Alert, Grid, Select, Text, Textarea } from '@mantine/core';
 import type { DeskConfigT, TicketActionT, TicketDetailT } from '../../../../../shared/contract/desk';
-import { ACTION_LABELS } from '../../../../../shared/contract/desk';
+import { ACTION_LABELS, TransitionInput } from '../../../../../shared/contract/desk';
 import { api } from '../../../bridge';
-import { useFormSubmit } from '../../../components/useFormSubmit';
+import { FormModal } from '../../../components/form/FormModal';
+import { useContractForm } from '../../../components/form/contractForm';
 
-/** What each step asks for before it runs. */
+/** What each step asks for before it runs (main refuses the same: core/desk/tickets.ts). */
 const NEEDS: Partial<Record<TicketActionT, { field: 'note' | 'reason'; required: boolean; label: string; placeholder: string }>> = {
   dispatch: { field: 'note', required: false, label: '派工说明', placeholder: '可不填，如：业主下午在家' },
   reassign: { field: 'note', required: false, label: '转派原因', placeholder: '可不填，如：属于环境部处理范围' },
@@ -26,150 +26,127 @@ const EXPLAIN: Partial<Record<TicketActionT, string>> = {
   close: '关闭后工单归档，如有问题可重开。',
 };
 
-/** A lifecycle step that needs a person, a note or a reason; Ctrl+Enter confirms. */
-export function ActionModal({
-  action,
-  detail,
-  config,
-  onClose,
-  onDone,
-}: {
-  action: TicketActionT | null;
-  detail: TicketDetailT;
-  config: DeskConfigT | null;
-  onClose(): void;
-  onDone(d: TicketDetailT): void;
-}) {
-  const [department, setDepartment] = useState<string | null>(null);
-  const [assignee, setAssignee] = useState<string | null>(null);
-  const [text, setText] = useState('');
-  const form = useFormSubmit();
-  const assigneeRef = useRef<HTMLInputElement>(null);
+interface ActionValues extends Record<string, unknown> {
+  department: string | null;
+  assignee: string | null;
+  note: string;
+  reason: string;
+}
 
-  useEffect(() => {
-    setDepartment(action === 'reassign' ? detail.ticket.department : null);
-    setAssignee(null);
-    setText('');
-    form.reset();
-  }, [action]); // eslint-disable-line react-hooks/exhaustive-deps
-
-  if (!action) return null;
+/**
+ * A lifecycle step that needs a person, a note or a reason, on the shared FormModal (the
+ * contract's TransitionInput as the resolver; Ctrl+Enter confirms). Mounted only while a step is chosen.
+ */
+export function ActionModal({ action, detail, config, onClose, onDone }: { action: TicketActionT; detail: TicketDetailT; config: DeskConfigT | null; onClose(): void; onDone(d: TicketDetailT): void }) {
+  const t = detail.ticket;
   const need = NEEDS[action];
   const withPeople = action === 'dispatch' || action === 'reassign';
-  const staff = config?.departments.find((d) => d.name === department)?.staff ?? [];
-  const t = detail.ticket;
-
-  const run = async () => {
-    if (need?.required && !text.trim()) {
-      form.setErrors({ [need.field]: `请填写${need.label}` });
-      return;
-    }
-    if (withPeople && !department) {
-      form.setErrors({ department: '请选择处理部门' });
-      return;
-    }
-    const r = await form.submit(() =>
-      api['desk.tickets.transition']({
-        id: t.id,
-        action,
-        department: withPeople ? department : null,
-        assignee: withPeople ? assignee : null,
-        note: need?.field === 'note' ? text : null,
-        reason: need?.field === 'reason' ? text : null,
-      }),
-    );
-    if (r) onDone(r);
-  };
+  const toInput = (v: ActionValues) => ({
+    id: t.id,
+    action,
+    department: withPeople ? v.department : null,
+    assignee: withPeople ? v.assignee : null,
+    note: need?.field === 'note' ? v.note : null,
+    reason: need?.field === 'reason' ? v.reason : null,
+  });
+  const form = useContractForm<ActionValues, typeof TransitionInput>({
+    schema: TransitionInput,
+    initialValues: { department: action === 'reassign' ? t.department : null, assignee: null, note: '', reason: '' },
+    toInput,
+    also: (v) => {
+      const errors: Record<string, string> = {};
+      if (need?.required && !v[need.field].trim()) errors[need.field] = `请填写${need.label}`;
+      if (withPeople && !v.department) errors.department = '请选择处理部门';
+      if (action === 'reassign' && v.department === t.department && (v.assignee ?? null) === t.assignee) errors.assignee = '转派对象与当前相同';
+      return errors;
+    },
+  });
+  const assigneeRef = useRef<HTMLInputElement>(null);
+  const staff = config?.departments.find((d) => d.name === form.values.department)?.staff ?? [];
 
   return (
-    <Modal opened onClose={onClose} title={`${ACTION_LABELS[action]} · ${t.no}`} centered size="lg">
-      <Stack onKeyDown={getHotkeyHandler([['mod+Enter', () => void run()]])}>
-        <Text size="sm" c="dimmed" lineClamp={2}>
-          {t.location} · {t.category}
-          {t.subcategory ? ` / ${t.subcategory}` : ''} · {t.description}
+    <FormModal
+      opened
+      onClose={onClose}
+      title={`${ACTION_LABELS[action]} · ${t.no}`}
+      size="lg"
+      form={form}
+      submit={(v) => api['desk.tickets.transition'](toInput(v))}
+      onSaved={onDone}
+      submitLabel={action === 'void' ? '确认作废' : `确认${ACTION_LABELS[action]}`}
+      submitColor={action === 'void' ? 'red' : undefined}
+      testId="action"
+    >
+      <Text size="sm" c="dimmed" lineClamp={2}>
+        {t.location} · {t.category}
+        {t.subcategory ? ` / ${t.subcategory}` : ''} · {t.description}
+      </Text>
+      {action === 'reassign' && t.department && (
+        <Text size="sm">
+          当前：{t.department}
+          {t.assignee ? ` · ${t.assignee}` : ''}
         </Text>
-        {action === 'reassign' && t.department && (
-          <Text size="sm">
-            当前：{t.department}
-            {t.assignee ? ` · ${t.assignee}` : ''}
-          </Text>
-        )}
-        {withPeople && (
-          <Grid gap="md">
-            <Grid.Col span={6}>
-              <Select
-                label="处理部门"
-                withAsterisk
-                searchable
-                selectFirstOptionOnChange
-                placeholder="输入或选择"
-                data={config?.departments.map((d) => d.name) ?? []}
-                value={department}
-                onChange={(v) => {
-                  setDepartment(v);
-                  setAssignee(null);
-                  form.clear('department', 'assignee');
-                  // next the person: their list opens at once
-                  if (v && config?.departments.find((d) => d.name === v)?.staff.length) setTimeout(() => assigneeRef.current?.focus(), 0);
-                }}
-                error={form.err('department')}
-                nothingFoundMessage="没有这个部门"
-                data-testid="dispatch-department"
-                data-autofocus
-              />
-            </Grid.Col>
-            <Grid.Col span={6}>
-              <Select
-                ref={assigneeRef}
-                label="处理人"
-                searchable
-                clearable
-                selectFirstOptionOnChange
-                placeholder={!department ? '先选部门' : staff.length ? '可不填' : '该部门未设置人员'}
-                data={staff}
-                value={assignee}
-                onChange={(v) => {
-                  setAssignee(v);
-                  form.clear('assignee');
-                }}
-                disabled={!staff.length}
-                error={form.err('assignee')}
-                nothingFoundMessage="没有这个人"
-                data-testid="dispatch-assignee"
-              />
-            </Grid.Col>
-          </Grid>
-        )}
-        {need && (
-          <Textarea
-            label={need.label}
-            withAsterisk={need.required}
-            placeholder={need.placeholder}
-            autosize
-            minRows={2}
-            maxRows={6}
-            value={text}
-            onChange={(e) => {
-              setText(e.currentTarget.value);
-              form.clear(need.field);
-            }}
-            error={form.err(need.field)}
-            data-autofocus={!withPeople || undefined}
-            data-testid="action-note"
-          />
-        )}
-        {EXPLAIN[action] && <Text size="sm" c="dimmed">{EXPLAIN[action]}</Text>}
-        {action === 'void' && <Alert color="red">作废后工单不能再处理，但会一直保留在记录中，作废原因写入处理过程。</Alert>}
-        {form.formError && <Alert color="red">{form.formError}</Alert>}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            取消
-          </Button>
-          <Button color={action === 'void' ? 'red' : undefined} onClick={() => void run()} loading={form.busy} rightSection={<Kbd size="xs">Ctrl+Enter</Kbd>} data-testid="action-confirm">
-            {action === 'void' ? '确认作废' : `确认${ACTION_LABELS[action]}`}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      )}
+      {withPeople && (
+        <Grid gap="md">
+          <Grid.Col span={6}>
+            <Select
+              label="处理部门"
+              withAsterisk
+              searchable
+              selectFirstOptionOnChange
+              placeholder="输入或选择"
+              data={config?.departments.map((d) => d.name) ?? []}
+              nothingFoundMessage="没有这个部门"
+              {...form.getInputProps('department')}
+              onChange={(v) => {
+                form.setValues({ department: v, assignee: null });
+                // next the person: their list opens at once
+                if (v && config?.departments.find((d) => d.name === v)?.staff.length) setTimeout(() => assigneeRef.current?.focus(), 0);
+              }}
+              data-testid="dispatch-department"
+              data-autofocus
+            />
+          </Grid.Col>
+          <Grid.Col span={6}>
+            <Select
+              ref={assigneeRef}
+              label="处理人"
+              searchable
+              clearable
+              selectFirstOptionOnChange
+              placeholder={!form.values.department ? '先选部门' : staff.length ? '可不填' : '该部门未设置人员'}
+              data={staff}
+              disabled={!staff.length}
+              nothingFoundMessage="没有这个人"
+              {...form.getInputProps('assignee')}
+              data-testid="dispatch-assignee"
+            />
+          </Grid.Col>
+        </Grid>
+      )}
+      {need && (
+        <Textarea
+          label={need.label}
+          withAsterisk={need.required}
+          placeholder={need.placeholder}
+          autosize
+          minRows={2}
+          maxRows={6}
+          {...form.getInputProps(need.field)}
+          data-autofocus={!withPeople || undefined}
+          data-testid="action-note"
+        />
+      )}
+      {EXPLAIN[action] && (
+        <Text size="sm" c="dimmed">
+          {EXPLAIN[action]}
+        </Text>
+      )}
+      {action === 'void' && <Alert color="red">作废后工单不能再处理，但会一直保留在记录中，作废原因写入处理过程。</Alert>}
+      <Text size="xs" c="dimmed">
+        Ctrl+Enter 确认
+      </Text>
+    </FormModal>
   );
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Anchor, Badge, Button, Card, Grid, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { IconClipboardText, IconPhoneCall, IconPrinter } from '@tabler/icons-react';
+import { Alert, Anchor, Badge, Button, Card, Grid, Group, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { IconClipboardText, IconNote, IconPencil, IconPhoneCall, IconPhotoPlus, IconPrinter } from '@tabler/icons-react';
 import type { DeskConfigT, TicketActionT, TicketDetailT } from '../../../../../shared/contract/desk';
 import { ACTION_LABELS } from '../../../../../shared/contract/desk';
 import { api } from '../../../bridge';
@@ -14,6 +14,9 @@ import { ActionModal } from './ActionModal';
 import { CallbackModal } from './CallbackModal';
 import { PhotoStrip } from './PhotoStrip';
 import { TicketTimeline } from './TicketTimeline';
+import { TicketEditModal } from './TicketEditModal';
+import { TicketNoteModal } from './TicketNoteModal';
+import { TicketPhotosModal } from './TicketPhotosModal';
 import { PrintPreviewModal, type PrintableDocument } from '../print/PrintPreviewModal';
 
 // buttons in the order a desk works a ticket; 回访 has its own form
@@ -30,6 +33,8 @@ export function TicketScreen({ ticketId }: { ticketId: number }) {
   const [action, setAction] = useState<TicketActionT | null>(null);
   const [callback, setCallback] = useState(false);
   const [printDoc, setPrintDoc] = useState<PrintableDocument | null>(null);
+  /** which record dialog is open: 修改, 添加备注, 添加照片 */
+  const [record, setRecord] = useState<'edit' | 'note' | 'photo' | null>(null);
   const [busy, setBusy] = useState<TicketActionT | null>(null);
   const go = useNav((s) => s.go);
 
@@ -62,6 +67,7 @@ export function TicketScreen({ ticketId }: { ticketId: number }) {
     setDetail(d);
     setAction(null);
     setCallback(false);
+    setRecord(null);
     showSaved(message);
   };
   const runImmediate = async (a: TicketActionT) => {
@@ -71,6 +77,9 @@ export function TicketScreen({ ticketId }: { ticketId: number }) {
     if (d) done(d, `已${ACTION_LABELS[a]}`);
   };
   const actions = BUTTONS.filter((a) => detail.allowed.includes(a));
+  // the same refusals main gives (core/desk/ticket-edit.ts), said before the click
+  const voided = t.status === '已作废';
+  const editBlocked = voided ? '工单已作废，不能修改' : t.status === '已关闭' ? '工单已关闭，不能修改；如需更正，请先重开工单' : null;
 
   return (
     <>
@@ -153,6 +162,21 @@ export function TicketScreen({ ticketId }: { ticketId: number }) {
                   )}
                 </Table.Tbody>
               </Table>
+              {!voided && (
+                <Group gap="xs" mt="sm" data-testid="ticket-record-actions">
+                  <Tooltip label={editBlocked} disabled={!editBlocked} withArrow>
+                    <Button size="xs" variant="light" leftSection={<IconPencil size={14} />} disabled={!!editBlocked} onClick={() => setRecord('edit')} data-testid="ticket-edit-open">
+                      修改
+                    </Button>
+                  </Tooltip>
+                  <Button size="xs" variant="default" leftSection={<IconNote size={14} />} onClick={() => setRecord('note')} data-testid="ticket-note-open">
+                    添加备注
+                  </Button>
+                  <Button size="xs" variant="default" leftSection={<IconPhotoPlus size={14} />} onClick={() => setRecord('photo')} data-testid="ticket-photos-open">
+                    添加照片
+                  </Button>
+                </Group>
+              )}
               {detail.attachments.length > 0 && (
                 <Stack gap={6} mt="sm">
                   <Text size="sm" fw={600}>
@@ -233,8 +257,21 @@ export function TicketScreen({ ticketId }: { ticketId: number }) {
           </Card>
         </Grid.Col>
       </Grid>
-      <ActionModal action={action} detail={detail} config={config} onClose={() => setAction(null)} onDone={(d) => done(d, `已${action ? ACTION_LABELS[action] : '保存'}`)} />
-      <CallbackModal ticketId={t.id} open={callback} onClose={() => setCallback(false)} onDone={(d) => done(d, d.ticket.status === '已回访' ? '回访已记录' : '回访已记录，工单已重新打开')} />
+      {action && <ActionModal action={action} detail={detail} config={config} onClose={() => setAction(null)} onDone={(d) => done(d, `已${ACTION_LABELS[action]}`)} />}
+      {callback && <CallbackModal ticketId={t.id} onClose={() => setCallback(false)} onDone={(d) => done(d, d.ticket.status === '已回访' ? '回访已记录' : '回访已记录，工单已重新打开')} />}
+      {record === 'edit' && (
+        <TicketEditModal
+          detail={detail}
+          config={config}
+          onClose={() => setRecord(null)}
+          onSaved={(d) => {
+            const last = d.events[d.events.length - 1];
+            done(d, last?.action === 'edit' ? `已修改：${last.changes.map((c) => c.label).join('、')}` : '已保存');
+          }}
+        />
+      )}
+      {record === 'note' && <TicketNoteModal detail={detail} onClose={() => setRecord(null)} onSaved={(d) => done(d, '备注已添加')} />}
+      {record === 'photo' && <TicketPhotosModal detail={detail} onClose={() => setRecord(null)} onSaved={(d) => done(d, '照片已添加')} />}
       {printDoc && <PrintPreviewModal document={printDoc} ticketId={t.id} open onClose={() => setPrintDoc(null)} />}
     </>
   );
