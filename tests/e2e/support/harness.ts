@@ -57,5 +57,6 @@ export { expect };
 /** Opens the app and waits until the frame (and so its Ctrl+K handler) is there. */
 export async function openApp(page: Page): Promise<void> {
   await page.goto('/');
-  await expect(page.getByTestId('search-open')).toBeVisible();
+  // the first page of a fresh harness competes with the print browser starting: allow a loaded machine's time
+  await expect(page.getByTestId('search-open')).toBeVisible({ timeout: 30_000 });
 }

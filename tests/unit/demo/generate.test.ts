@@ -160,13 +160,12 @@ describe('seedDemo', () => {
     expect(count(t, 'audit_log where action = \'seed-demo\'')).toBe(2);
   });
 
-  it('seeds 5,000 houses in a few seconds', async () => {
+  // how long it takes is measured by `npm run bench`, not here (a loaded machine is slow, not wrong)
+  it('seeds 5,000 houses, the most first run offers', async () => {
     const t = await fresh();
-    const t0 = performance.now();
     const r = await seedDemo(t.ctx, { houses: 5000 });
-    const ms = performance.now() - t0;
     expect(r.houses).toBe(5000);
     expect(r.people).toBeGreaterThan(12_000);
-    expect(ms).toBeLessThan(10_000);
+    expect(count(t, 'houses')).toBe(5000);
   });
 });
