@@ -15,7 +15,7 @@ import { PrintJobs } from '../core/documents/print-jobs';
 // it, shared by every harness in the process and closed when the last one closes, after the prints
 // still running have finished (a test's teardown must never cut a print short).
 
-export function chromiumPath(): string | null {
+function chromiumPath(): string | null {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter((p): p is string => !!p);
   return candidates.find((p) => existsSync(p)) ?? null;
 }
@@ -33,7 +33,15 @@ function getBrowser(): Promise<Browser> {
     if (!executablePath) return Promise.reject(new UserError('UNAVAILABLE', '未找到 Chromium，无法生成 PDF。请安装：apt-get install chromium'));
     const launching = chromium.launch({
       executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     browser = launching;
     launching.then(
@@ -76,7 +84,7 @@ function track<T>(work: () => Promise<T>): Promise<T> {
   return run;
 }
 
-export function htmlToPdf(html: string, pageSize: 'A4' | 'A5'): Promise<Buffer> {
+function htmlToPdf(html: string, pageSize: 'A4' | 'A5'): Promise<Buffer> {
   return track(async () => {
     const page = await getPage();
     await page.setContent(html, { waitUntil: 'load' });

@@ -6,12 +6,12 @@
 import { BrowserWindow, type WebContents } from 'electron';
 import { publishPrintDocument } from './protocol';
 
-export type PageSize = 'A4' | 'A5';
-export interface PrintOptions {
+type PageSize = 'A4' | 'A5';
+interface PrintOptions {
   pageSize: PageSize;
   landscape?: boolean;
 }
-export type PrintOutcome = { printed: true } | { printed: false; reason: string };
+type PrintOutcome = { printed: true } | { printed: false; reason: string };
 
 const FONTS_TIMEOUT_MS = 10_000;
 
@@ -76,7 +76,8 @@ export function printRendered(rendered: RenderedDocument): Promise<PrintOutcome>
   return new Promise<PrintOutcome>((resolve) => {
     win.webContents.print(
       { silent: false, printBackground: true, pageSize: options.pageSize, landscape: options.landscape ?? false },
-      (success, failureReason) => resolve(success ? { printed: true } : { printed: false, reason: /cancel/i.test(failureReason) ? '已取消打印' : `打印失败：${failureReason}` }),
+      (success, failureReason) =>
+        resolve(success ? { printed: true } : { printed: false, reason: /cancel/i.test(failureReason) ? '已取消打印' : `打印失败：${failureReason}` }),
     );
   });
 }

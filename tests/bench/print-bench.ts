@@ -42,8 +42,23 @@ export async function printBench(): Promise<void> {
     const house = await call('archives.houses.create', { buildingId: b.id, unitName: '2', roomNo: '1502', type: '住宅', status: '已入住' });
     await call('system.settings.update', { staffName: '李静' });
     const ticket = async (description: string) => {
-      const t = await call('desk.tickets.create', { type: '报修', channel: '来访', houseId: house.id, category: '工程维修', urgency: '一般', reporter: '王芳', phone: '13800001111', description });
-      await call('desk.tickets.transition', { id: t.ticket.id, action: 'dispatch', department: '工程部', assignee: '李师傅', note: '业主下午在家，先电话联系' });
+      const t = await call('desk.tickets.create', {
+        type: '报修',
+        channel: '来访',
+        houseId: house.id,
+        category: '工程维修',
+        urgency: '一般',
+        reporter: '王芳',
+        phone: '13800001111',
+        description,
+      });
+      await call('desk.tickets.transition', {
+        id: t.ticket.id,
+        action: 'dispatch',
+        department: '工程部',
+        assignee: '李师傅',
+        note: '业主下午在家，先电话联系',
+      });
       return t.ticket.id;
     };
     // a new ticket per run, each with a character of its own: every preview cuts a new font subset,

@@ -11,7 +11,7 @@ export const PT_MM = 25.4 / 72;
 /** share of a line's width assumed usable, for punctuation that moves a character to the next line */
 const SAFETY = 0.98;
 
-export const charEm = (ch: string): number => {
+const charEm = (ch: string): number => {
   const c = ch.codePointAt(0) ?? 0;
   if (c < 0x20) return 0;
   if (c < 0x7f) return 0.6;
@@ -52,7 +52,12 @@ export const CONTINUED = '……（全文见续页）';
  * The largest of `sizes` at which `text` fits `heightMm` × `widthMm`; at the smallest size, the
  * start of the text that fits, ending with CONTINUED.
  */
-export function fitText(text: string, box: { widthMm: number; heightMm: number }, sizes: readonly number[] = [10.5, 10, 9.5, 9.25, 9, 8.75, 8.5, 8.25, 8], lineHeight = 1.45): TextFit {
+export function fitText(
+  text: string,
+  box: { widthMm: number; heightMm: number },
+  sizes: readonly number[] = [10.5, 10, 9.5, 9.25, 9, 8.75, 8.5, 8.25, 8],
+  lineHeight = 1.45,
+): TextFit {
   const linesAt = (size: number) => Math.floor(box.heightMm / (size * PT_MM * lineHeight));
   for (const size of sizes) {
     if (linesFor(text, size, box.widthMm) <= linesAt(size)) return { sizePt: size, lineHeight, text, truncated: false };

@@ -58,7 +58,7 @@ function loadFaces(): Promise<Buffer[]> {
 }
 
 /** The distinct characters of a text plus ALWAYS, in code point order (a stable cache key). */
-export function charactersOf(text: string): string {
+function charactersOf(text: string): string {
   const set = new Set<string>(ALWAYS);
   for (const ch of text) if (ch > '\u007f') set.add(ch);
   return [...set].sort().join('');

@@ -3,7 +3,7 @@
 // Sizes are in mm and pt so fit.ts can work out what fits a page (docs/PRINTING.md).
 import { PRINT_FONT_FAMILY } from './fonts';
 
-export const escapeHtml = (s: string | number | null | undefined): string =>
+const escapeHtml = (s: string | number | null | undefined): string =>
   String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 /** Tagged template that escapes every interpolated value unless it is already `Raw`. */
@@ -14,7 +14,8 @@ export const raw = (html: string) => new Raw(html);
 export function h(strings: TemplateStringsArray, ...values: unknown[]): Raw {
   let out = strings[0];
   values.forEach((v, i) => {
-    const part = v instanceof Raw ? v.html : Array.isArray(v) ? v.map((x) => (x instanceof Raw ? x.html : escapeHtml(String(x)))).join('') : escapeHtml(v as string);
+    const part =
+      v instanceof Raw ? v.html : Array.isArray(v) ? v.map((x) => (x instanceof Raw ? x.html : escapeHtml(String(x)))).join('') : escapeHtml(v as string);
     out += part + strings[i + 1];
   });
   return new Raw(out);
@@ -23,8 +24,8 @@ export function h(strings: TemplateStringsArray, ...values: unknown[]): Raw {
 export type PageSize = 'A4' | 'A5';
 
 /** Paper and the @page margins below, in mm: what the documents lay out against. */
-export const PAPER_MM: Record<PageSize, { w: number; h: number }> = { A4: { w: 210, h: 297 }, A5: { w: 148, h: 210 } };
-export const MARGIN_MM = { x: 14, y: 12 };
+const PAPER_MM: Record<PageSize, { w: number; h: number }> = { A4: { w: 210, h: 297 }, A5: { w: 148, h: 210 } };
+const MARGIN_MM = { x: 14, y: 12 };
 export const contentMm = (size: PageSize) => ({ w: PAPER_MM[size].w - 2 * MARGIN_MM.x, h: PAPER_MM[size].h - 2 * MARGIN_MM.y });
 
 /** Table header column and cell padding (mm): a value cell spanning the table is this much narrower than the page. */

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { UserError } from '../errors';
 
-export interface PrintJobsOptions<T> {
+interface PrintJobsOptions<T> {
   /** a job left untouched this long is dropped */
   ttlMs: number;
   /** at most this many jobs are kept; the least recently used goes first */

@@ -84,7 +84,9 @@ function rowHeight(row: Row, pageW: number): number {
 const rowsHeight = (rows: Row[], pageW: number) => rows.reduce((sum, r) => sum + rowHeight(r, pageW), 0) + GRID.border;
 
 const rowHtml = (row: Row): Raw =>
-  row.length === 1 ? h`<tr><th>${row[0][0]}</th><td colspan="3">${row[0][1]}</td></tr>` : h`<tr><th>${row[0][0]}</th><td>${row[0][1]}</td><th>${row[1][0]}</th><td>${row[1][1]}</td></tr>`;
+  row.length === 1
+    ? h`<tr><th>${row[0][0]}</th><td colspan="3">${row[0][1]}</td></tr>`
+    : h`<tr><th>${row[0][0]}</th><td>${row[0][1]}</td><th>${row[1][0]}</th><td>${row[1][1]}</td></tr>`;
 
 /** A value cell across the table holding long text at the size fitText chose. */
 const textRow = (label: string, fit: TextFit, minMm: number): Raw =>
@@ -98,7 +100,7 @@ const sameMinute = (a: string | null, b: string | null) => !!a && !!b && Math.ab
 const category = (t: TicketDetailT['ticket']) => `${t.category}${t.subcategory ? ` / ${t.subcategory}` : ''}`;
 
 /** The slip's promise: the visit agreed, and the response (and completion) times the centre commits to. */
-export function promiseText(d: TicketDetailT): string {
+function promiseText(d: TicketDetailT): string {
   const { sla, expectedVisitAt } = d.ticket;
   const parts: string[] = [];
   if (sla.respondDueAt) parts.push(`${fmt(sla.respondDueAt)} 前响应`);
@@ -125,8 +127,21 @@ interface Built {
 function acceptanceSlip(d: TicketDetailT, lh: Letterhead, f: Facts, size: PageSize): Built {
   const t = d.ticket;
   const pg = contentMm(size);
-  const head: Row[] = [[['类型', `${t.type}（${t.urgency}）`], ['类别', category(t)]], [['位置', t.location]], [['报事人', t.reporter ?? ''], ['联系电话', t.phone ?? '']]];
-  const foot: Row = [['受理人', f.receivedBy], ['服务电话', lh.phone]];
+  const head: Row[] = [
+    [
+      ['类型', `${t.type}（${t.urgency}）`],
+      ['类别', category(t)],
+    ],
+    [['位置', t.location]],
+    [
+      ['报事人', t.reporter ?? ''],
+      ['联系电话', t.phone ?? ''],
+    ],
+  ];
+  const foot: Row = [
+    ['受理人', f.receivedBy],
+    ['服务电话', lh.phone],
+  ];
   const promise = promiseText(d);
   const tableMm = rowsHeight([...head, foot], pg.w) + cellPad;
   const ownerFixed = HEADER_MM + tableMm + promiseHeight(promise, pg.w) + NOTE_MM;
@@ -175,16 +190,34 @@ function workOrder(d: TicketDetailT, lh: Letterhead, f: Facts, size: PageSize): 
   const pg = contentMm(size);
   const visit = t.expectedVisitAt ? fmt(t.expectedVisitAt) : '';
   const rows: Row[] = [
-    [['类型', `${t.type}（${t.urgency}）`], ['类别', category(t)]],
+    [
+      ['类型', `${t.type}（${t.urgency}）`],
+      ['类别', category(t)],
+    ],
     [['位置', t.location]],
-    [['联系人', t.reporter ?? ''], ['联系电话', t.phone ?? '']],
-    [['处理部门', t.department ?? ''], ['处理人', t.assignee ?? '']],
-    [['受理时间', fmt(t.receivedAt)], ['受理人', f.receivedBy]],
+    [
+      ['联系人', t.reporter ?? ''],
+      ['联系电话', t.phone ?? ''],
+    ],
+    [
+      ['处理部门', t.department ?? ''],
+      ['处理人', t.assignee ?? ''],
+    ],
+    [
+      ['受理时间', fmt(t.receivedAt)],
+      ['受理人', f.receivedBy],
+    ],
     [['要求响应', fmt(t.sla.respondDueAt)], visit ? ['预约上门', visit] : ['要求完成', fmt(t.sla.resolveDueAt)]],
     ...(visit && t.sla.resolveDueAt && !sameMinute(t.sla.resolveDueAt, t.expectedVisitAt) ? ([[['要求完成', fmt(t.sla.resolveDueAt)]]] as Row[]) : []),
     [['派工说明', f.dispatch?.note ?? '']],
   ];
-  const after: Row[] = [[['到场时间', ''], ['完成时间', '']], [['业主评价', '□ 非常满意　□ 满意　□ 一般　□ 不满意　□ 非常不满意']]];
+  const after: Row[] = [
+    [
+      ['到场时间', ''],
+      ['完成时间', ''],
+    ],
+    [['业主评价', '□ 非常满意　□ 满意　□ 一般　□ 不满意　□ 非常不满意']],
+  ];
   const notes = WORK_NOTES_MM[size];
   const fixed = HEADER_MM + rowsHeight([...rows, ...after], pg.w) + cellPad + notes.result + cellPad + notes.materials + cellPad + SIGN_MM + NOTE_MM;
   const room = pg.h - SLACK_MM - fixed;

@@ -26,7 +26,13 @@ test.use({
       const base = { channel: '来访', houseId: h.id, urgency: '一般', reporter: '王芳', phone: '13800001111' } as const;
       await call('desk.tickets.create', { ...base, type: '投诉', category: '噪音扰民', description: DESCRIPTION });
       const repair = await call('desk.tickets.create', { ...base, type: '报修', category: '工程维修', description: '卫生间顶棚漏水' });
-      await call('desk.tickets.transition', { id: repair.ticket.id, action: 'dispatch', department: '工程部', assignee: '李师傅', note: '业主下午在家，先电话联系' });
+      await call('desk.tickets.transition', {
+        id: repair.ticket.id,
+        action: 'dispatch',
+        department: '工程部',
+        assignee: '李师傅',
+        note: '业主下午在家，先电话联系',
+      });
     },
   },
 });
@@ -43,7 +49,12 @@ async function openTicket(page: Page, type: string) {
   return ((await page.getByTestId('ticket-no').textContent()) ?? '').trim();
 }
 
-const pdfsIn = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.pdf')).sort() : []);
+const pdfsIn = (dir: string) =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.pdf'))
+        .sort()
+    : [];
 
 test('受理单: 500 characters on one A4 page; focus on 打印, Enter prints the previewed PDF; 另存为 PDF saves the same bytes', async ({ page, harness }) => {
   const no = await openTicket(page, '投诉');

@@ -70,7 +70,13 @@ describe('受理单 and 派工单 as HTML', () => {
   it('the 派工单 carries the note given at 派工, and who dispatched it', async () => {
     core = await docCore({ staffName: '李静' });
     const t = await core.ticket();
-    await core.call('desk.tickets.transition', { id: t.ticket.id, action: 'dispatch', department: '工程部', assignee: '李师傅', note: '业主下午在家，先电话联系' });
+    await core.call('desk.tickets.transition', {
+      id: t.ticket.id,
+      action: 'dispatch',
+      department: '工程部',
+      assignee: '李师傅',
+      note: '业主下午在家，先电话联系',
+    });
     const work = textOf((await renderTicketDocument(core.ctx, { document: 'workOrder', ticketId: t.ticket.id })).html);
     expect(work).toContain('派工说明 业主下午在家，先电话联系');
     expect(work).toContain('处理部门 工程部');

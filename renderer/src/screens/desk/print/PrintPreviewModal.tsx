@@ -4,7 +4,7 @@ import { useElementSize } from '@mantine/hooks';
 import { IconDeviceFloppy, IconPrinter } from '@tabler/icons-react';
 import type { Output } from '../../../../../shared/contract';
 import type { Result } from '../../../../../shared/contract/result';
-import { PRINT_DOCUMENTS } from '../../../../../shared/contract/desk';
+import type { PRINT_DOCUMENTS } from '../../../../../shared/contract/desk';
 import { api } from '../../../bridge';
 import { unwrap } from '../../../app/call';
 import classes from './PrintPreview.module.css';
@@ -120,14 +120,7 @@ export function PrintPreviewModal({ document, ticketId, open, onClose }: { docum
   const contentH = (paper.h - 2 * MARGIN.y) * pages;
 
   return (
-    <Modal
-      opened={open}
-      onClose={onClose}
-      title={`打印预览 · ${DOCUMENT_TITLES[document]}`}
-      size={920}
-      centered
-      classNames={{ body: classes.body }}
-    >
+    <Modal opened={open} onClose={onClose} title={`打印预览 · ${DOCUMENT_TITLES[document]}`} size={920} centered classNames={{ body: classes.body }}>
       <Stack gap="sm">
         <Group justify="space-between">
           <SegmentedControl
@@ -162,7 +155,14 @@ export function PrintPreviewModal({ document, ticketId, open, onClose }: { docum
             // the layout box takes the scaled size; the sheet inside is drawn at full size and scaled
             <div style={{ width: paper.w * scale, height: (contentH + 2 * MARGIN.y) * scale, margin: '0 auto' }}>
               <div className={classes.sheet} style={{ width: paper.w, padding: `${MARGIN.y}px ${MARGIN.x}px`, transform: `scale(${scale})` }}>
-                <iframe title="打印预览" sandbox="" srcDoc={preview.html} className={classes.frame} style={{ height: contentH }} data-testid="print-preview-frame" />
+                <iframe
+                  title="打印预览"
+                  sandbox=""
+                  srcDoc={preview.html}
+                  className={classes.frame}
+                  style={{ height: contentH }}
+                  data-testid="print-preview-frame"
+                />
               </div>
             </div>
           )}
@@ -178,7 +178,14 @@ export function PrintPreviewModal({ document, ticketId, open, onClose }: { docum
             </Text>
           )}
           <Group gap="sm">
-            <Button variant="default" leftSection={<IconDeviceFloppy size={16} />} onClick={() => void savePdf()} loading={savingPdf} disabled={!preview} data-testid="print-save-pdf">
+            <Button
+              variant="default"
+              leftSection={<IconDeviceFloppy size={16} />}
+              onClick={() => void savePdf()}
+              loading={savingPdf}
+              disabled={!preview}
+              data-testid="print-save-pdf"
+            >
               另存为 PDF
             </Button>
             <Button
