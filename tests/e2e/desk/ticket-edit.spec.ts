@@ -4,6 +4,8 @@ import { test, expect, openApp } from '../support/harness';
 // Waits are sized for a loaded 2-core machine.
 const SLOW = { timeout: 20_000 };
 const SHOTS = process.env.FRONTDESK_SHOTS;
+/** a 1×1 PNG */
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360f8ffff3f0005fe02fea7d6a4a00000000049454e44ae426082', 'hex');
 
 test.use({
   viewport: { width: 1366, height: 768 },
@@ -76,8 +78,17 @@ test('edit a ticket’s description and category: the timeline shows before → 
   await page.getByRole('dialog').getByTestId('ticket-note-save').click();
   await expect(page.getByTestId('timeline-event').filter({ hasText: '备注' })).toContainText('业主下午三点后在家', SLOW);
 
+  // and a photo later: shown with the ticket and as a step
+  await page.getByTestId('ticket-photos-open').click();
+  await page.getByRole('dialog').locator('input[type=file]').setInputFiles({ name: '修好后.png', mimeType: 'image/png', buffer: PNG });
+  await expect(page.getByRole('dialog').getByTestId('ticket-photos-item')).toHaveCount(1, SLOW);
+  await page.getByRole('dialog').getByTestId('ticket-photos-save').click();
+  await expect(page.getByTestId('ticket-photo')).toHaveCount(1, SLOW);
+  await expect(page.getByTestId('timeline-event').filter({ hasText: '添加照片' })).toContainText('修好后.png');
+
   const saved = await harness.call('desk.tickets.get', { id: ticket.id });
   expect([saved.ticket.category, saved.ticket.subcategory]).toEqual(['环境卫生', '保洁']);
-  expect(saved.events.map((e) => e.action)).toEqual(['create', 'edit', 'note']);
+  expect(saved.events.map((e) => e.action)).toEqual(['create', 'edit', 'note', 'photo']);
+  expect(saved.attachments.map((a) => a.fileName)).toEqual(['修好后.png']);
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/ticket-edited-timeline.png` });
 });

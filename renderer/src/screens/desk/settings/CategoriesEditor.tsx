@@ -189,7 +189,8 @@ export function CategoriesEditor({ cfg, onSaved, onDirty }: Props) {
         label="保存类别"
         onSave={() => void save()}
         onReset={reset}
-        formError={formError}
+        // "至少保留一个类别" belongs to the list as a whole, not to an input
+        formError={formError ?? errors.categories ?? null}
         errors={errors}
         note="移除类别或子类别只是不再出现在新工单的选项里；已受理的工单和统计保留原来的类别。改名同理：旧工单仍显示旧名称。"
         testId="categories"

@@ -20,7 +20,8 @@ interface SaveBarProps {
 /** The foot of each settings tab: what saving means, unsaved changes, undo and save. */
 export function SaveBar({ dirty, busy, label, onSave, onReset, formError, errors, note, testId }: SaveBarProps) {
   const fieldMessages = Object.entries(errors).filter(([k]) => k !== '_');
-  const message = formError ?? errors._ ?? (fieldMessages.length ? `有 ${fieldMessages.length} 处需要更正：${fieldMessages[0][1]}` : null);
+  // the messages themselves sit by their fields; here only how many, since some may be out of view
+  const message = formError ?? errors._ ?? (fieldMessages.length ? `有 ${fieldMessages.length} 处需要更正，见标红的输入框` : null);
   return (
     <>
       {message && (
