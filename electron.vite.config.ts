@@ -9,7 +9,10 @@ const devCspMeta = (): Plugin => ({
   name: 'frontdesk:dev-csp-meta',
   apply: 'serve',
   transformIndexHtml: (html) =>
-    html.replace(/(http-equiv="Content-Security-Policy"\s+content=")([^"]*)(")/, (_m, a: string, policy: string, b: string) => a + devContentSecurityPolicy(policy) + b),
+    html.replace(
+      /(http-equiv="Content-Security-Policy"\s+content=")([^"]*)(")/,
+      (_m, a: string, policy: string, b: string) => a + devContentSecurityPolicy(policy) + b,
+    ),
 });
 
 const root = import.meta.dirname;

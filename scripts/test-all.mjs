@@ -17,8 +17,21 @@ const tsc7 = join(root, 'node_modules', '@typescript', 'native', 'bin', 'tsc');
 const steps = [
   { id: 'typecheck', name: '类型检查 / typecheck (tsc 7)', cmd: process.execPath, args: [tsc7, '-p', 'tsconfig.json', '--noEmit'], again: 'npm run typecheck' },
   { id: 'lint', name: '代码检查 / lint (eslint)', cmd: bin('eslint'), args: ['.', '--max-warnings', '0'], again: 'npm run lint', fix: 'npm run lint:fix' },
-  { id: 'format', name: '格式 / format (prettier)', cmd: bin('prettier'), args: ['--check', '.', '--log-level', 'warn'], again: 'npm run format:check', fix: 'npm run format' },
-  { id: 'layers', name: '分层依赖 / layers (dependency-cruiser)', cmd: bin('depcruise'), args: ['electron', 'shared', 'renderer/src', '--config', '.dependency-cruiser.cjs'], again: 'npm run lint:deps' },
+  {
+    id: 'format',
+    name: '格式 / format (prettier)',
+    cmd: bin('prettier'),
+    args: ['--check', '.', '--log-level', 'warn'],
+    again: 'npm run format:check',
+    fix: 'npm run format',
+  },
+  {
+    id: 'layers',
+    name: '分层依赖 / layers (dependency-cruiser)',
+    cmd: bin('depcruise'),
+    args: ['electron', 'shared', 'renderer/src', '--config', '.dependency-cruiser.cjs'],
+    again: 'npm run lint:deps',
+  },
   { id: 'knip', name: '无用代码 / unused code (knip)', cmd: bin('knip'), args: ['--no-progress'], again: 'npm run knip' },
   { id: 'unit', name: '单元测试 / unit tests (vitest)', cmd: bin('vitest'), args: ['run'], again: 'npm run test:unit' },
   { id: 'build', name: '构建 / build (electron-vite)', cmd: bin('electron-vite'), args: ['build'], again: 'npm run build' },
@@ -61,7 +74,11 @@ for (const step of steps) {
   const started = Date.now();
   const run = spawnSync(step.cmd, step.args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
   const ok = run.status === 0;
-  results.set(step.id, { ok, time: seconds(Date.now() - started), note: run.error ? run.error.message : ok ? '' : `退出码 / exit code ${run.status ?? run.signal}` });
+  results.set(step.id, {
+    ok,
+    time: seconds(Date.now() - started),
+    note: run.error ? run.error.message : ok ? '' : `退出码 / exit code ${run.status ?? run.signal}`,
+  });
   if (!ok) console.error(`\n✘ 「${step.name}」失败 / failed — 重跑 / rerun: ${step.again}${step.fix ? `；修复 / fix: ${step.fix}` : ''}`);
 }
 

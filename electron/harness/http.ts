@@ -94,7 +94,9 @@ async function answerStatic(req: IncomingMessage, res: ServerResponse, rendererD
   }
   if (!existsSync(join(rendererDir, 'index.html'))) {
     res.writeHead(503, { ...baseHeaders, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
-    return void res.end('<!doctype html><meta charset="utf-8"><title>FrontDesk</title><p>界面尚未构建：请先在项目目录运行 <code>npm run build</code>，然后刷新本页。</p>');
+    return void res.end(
+      '<!doctype html><meta charset="utf-8"><title>FrontDesk</title><p>界面尚未构建：请先在项目目录运行 <code>npm run build</code>，然后刷新本页。</p>',
+    );
   }
   const found = await readStatic(rendererDir, pathname);
   if (found.status !== 200) {
@@ -136,11 +138,7 @@ export function createHarnessServer({ dispatch, rendererDir, maxBodyBytes = MAX_
 export function listenLoopback(server: Server, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const onError = (err: NodeJS.ErrnoException) => {
-      reject(
-        err.code === 'EADDRINUSE'
-          ? new Error(`端口 ${port} 已被占用，请换一个端口（--port 0 自动选择空闲端口）`)
-          : err,
-      );
+      reject(err.code === 'EADDRINUSE' ? new Error(`端口 ${port} 已被占用，请换一个端口（--port 0 自动选择空闲端口）`) : err);
     };
     server.once('error', onError);
     server.listen(port, HARNESS_HOST, () => {

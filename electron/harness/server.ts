@@ -73,6 +73,9 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     logFile: log.path,
     dispatch: core.dispatch,
     // prints still running finish (and may still read the database) before anything closes under them
-    close: () => (closed ??= closeServer(server).then(() => closePrinter()).then(() => core.close())),
+    close: () =>
+      (closed ??= closeServer(server)
+        .then(() => closePrinter())
+        .then(() => core.close())),
   };
 }

@@ -25,7 +25,9 @@ export function electronNativeBinding(appRoot: string): string {
 
 function isAddonLoadError(err: unknown): boolean {
   const text = err instanceof Error ? `${'code' in err ? String(err.code) : ''} ${err.message}` : String(err);
-  return /ERR_DLOPEN_FAILED|NODE_MODULE_VERSION|better_sqlite3\.node|Could not locate the bindings file|invalid ELF header|not a valid Win32 application/i.test(text);
+  return /ERR_DLOPEN_FAILED|NODE_MODULE_VERSION|better_sqlite3\.node|Could not locate the bindings file|invalid ELF header|not a valid Win32 application/i.test(
+    text,
+  );
 }
 
 export async function openElectronCore(appRoot: string, userDataDir: string, shellHandlers: (ctx: CoreContext) => ShellSide, log: LogFile): Promise<Core> {

@@ -9,9 +9,7 @@ import { cacheControlFor, readStatic } from '../shell-common/static-files';
 
 /** Must run before the app's ready event. */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
-  ]);
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
 }
 
 const printDocuments = new Map<string, string>();

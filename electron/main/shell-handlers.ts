@@ -43,7 +43,12 @@ export function electronShellHandlers(getWindow: () => BrowserWindow | null): (c
         title: '保存文件',
         defaultPath: join(app.getPath('downloads'), name),
         buttonLabel: '保存',
-        filters: ext ? [{ name: `${ext.toUpperCase()} 文件`, extensions: [ext] }, { name: '所有文件', extensions: ['*'] }] : [],
+        filters: ext
+          ? [
+              { name: `${ext.toUpperCase()} 文件`, extensions: [ext] },
+              { name: '所有文件', extensions: ['*'] },
+            ]
+          : [],
       };
       const win = getWindow();
       const choice = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);

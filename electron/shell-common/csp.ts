@@ -23,18 +23,14 @@ export const CONTENT_SECURITY_POLICY = CSP_DIRECTIVES.join('; ');
 export const HEADER_ONLY_DIRECTIVES = ['frame-ancestors'];
 
 /** What renderer/index.html carries in its <meta http-equiv="Content-Security-Policy">. */
-export const META_CONTENT_SECURITY_POLICY = CSP_DIRECTIVES.filter(
-  (d) => !HEADER_ONLY_DIRECTIVES.includes(d.split(' ')[0]),
-).join('; ');
+export const META_CONTENT_SECURITY_POLICY = CSP_DIRECTIVES.filter((d) => !HEADER_ONLY_DIRECTIVES.includes(d.split(' ')[0])).join('; ');
 
 /**
  * electron-vite's dev server injects an inline React-refresh preamble and talks HMR over a websocket;
  * only in dev do we allow those two things.
  */
 export function devContentSecurityPolicy(policy: string = CONTENT_SECURITY_POLICY): string {
-  return policy
-    .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
-    .replace("connect-src 'self'", "connect-src 'self' ws: wss:");
+  return policy.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace("connect-src 'self'", "connect-src 'self' ws: wss:");
 }
 
 /**

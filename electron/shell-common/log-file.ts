@@ -79,7 +79,11 @@ export function createLogFile(dir: string, opts: LogFileOptions = {}): LogFile {
         let text = entry(level, source, message, detail);
         // one entry never takes more than half the cap, or it would rotate away everything before it
         const limit = Math.floor(maxBytes / 2);
-        if (Buffer.byteLength(text, 'utf8') > limit) text = `${Buffer.from(text, 'utf8').subarray(0, limit).toString('utf8').replace(/\uFFFD*$/, '')}…（已截断）\n`;
+        if (Buffer.byteLength(text, 'utf8') > limit)
+          text = `${Buffer.from(text, 'utf8')
+            .subarray(0, limit)
+            .toString('utf8')
+            .replace(/\uFFFD*$/, '')}…（已截断）\n`;
         mkdirSync(dir, { recursive: true });
         if (sizeOf(path) > 0 && sizeOf(path) + Buffer.byteLength(text, 'utf8') > maxBytes) rotate();
         appendFileSync(path, text, 'utf8');

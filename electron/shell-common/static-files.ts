@@ -49,9 +49,7 @@ export function resolveInside(root: string, urlPath: string): string | null {
   return full;
 }
 
-export type StaticResult =
-  | { status: 200; file: string; body: Buffer; contentType: string }
-  | { status: 400 | 404; body: string; contentType: string };
+export type StaticResult = { status: 200; file: string; body: Buffer; contentType: string } | { status: 400 | 404; body: string; contentType: string };
 
 async function isFile(file: string): Promise<boolean> {
   try {

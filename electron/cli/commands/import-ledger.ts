@@ -4,12 +4,14 @@ import { processIo, runImport, type CliIo, type ImportArgs } from './run-import'
 import { rowLines } from './import-roster';
 
 function summary(out: LedgerCommitResultT, file: string, estate: string, dryRun: boolean): string {
-  return [
-    dryRun ? `试运行（未写入数据库）：${file} → 项目“${estate}”` : `台账导入完成：${file} → 项目“${estate}”`,
-    `  接受 ${out.accepted} 行，拒绝 ${out.rejected.length} 行，提示 ${out.warnings.length} 条`,
-    `  ${dryRun ? '将新建' : '新建'}工单 ${out.created.tickets} 张`,
-    ...rowLines(out),
-  ].join('\n') + '\n';
+  return (
+    [
+      dryRun ? `试运行（未写入数据库）：${file} → 项目“${estate}”` : `台账导入完成：${file} → 项目“${estate}”`,
+      `  接受 ${out.accepted} 行，拒绝 ${out.rejected.length} 行，提示 ${out.warnings.length} 条`,
+      `  ${dryRun ? '将新建' : '新建'}工单 ${out.created.tickets} 张`,
+      ...rowLines(out),
+    ].join('\n') + '\n'
+  );
 }
 
 /**

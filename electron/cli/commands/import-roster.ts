@@ -15,12 +15,14 @@ export function rowLines(out: { rejected: { row: number; reason: string }[]; war
 }
 
 function summary(out: ImportRosterOutput, file: string, estate: string, dryRun: boolean): string {
-  return [
-    dryRun ? `试运行（未写入数据库）：${file} → 项目“${estate}”` : `名册导入完成：${file} → 项目“${estate}”`,
-    `  接受 ${out.accepted} 行，拒绝 ${out.rejected.length} 行，提示 ${out.warnings.length} 条`,
-    `  ${dryRun ? '将新建' : '新建'}房屋 ${out.created.houses} 户，人员 ${out.created.people} 人`,
-    ...rowLines(out),
-  ].join('\n') + '\n';
+  return (
+    [
+      dryRun ? `试运行（未写入数据库）：${file} → 项目“${estate}”` : `名册导入完成：${file} → 项目“${estate}”`,
+      `  接受 ${out.accepted} 行，拒绝 ${out.rejected.length} 行，提示 ${out.warnings.length} 条`,
+      `  ${dryRun ? '将新建' : '新建'}房屋 ${out.created.houses} 户，人员 ${out.created.people} 人`,
+      ...rowLines(out),
+    ].join('\n') + '\n'
+  );
 }
 
 /**
@@ -35,7 +37,12 @@ export function importRosterCommand(args: ImportRosterArgs, io: CliIo = processI
       const { mapping } = await resolveMapping(ctx.db, loaded);
       if (dryRun) {
         const plan = await planRoster(ctx.db, loaded, mapping, estate.id);
-        return { accepted: plan.accepted, rejected: plan.rejected, warnings: plan.warnings, created: { houses: plan.willCreate.houses, people: plan.willCreate.people } };
+        return {
+          accepted: plan.accepted,
+          rejected: plan.rejected,
+          warnings: plan.warnings,
+          created: { houses: plan.willCreate.houses, people: plan.willCreate.people },
+        };
       }
       return (await commitLoaded(ctx, loaded, mapping, estate.id as number)).result;
     },

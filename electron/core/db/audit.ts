@@ -2,16 +2,16 @@ import type { Kysely } from 'kysely';
 import type { DB } from './schema';
 
 /** Every write leaves a line: who, when, what. Nothing is ever hard-deleted, and this is how we know. */
-export async function audit(
-  db: Kysely<DB>,
-  actor: string,
-  entity: string,
-  entityId: number | null,
-  action: string,
-  detail?: unknown,
-): Promise<void> {
+export async function audit(db: Kysely<DB>, actor: string, entity: string, entityId: number | null, action: string, detail?: unknown): Promise<void> {
   await db
     .insertInto('audit_log')
-    .values({ at: new Date().toISOString(), actor: actor || '系统', entity, entity_id: entityId, action, detail: detail === undefined ? null : JSON.stringify(detail) })
+    .values({
+      at: new Date().toISOString(),
+      actor: actor || '系统',
+      entity,
+      entity_id: entityId,
+      action,
+      detail: detail === undefined ? null : JSON.stringify(detail),
+    })
     .execute();
 }

@@ -35,15 +35,29 @@ export async function seedOfficialCalendar(db: Kysely<DB>, official: Record<stri
     for (const [year, data] of Object.entries(official)) {
       if (done.has(year)) continue;
       done.add(year);
-      const existing = await trx.selectFrom('calendar_days').select('date').where('date', '>=', `${year}-01-01`).where('date', '<=', `${year}-12-31`).executeTakeFirst();
+      const existing = await trx
+        .selectFrom('calendar_days')
+        .select('date')
+        .where('date', '>=', `${year}-01-01`)
+        .where('date', '<=', `${year}-12-31`)
+        .executeTakeFirst();
       if (existing) continue;
       const rows = officialCalendarRows(data);
-      if (rows.length) await trx.insertInto('calendar_days').values(rows).onConflict((oc) => oc.column('date').doNothing()).execute();
+      if (rows.length)
+        await trx
+          .insertInto('calendar_days')
+          .values(rows)
+          .onConflict((oc) => oc.column('date').doNothing())
+          .execute();
       loaded.push(year);
     }
     const value = JSON.stringify([...done].sort());
     if (value !== row?.value) {
-      await trx.insertInto('settings').values({ key: CALENDAR_SEEDED_KEY, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+      await trx
+        .insertInto('settings')
+        .values({ key: CALENDAR_SEEDED_KEY, value })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+        .execute();
     }
     return loaded;
   });

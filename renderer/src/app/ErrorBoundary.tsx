@@ -28,7 +28,8 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
   }
 }
 
-type LogView = { state: 'idle' } | { state: 'loading' } | { state: 'shown'; path: string; opened: boolean; text: string } | { state: 'failed'; message: string };
+type LogView =
+  { state: 'idle' } | { state: 'loading' } | { state: 'shown'; path: string; opened: boolean; text: string } | { state: 'failed'; message: string };
 
 /** 查看日志: Electron opens the file in the system's viewer; in any case the end of it is shown here. */
 export function useLogView() {

@@ -38,7 +38,8 @@ export function reportToLog(level: 'error' | 'warn', message: string, detail?: s
 
 /** Errors no component caught: a failed promise, a throw in an event handler. Returns the cleanup. */
 export function reportUncaughtErrors(): () => void {
-  const onError = (e: ErrorEvent) => reportToLog('error', `未处理的错误：${e.message}`, e.error ? describeError(e.error) : `${e.filename}:${e.lineno}:${e.colno}`);
+  const onError = (e: ErrorEvent) =>
+    reportToLog('error', `未处理的错误：${e.message}`, e.error ? describeError(e.error) : `${e.filename}:${e.lineno}:${e.colno}`);
   const onRejection = (e: PromiseRejectionEvent) => reportToLog('error', `未处理的异步错误：${messageOf(e.reason)}`, describeError(e.reason));
   window.addEventListener('error', onError);
   window.addEventListener('unhandledrejection', onRejection);

@@ -45,7 +45,9 @@ test('a messy roster imported through the UI lists every rejected row with its E
 test('a file that is not a workbook gets a clear message and nothing is written', async ({ page, harness }) => {
   await openApp(page);
   await page.getByRole('navigation').getByText('名册导入', { exact: true }).click();
-  await page.getByTestId('roster-file-input').setInputFiles({ name: '名册.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('这不是Excel文件') });
+  await page
+    .getByTestId('roster-file-input')
+    .setInputFiles({ name: '名册.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('这不是Excel文件') });
   await expect(page.getByText(/不是有效的 Excel/).first()).toBeVisible({ timeout: 30_000 });
   const status = await harness.call('system.status', {});
   expect(await harness.call('archives.buildings.list', { estateId: status.estates[0].id })).toHaveLength(0);

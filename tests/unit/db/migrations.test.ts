@@ -16,7 +16,9 @@ describe('database core', () => {
     const applied = first.sqlite.prepare('select name from kysely_migration order by name').all() as { name: string }[];
     expect(applied.map((a) => a.name)).toEqual(Object.keys(migrations).sort());
     // foreign keys are enforced
-    expect(() => first.sqlite.prepare("insert into buildings (estate_id, name, code, sort_key, created_at, updated_at) values (999, 'x', 'x', 'x', '', '')").run()).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      first.sqlite.prepare("insert into buildings (estate_id, name, code, sort_key, created_at, updated_at) values (999, 'x', 'x', 'x', '', '')").run(),
+    ).toThrow(/FOREIGN KEY/);
     await first.close();
     const again = await openDatabase({ file });
     expect((again.sqlite.prepare('select count(*) n from kysely_migration').get() as { n: number }).n).toBe(Object.keys(migrations).length);

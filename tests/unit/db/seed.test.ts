@@ -21,7 +21,8 @@ afterEach(() => {
 });
 
 type Day = { date: string; kind: string; name: string; source: string };
-const allDays = (sqlite: { prepare(sql: string): { all(): unknown[] } }) => sqlite.prepare('select date, kind, name, source from calendar_days order by date').all() as Day[];
+const allDays = (sqlite: { prepare(sql: string): { all(): unknown[] } }) =>
+  sqlite.prepare('select date, kind, name, source from calendar_days order by date').all() as Day[];
 
 describe('official holiday calendar', () => {
   it('a new database has the 2026 calendar from resources/cn-public-holidays.json', async () => {

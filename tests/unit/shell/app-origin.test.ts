@@ -8,7 +8,16 @@ describe('isAppUrl (who may call main over IPC, where the window may navigate)',
   it('accepts only the app:// origin in production', () => {
     expect(isAppUrl('app://frontdesk/index.html', prod)).toBe(true);
     expect(isAppUrl('app://frontdesk/', prod)).toBe(true);
-    for (const url of ['app://print/abc.html', 'app://frontdesk.evil/x', 'file:///tmp/index.html', 'https://example.com/?app://frontdesk', 'http://localhost:5173/', 'about:blank', '', 'not a url']) {
+    for (const url of [
+      'app://print/abc.html',
+      'app://frontdesk.evil/x',
+      'file:///tmp/index.html',
+      'https://example.com/?app://frontdesk',
+      'http://localhost:5173/',
+      'about:blank',
+      '',
+      'not a url',
+    ]) {
       expect(isAppUrl(url, prod), url).toBe(false);
     }
   });

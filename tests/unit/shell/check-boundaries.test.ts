@@ -30,7 +30,8 @@ const BASE: Record<string, string> = {
   ...stubPackage('electron'),
   ...stubPackage('react'),
   'shared/contract/index.ts': "import { z } from 'zod';\nexport const contract = { x: z };\n",
-  'electron/core/index.ts': "import Database from 'better-sqlite3';\nimport { contract } from '../../shared/contract';\nexport const core = { Database, contract };\n",
+  'electron/core/index.ts':
+    "import Database from 'better-sqlite3';\nimport { contract } from '../../shared/contract';\nexport const core = { Database, contract };\n",
 };
 
 function tree(files: Record<string, string>): string {
@@ -60,12 +61,15 @@ describe('layer rules (dependency-cruiser)', () => {
   it('passes a tree that keeps every layer in its place', () => {
     const r = cruise(
       tree({
-        'electron/main/index.ts': "import { app } from 'electron';\nimport { core } from '../core';\nimport { csp } from '../shell-common/csp';\nexport { app, core, csp };\n",
+        'electron/main/index.ts':
+          "import { app } from 'electron';\nimport { core } from '../core';\nimport { csp } from '../shell-common/csp';\nexport { app, core, csp };\n",
         'electron/shell-common/csp.ts': "import { core } from '../core';\nexport const csp = String(core);\n",
         'electron/harness/server.ts': "import { core } from '../core';\nimport { csp } from '../shell-common/csp';\nexport { core, csp };\n",
         'electron/cli/main.ts': "import { core } from '../core';\nexport { core };\n",
-        'electron/preload/index.ts': "import { contextBridge } from 'electron';\nimport { contract } from '../../shared/contract';\nexport { contextBridge, contract };\n",
-        'renderer/src/App.tsx': "import { useState } from 'react';\nimport type { contract } from '../../shared/contract';\nexport type C = typeof contract;\nexport { useState };\n",
+        'electron/preload/index.ts':
+          "import { contextBridge } from 'electron';\nimport { contract } from '../../shared/contract';\nexport { contextBridge, contract };\n",
+        'renderer/src/App.tsx':
+          "import { useState } from 'react';\nimport type { contract } from '../../shared/contract';\nexport type C = typeof contract;\nexport { useState };\n",
       }),
     );
     expect(r.stderr).toBe('');

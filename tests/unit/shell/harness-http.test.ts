@@ -37,7 +37,12 @@ afterAll(async () => {
 });
 
 /** Raw request, so tests can send the headers and paths a browser would not. */
-function raw(opts: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; text: string }> {
+function raw(opts: {
+  method?: string;
+  path: string;
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; text: string }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest({ host: '127.0.0.1', port, method: opts.method ?? 'GET', path: opts.path, headers: opts.headers }, (res) => {
       const chunks: Buffer[] = [];
@@ -75,7 +80,12 @@ describe('harness HTTP layer', () => {
       expect((JSON.parse(r.text) as Result<never>).ok).toBe(false);
     }
     expect(calls).toEqual([]);
-    const localhost = await raw({ method: 'POST', path: '/api/x', headers: { ...json, Host: `localhost:${port}`, Origin: `http://localhost:${port}` }, body: '{}' });
+    const localhost = await raw({
+      method: 'POST',
+      path: '/api/x',
+      headers: { ...json, Host: `localhost:${port}`, Origin: `http://localhost:${port}` },
+      body: '{}',
+    });
     expect(localhost.status).toBe(200);
   });
 
