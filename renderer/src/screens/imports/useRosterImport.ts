@@ -3,7 +3,6 @@ import type { RosterCommitResultT, RosterMappingT, RosterPreviewT } from '../../
 import { api } from '../../bridge';
 import { useImportFlow, type ImportOps } from './useImportFlow';
 
-
 /** The roster import flow over the imports.roster.* channels. */
 export function useRosterImport(estateId: number) {
   const ops = useMemo<ImportOps<RosterPreviewT, RosterMappingT, RosterCommitResultT>>(
