@@ -10,7 +10,7 @@ export const Settings = z.object({
   companyName: z.string(),
 });
 export const SettingsPatch = Settings.partial().extend({
-  staffName: z.string().trim().max(20, '姓名不超过20字').optional(),
+  staffName: z.string().trim().min(1, '请填写经办人姓名').max(20, '姓名不超过20字').optional(),
   companyName: z.string().trim().max(60, '公司名称不超过60字').optional(),
 });
 

@@ -135,7 +135,13 @@ export async function attachPerson(
       personId = await insertPerson(trx, input.person, now);
       await audit(trx, await ctx.actor(), 'person', personId, 'create', { name: input.person.name });
     } else throw invalid('请选择或填写人员');
-    const active = await trx.selectFrom('occupancies').select('id').where('house_id', '=', input.houseId).where('person_id', '=', personId).where('ended_at', 'is', null).executeTakeFirst();
+    const active = await trx
+      .selectFrom('occupancies')
+      .select('id')
+      .where('house_id', '=', input.houseId)
+      .where('person_id', '=', personId)
+      .where('ended_at', 'is', null)
+      .executeTakeFirst();
     if (active) throw conflict('此人已登记在该房屋，请直接编辑');
     const { id } = await trx
       .insertInto('occupancies')
@@ -165,8 +171,14 @@ export async function updatePerson(ctx: CoreContext, input: PersonFields & { id:
   if (!stored) throw notFound('人员');
   const cols = personColumns(input, stored.id_number);
   await inTransaction(ctx.db, async (trx) => {
-    await trx.updateTable('people').set({ ...cols, updated_at: ctx.now().toISOString() }).where('id', '=', input.id).execute();
-    const changed = Object.keys(cols).filter((k) => (stored as Record<string, unknown>)[k] !== (cols as Record<string, unknown>)[k] && !k.startsWith('name_') && k !== 'phone_digits');
+    await trx
+      .updateTable('people')
+      .set({ ...cols, updated_at: ctx.now().toISOString() })
+      .where('id', '=', input.id)
+      .execute();
+    const changed = Object.keys(cols).filter(
+      (k) => (stored as Record<string, unknown>)[k] !== (cols as Record<string, unknown>)[k] && !k.startsWith('name_') && k !== 'phone_digits',
+    );
     // ID numbers are not copied into the audit trail in clear
     await audit(trx, await ctx.actor(), 'person', input.id, 'update', { fields: changed });
   });
@@ -180,8 +192,17 @@ export async function moveOut(ctx: CoreContext, input: { occupancyId: number; mo
   if (occ.move_in_date && input.moveOutDate < occ.move_in_date) throw invalid('迁出日期不能早于入住日期', { moveOutDate: '迁出日期不能早于入住日期' });
   if (input.moveOutDate > cstDate(ctx.now())) throw invalid('迁出日期不能晚于今天', { moveOutDate: '迁出日期不能晚于今天' });
   await inTransaction(ctx.db, async (trx) => {
-    await trx.updateTable('occupancies').set({ move_out_date: input.moveOutDate, ended_at: ctx.now().toISOString(), updated_at: ctx.now().toISOString() }).where('id', '=', occ.id).execute();
-    await audit(trx, await ctx.actor(), 'house', occ.house_id, 'moveOut', { occupancyId: occ.id, personId: occ.person_id, date: input.moveOutDate, note: input.note ?? null });
+    await trx
+      .updateTable('occupancies')
+      .set({ move_out_date: input.moveOutDate, ended_at: ctx.now().toISOString(), updated_at: ctx.now().toISOString() })
+      .where('id', '=', occ.id)
+      .execute();
+    await audit(trx, await ctx.actor(), 'house', occ.house_id, 'moveOut', {
+      occupancyId: occ.id,
+      personId: occ.person_id,
+      date: input.moveOutDate,
+      note: input.note ?? null,
+    });
   });
   return getOccupancy(ctx, occ.id);
 }
@@ -208,7 +229,13 @@ async function placesOf(db: Db, personIds: number[]): Promise<Map<number, Person
     .execute();
   for (const r of rows) {
     const list = map.get(r.person_id) ?? [];
-    list.push({ houseId: r.house_id, label: houseLabel(r.building_name, r.unit_name, r.room_no), estateName: r.estate_name, role: r.role as PersonRoleT, active: r.ended_at === null });
+    list.push({
+      houseId: r.house_id,
+      label: houseLabel(r.building_name, r.unit_name, r.room_no),
+      estateName: r.estate_name,
+      role: r.role as PersonRoleT,
+      active: r.ended_at === null,
+    });
     map.set(r.person_id, list);
   }
   return map;
@@ -250,12 +277,35 @@ export async function findPeople(ctx: CoreContext, query: string, limit = 10): P
   if (/^[0-9X]{4,}$/.test(idLike)) add(await live.where('id_number', 'like', `%${idLike}`).orderBy('name').limit(limit).execute(), '证件号码尾号');
   if (/\p{Script=Han}/u.test(q)) {
     add(await live.where('name', '=', q).orderBy('id').limit(limit).execute(), '姓名');
-    add(await live.where('name', 'like', `${q}%`).orderBy(sql`length(name)`).orderBy('name').limit(limit).execute(), '姓名');
-    add(await live.where('name', 'like', `%${q}%`).orderBy(sql`length(name)`).orderBy('name').limit(limit).execute(), '姓名');
+    add(
+      await live
+        .where('name', 'like', `${q}%`)
+        .orderBy(sql`length(name)`)
+        .orderBy('name')
+        .limit(limit)
+        .execute(),
+      '姓名',
+    );
+    add(
+      await live
+        .where('name', 'like', `%${q}%`)
+        .orderBy(sql`length(name)`)
+        .orderBy('name')
+        .limit(limit)
+        .execute(),
+      '姓名',
+    );
   } else if (/^[a-zA-Z]+$/.test(q)) {
     const l = q.toLowerCase();
     add(await live.where('name_initials', '=', l).orderBy('name').limit(limit).execute(), '拼音首字母');
-    add(await live.where((eb) => eb.or([eb('name_initials', 'like', `${l}%`), eb('name_pinyin', 'like', `${l}%`)])).orderBy('name').limit(limit).execute(), '拼音');
+    add(
+      await live
+        .where((eb) => eb.or([eb('name_initials', 'like', `${l}%`), eb('name_pinyin', 'like', `${l}%`)]))
+        .orderBy('name')
+        .limit(limit)
+        .execute(),
+      '拼音',
+    );
   }
   return toMatches(ctx.db, await revealIds(ctx), found);
 }
@@ -283,9 +333,11 @@ async function duplicateRows(db: Db, input: { phone?: string | null; idNumber?: 
     return input.exceptPersonId ? q.where('id', '<>', input.exceptPersonId) : q;
   };
   // a masked number (110***…) cannot be compared, and a short one is not an identity
-  if (idNumber.length >= 6 && !idNumber.includes('*')) for (const row of await live().where('id_number', '=', idNumber).limit(5).execute()) found.push({ row, matched: '证件号码' });
+  if (idNumber.length >= 6 && !idNumber.includes('*'))
+    for (const row of await live().where('id_number', '=', idNumber).limit(5).execute()) found.push({ row, matched: '证件号码' });
   if (phone.length >= 7)
-    for (const row of await live().where('phone_digits', '=', phone).limit(5).execute()) if (!found.some((f) => f.row.id === row.id)) found.push({ row, matched: '电话' });
+    for (const row of await live().where('phone_digits', '=', phone).limit(5).execute())
+      if (!found.some((f) => f.row.id === row.id)) found.push({ row, matched: '电话' });
   return found;
 }
 

@@ -62,7 +62,15 @@ export async function createEstate(ctx: CoreContext, input: { name: string; addr
   await refuseDuplicateName(ctx, input.name);
   const row = await ctx.db
     .insertInto('estates')
-    .values({ name: input.name, address: input.address ?? null, phone: input.phone ?? null, created_at: now, updated_at: now, voided_at: null, void_reason: null })
+    .values({
+      name: input.name,
+      address: input.address ?? null,
+      phone: input.phone ?? null,
+      created_at: now,
+      updated_at: now,
+      voided_at: null,
+      void_reason: null,
+    })
     .returning(['id', 'name', 'address', 'phone'])
     .executeTakeFirstOrThrow();
   await audit(ctx.db, await ctx.actor(), 'estate', row.id, 'create', input);
@@ -80,7 +88,11 @@ export async function updateEstate(ctx: CoreContext, input: { id: number; name: 
   if (Object.keys(changes).length) {
     const actor = await ctx.actor();
     await inTransaction(ctx.db, async (trx) => {
-      await trx.updateTable('estates').set({ ...next, updated_at: ctx.now().toISOString() }).where('id', '=', input.id).execute();
+      await trx
+        .updateTable('estates')
+        .set({ ...next, updated_at: ctx.now().toISOString() })
+        .where('id', '=', input.id)
+        .execute();
       await audit(trx, actor, 'estate', input.id, 'update', changes);
     });
   }
@@ -103,7 +115,12 @@ export async function listBuildings(ctx: CoreContext, estateId: number): Promise
 export async function getBuilding(ctx: CoreContext, id: number): Promise<BuildingT> {
   const b = await ctx.db.selectFrom('buildings').selectAll().where('id', '=', id).where('voided_at', 'is', null).executeTakeFirst();
   if (!b) throw notFound('楼栋');
-  const c = await ctx.db.selectFrom('houses').select(({ fn }) => fn.count<number>('id').as('n')).where('building_id', '=', id).where('voided_at', 'is', null).executeTakeFirstOrThrow();
+  const c = await ctx.db
+    .selectFrom('houses')
+    .select(({ fn }) => fn.count<number>('id').as('n'))
+    .where('building_id', '=', id)
+    .where('voided_at', 'is', null)
+    .executeTakeFirstOrThrow();
   return { id: b.id, estateId: b.estate_id, name: b.name, code: b.code, floors: b.floors, houseCount: Number(c.n) };
 }
 
@@ -118,7 +135,17 @@ export async function createBuilding(ctx: CoreContext, input: { estateId: number
   const now = ctx.now().toISOString();
   const { id } = await ctx.db
     .insertInto('buildings')
-    .values({ estate_id: input.estateId, name, code, floors: input.floors ?? null, sort_key: sortKeyOf(code), created_at: now, updated_at: now, voided_at: null, void_reason: null })
+    .values({
+      estate_id: input.estateId,
+      name,
+      code,
+      floors: input.floors ?? null,
+      sort_key: sortKeyOf(code),
+      created_at: now,
+      updated_at: now,
+      voided_at: null,
+      void_reason: null,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   await audit(ctx.db, await ctx.actor(), 'building', id, 'create', { name, floors: input.floors ?? null });
@@ -131,6 +158,10 @@ export async function ensureUnit(db: Kysely<DB>, buildingId: number, rawName: st
   const found = await db.selectFrom('units').select(['id', 'name']).where('building_id', '=', buildingId).where('code', '=', code).executeTakeFirst();
   if (found) return found;
   const name = unitNameOf(code);
-  const { id } = await db.insertInto('units').values({ building_id: buildingId, name, code, created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow();
+  const { id } = await db
+    .insertInto('units')
+    .values({ building_id: buildingId, name, code, created_at: now, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return { id, name };
 }

@@ -111,5 +111,9 @@ async function insertChunked<T extends SeedTable>(trx: Transaction<DB>, table: T
   if (rows.length === 0) return;
   const perRow = Object.keys(rows[0]).length;
   const size = Math.max(1, Math.floor(30_000 / perRow));
-  for (let i = 0; i < rows.length; i += size) await trx.insertInto(table).values(rows.slice(i, i + size)).execute();
+  for (let i = 0; i < rows.length; i += size)
+    await trx
+      .insertInto(table)
+      .values(rows.slice(i, i + size))
+      .execute();
 }

@@ -67,31 +67,55 @@ export async function lookup(ctx: Pick<CoreContext, 'db'>, query: string, limit 
   if (plan.name) {
     const name = plan.name;
     found.push(
-      ...(await personHits(limit, '姓名', (eb) => eb.and([eb('p.name', '>=', name), eb('p.name', '<', name + AFTER)]), (r) =>
-        r.name === name ? RANK.nameExact : RANK.namePrefix,
+      ...(await personHits(
+        limit,
+        '姓名',
+        (eb) => eb.and([eb('p.name', '>=', name), eb('p.name', '<', name + AFTER)]),
+        (r) => (r.name === name ? RANK.nameExact : RANK.namePrefix),
       )),
     );
     // contains ("三" finds 张三) cannot use an index; the people table is small enough to scan
     found.push(
-      ...(await personHits(limit, '姓名', (eb) => eb('p.name', 'like', `%${name}%`), (r) =>
-        r.name === name ? RANK.nameExact : r.name.startsWith(name) ? RANK.namePrefix : RANK.nameContains,
+      ...(await personHits(
+        limit,
+        '姓名',
+        (eb) => eb('p.name', 'like', `%${name}%`),
+        (r) => (r.name === name ? RANK.nameExact : r.name.startsWith(name) ? RANK.namePrefix : RANK.nameContains),
       )),
     );
   }
   if (plan.letters) {
     const l = plan.letters;
     found.push(
-      ...(await personHits(limit, '拼音首字母', (eb) => eb.and([eb('p.name_initials', '>=', l), eb('p.name_initials', '<', l + AFTER)]), (r) =>
-        r.name_initials === l ? RANK.initialsExact : RANK.initialsPrefix,
+      ...(await personHits(
+        limit,
+        '拼音首字母',
+        (eb) => eb.and([eb('p.name_initials', '>=', l), eb('p.name_initials', '<', l + AFTER)]),
+        (r) => (r.name_initials === l ? RANK.initialsExact : RANK.initialsPrefix),
       )),
     );
     // a single letter is already every initial-prefix match; full pinyin from the second letter on
     if (l.length >= 2)
-      found.push(...(await personHits(limit, '拼音', (eb) => eb.and([eb('p.name_pinyin', '>=', l), eb('p.name_pinyin', '<', l + AFTER)]), () => RANK.pinyinPrefix)));
+      found.push(
+        ...(await personHits(
+          limit,
+          '拼音',
+          (eb) => eb.and([eb('p.name_pinyin', '>=', l), eb('p.name_pinyin', '<', l + AFTER)]),
+          () => RANK.pinyinPrefix,
+        )),
+      );
   }
   if (plan.phoneTail) {
     const tail = plan.phoneTail;
-    found.push(...(await personHits(limit, '电话尾号', (eb) => eb('p.phone_digits', 'like', `%${tail}`), () => RANK.phone, true)));
+    found.push(
+      ...(await personHits(
+        limit,
+        '电话尾号',
+        (eb) => eb('p.phone_digits', 'like', `%${tail}`),
+        () => RANK.phone,
+        true,
+      )),
+    );
   }
   if (plan.plate) found.push(...(await vehicleHits(ctx, scope, plan.plate, limit)));
 
@@ -166,7 +190,9 @@ async function roomHits(ctx: Pick<CoreContext, 'db'>, scope: Scope, plan: QueryP
   return rows.map((r) => {
     const os = byHouse.get(r.id) ?? [];
     const first = os[0];
-    const ownerText = first ? `业主 ${first.name}${first.phone ? ` ${maskPhone(first.phone)}` : ''}${os.length > 1 ? ` 等${os.length}人` : ''}` : '暂无业主登记';
+    const ownerText = first
+      ? `业主 ${first.name}${first.phone ? ` ${maskPhone(first.phone)}` : ''}${os.length > 1 ? ` 等${os.length}人` : ''}`
+      : '暂无业主登记';
     return {
       key: `house:${r.id}`,
       rank: r.room_no === room.room ? RANK.roomExact : RANK.roomPrefix,
@@ -207,7 +233,11 @@ interface PersonRow {
  */
 type PersonHitArgs = [limit: number, matched: string, where: (eb: PersonScope) => Expression<SqlBool>, rankOf: (r: PersonRow) => number, showPhone?: boolean];
 
-async function personHitsIn(ctx: Pick<CoreContext, 'db'>, scope: Scope, ...[limit, matched, where, rankOf, showPhone = false]: PersonHitArgs): Promise<Ranked[]> {
+async function personHitsIn(
+  ctx: Pick<CoreContext, 'db'>,
+  scope: Scope,
+  ...[limit, matched, where, rankOf, showPhone = false]: PersonHitArgs
+): Promise<Ranked[]> {
   const matchedIds = ctx.db
     .selectFrom('people as p')
     .select('p.id')
@@ -276,7 +306,19 @@ async function vehicleHits(ctx: Pick<CoreContext, 'db'>, scope: Scope, plate: st
     .innerJoin('buildings as b', 'b.id', 'h.building_id')
     .leftJoin('units as u', 'u.id', 'h.unit_id')
     .leftJoin('people as p', 'p.id', 'v.person_id')
-    .select(['v.id', 'v.plate', 'v.plate_norm', 'h.id as house_id', 'h.estate_id', 'h.room_no', 'b.name as building_name', 'b.sort_key', 'u.name as unit_name', 'u.code as unit_code', 'p.name as person_name'])
+    .select([
+      'v.id',
+      'v.plate',
+      'v.plate_norm',
+      'h.id as house_id',
+      'h.estate_id',
+      'h.room_no',
+      'b.name as building_name',
+      'b.sort_key',
+      'u.name as unit_name',
+      'u.code as unit_code',
+      'p.name as person_name',
+    ])
     .where('v.voided_at', 'is', null)
     .where('h.voided_at', 'is', null)
     .where('b.voided_at', 'is', null)

@@ -1,10 +1,26 @@
 import type { ReactNode } from 'react';
-import { AppShell, Box, Divider, Group, Kbd, Menu, NavLink, ScrollArea, Text, ThemeIcon, UnstyledButton } from '@mantine/core';
+import { AppShell, Badge, Box, Divider, Group, Kbd, Menu, NavLink, ScrollArea, Text, ThemeIcon, UnstyledButton } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useHotkeys } from '@mantine/hooks';
-import { IconAdjustmentsHorizontal, IconBuildingCommunity, IconChevronDown, IconFileImport, IconFileSpreadsheet, IconHeadset, IconLayoutDashboard, IconListDetails, IconPencilPlus, IconPhoneCall, IconSearch, IconSettings, IconUserCircle } from '@tabler/icons-react';
+import {
+  IconAdjustmentsHorizontal,
+  IconBuildingCommunity,
+  IconCheck,
+  IconChevronDown,
+  IconFileImport,
+  IconFileSpreadsheet,
+  IconHeadset,
+  IconLayoutDashboard,
+  IconListDetails,
+  IconPencilPlus,
+  IconPhoneCall,
+  IconSearch,
+  IconSettings,
+  IconUserCircle,
+} from '@tabler/icons-react';
 import type { EstateT } from '../../../shared/contract/archives';
 import { useNav, type Route } from './navigation';
-import { useApp, useCurrentEstate } from '../stores/app';
+import { useApp, useCurrentEstate, useEstates } from '../stores/app';
 import { useLookup } from '../stores/lookup';
 import { LookupModal, useLookupHotkey } from '../screens/search/LookupModal';
 import { BuildingsScreen } from '../screens/buildings/BuildingsScreen';
@@ -181,47 +197,66 @@ function FrameHeader() {
   );
 }
 
-const NO_ESTATES: EstateT[] = [];
-
-/** Current estate; a menu to switch when the database holds more than one. */
+/**
+ * The current estate, in the header: one database may hold several (docs/ARCHITECTURE.md,
+ * "Several estates"). The choice decides which buildings 房屋档案 shows and whose houses the
+ * lookup puts first; it is remembered on this machine.
+ */
 function EstatePicker() {
-  const estates = useApp((s) => s.status?.estates ?? NO_ESTATES);
+  const estates = useEstates();
   const setEstate = useApp((s) => s.setEstate);
   const current = useCurrentEstate();
+  const route = useNav((s) => s.route);
   const replace = useNav((s) => s.replace);
+  const go = useNav((s) => s.go);
   const name = current?.name ?? '未选择项目';
 
-  if (estates.length <= 1) {
-    return (
-      <Text size="sm" fw={500} className={classes.estate} data-testid="estate-name">
-        {name}
-      </Text>
-    );
-  }
+  const choose = (e: EstateT) => {
+    if (e.id === current?.id) return;
+    setEstate(e.id);
+    // a house or building of the estate just left makes no sense any more; other screens stay
+    if (route.name === 'household' || route.name === 'buildings') replace({ name: 'buildings' });
+    notifications.show({ id: 'estate-switched', color: 'desk', message: `当前项目：${e.name}`, autoClose: 2000 });
+  };
+
   return (
-    <Menu position="bottom-start" shadow="md">
+    <Menu position="bottom-start" shadow="md" width={280}>
       <Menu.Target>
-        <UnstyledButton className={classes.estateButton} data-testid="estate-name">
-          <Text size="sm" fw={500}>
+        <UnstyledButton className={classes.estateButton} data-testid="estate-switcher" aria-label={`当前项目：${name}，点击切换`}>
+          <IconBuildingCommunity size={16} stroke={1.7} className={classes.estateIcon} />
+          <Text size="sm" fw={600} className={classes.estate} data-testid="estate-name">
             {name}
           </Text>
+          {estates.length > 1 ? (
+            <Badge size="xs" variant="light" color="gray" radius="sm">
+              共 {estates.length} 个项目
+            </Badge>
+          ) : null}
           <IconChevronDown size={14} />
         </UnstyledButton>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Label>切换项目</Menu.Label>
+        <Menu.Label>切换当前项目</Menu.Label>
         {estates.map((e) => (
           <Menu.Item
             key={e.id}
-            onClick={() => {
-              setEstate(e.id);
-              replace({ name: 'buildings' });
-            }}
+            onClick={() => choose(e)}
+            leftSection={e.id === current?.id ? <IconCheck size={14} /> : <Box w={14} />}
+            rightSection={
+              <Text size="xs" c="dimmed" className="fd-tabular">
+                {e.houseCount} 户
+              </Text>
+            }
             fw={e.id === current?.id ? 600 : undefined}
+            data-testid="estate-option"
           >
             {e.name}
           </Menu.Item>
         ))}
+        <Menu.Divider />
+        <Menu.Item leftSection={<IconSettings size={14} />} onClick={() => go({ name: 'settings' })} data-testid="estate-manage">
+          项目名称与电话…
+        </Menu.Item>
       </Menu.Dropdown>
     </Menu>
   );

@@ -30,8 +30,13 @@ interface AppState {
   estateId: number | null;
   /** reloads system.status; returns it, or null when it failed */
   refresh(): Promise<AppStatusT | null>;
+  /** makes `id` the current estate and remembers it for the next start (this machine) */
   setEstate(id: number): void;
   setSettings(settings: SettingsT): void;
+  /** replaces the estate list (after one was added or edited, or another window added one) */
+  setEstates(estates: EstateT[]): void;
+  /** asks main for the estates again; a screen listing them calls this when it opens */
+  reloadEstates(): Promise<void>;
 }
 
 export const useApp = create<AppState>((set, get) => ({
@@ -67,7 +72,39 @@ export const useApp = create<AppState>((set, get) => ({
     const status = get().status;
     if (status) set({ status: { ...status, settings } });
   },
+  setEstates: (estates) => {
+    const status = get().status;
+    if (!status) return;
+    set({ status: { ...status, estates, firstRun: estates.length === 0 }, estateId: pickEstate(estates, get().estateId) });
+  },
+  reloadEstates: async () => {
+    try {
+      const r = await api['archives.estates.list']({});
+      if (r.ok) get().setEstates(r.value);
+    } catch {
+      // keep the list we have: the screen still works with it
+    }
+  },
 }));
+
+const NO_ESTATES: EstateT[] = [];
+
+/** Every estate in the database, in the order they were created. */
+export function useEstates(): EstateT[] {
+  return useApp((s) => s.status?.estates ?? NO_ESTATES);
+}
+
+/**
+ * The estate's name to show next to a ticket, a hit or a house: only when the database holds
+ * more than one estate (with one, the header already says it). Null otherwise.
+ */
+export function useEstateLabel(estateId: number | null | undefined): string | null {
+  return useApp((s) => {
+    const estates = s.status?.estates ?? NO_ESTATES;
+    if (estates.length < 2 || estateId == null) return null;
+    return estates.find((e) => e.id === estateId)?.name ?? null;
+  });
+}
 
 /** The estate the desk is working on, or null before setup. */
 export function useCurrentEstate(): EstateT | null {

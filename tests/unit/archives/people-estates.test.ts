@@ -64,7 +64,13 @@ describe('people already on file', () => {
 
   it('adds an existing person to a second house (another estate) with a role, without a second record', async () => {
     const { shop, owner } = await arrange();
-    const occ = await get<OccupancyT>('archives.people.attach', { houseId: shop, role: 'tenant', personId: owner.person.id, leaseStart: '2026-01-01', leaseEnd: '2026-12-31' });
+    const occ = await get<OccupancyT>('archives.people.attach', {
+      houseId: shop,
+      role: 'tenant',
+      personId: owner.person.id,
+      leaseStart: '2026-01-01',
+      leaseEnd: '2026-12-31',
+    });
     expect(occ.person.id).toBe(owner.person.id);
     expect(occ.role).toBe('tenant');
     const people = Number(core.ctx.sqlite.prepare('select count(*) from people').pluck().get());
@@ -86,13 +92,22 @@ describe('people already on file', () => {
       expect(byPhone.error.fields?.['person.phone']).toBe('此电话已登记给 王芳（翠湖花园 1栋1单元101业主）');
       expect(byPhone.error.message).toContain('请选择已有人员');
     }
-    const byId = (await call('archives.people.attach', { houseId: b, role: 'owner', person: { name: '王 芳', idNumber: '11010519491231002x' } })) as Result<unknown>;
+    const byId = (await call('archives.people.attach', {
+      houseId: b,
+      role: 'owner',
+      person: { name: '王 芳', idNumber: '11010519491231002x' },
+    })) as Result<unknown>;
     expect(byId.ok).toBe(false);
     if (!byId.ok) expect(byId.error.fields?.['person.idNumber']).toBe('此证件号码已登记给 王芳（翠湖花园 1栋1单元101业主）');
     expect(count()).toBe(1);
 
     // a family sharing one phone is real: staff confirm and a second person is created
-    const confirmed = await get<OccupancyT>('archives.people.attach', { houseId: b, role: 'family', allowDuplicate: true, person: { name: '王小芳', phone: '13800001111' } });
+    const confirmed = await get<OccupancyT>('archives.people.attach', {
+      houseId: b,
+      role: 'family',
+      allowDuplicate: true,
+      person: { name: '王小芳', phone: '13800001111' },
+    });
     expect(confirmed.person.name).toBe('王小芳');
     expect(count()).toBe(2);
   });
@@ -110,7 +125,7 @@ describe('people already on file', () => {
 });
 
 describe('household history', () => {
-  it('shows only its own house\'s tickets, and public-area tickets by its people\'s phones', async () => {
+  it("shows only its own house's tickets, and public-area tickets by its people's phones", async () => {
     const { a, b } = await arrange();
     // a second record of 王芳 with the same phone, in house b (the case that leaked tickets)
     await get('archives.people.attach', { houseId: b, role: 'owner', allowDuplicate: true, person: { name: '王芳', phone: '13800001111' } });

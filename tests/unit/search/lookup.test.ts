@@ -43,7 +43,10 @@ describe('search.lookup on hand-built archives', () => {
     for (const text of ['3-2-1502', '3栋2单元1502', '3号楼2单元1502室', '３－２－１５０２', ' 3 栋 2 单元 1502 ']) {
       const hits = await q(text);
       expect(hits[0], text).toMatchObject({ kind: 'house', houseId: id.h3_2_1502, title: '3栋2单元1502', matched: '房号' });
-      expect(hits.filter((h) => h.kind === 'house').map((h) => h.houseId), text).toEqual([id.h3_2_1502]);
+      expect(
+        hits.filter((h) => h.kind === 'house').map((h) => h.houseId),
+        text,
+      ).toEqual([id.h3_2_1502]);
     }
   });
 
@@ -82,7 +85,9 @@ describe('search.lookup on hand-built archives', () => {
   });
 
   it('finds owners by exact name, prefix and contained characters, prefix first', async () => {
-    expect(await q('张三')).toEqual([{ kind: 'person', houseId: id.h3_2_1502, estateId: e, estateName: '测试花园', title: '张三', subtitle: '3栋2单元1502 · 业主', matched: '姓名' }]);
+    expect(await q('张三')).toEqual([
+      { kind: 'person', houseId: id.h3_2_1502, estateId: e, estateName: '测试花园', title: '张三', subtitle: '3栋2单元1502 · 业主', matched: '姓名' },
+    ]);
     expect((await q('张'))[0]).toMatchObject({ title: '张三', matched: '姓名' });
     expect((await q('小明'))[0]).toMatchObject({ title: '曾小明', houseId: id.h3_1_1502 });
     const li = await q('李四');
@@ -101,7 +106,15 @@ describe('search.lookup on hand-built archives', () => {
 
   it('finds people by the last digits of their phone, written however it was stored', async () => {
     expect(await q('5678')).toEqual([
-      { kind: 'person', houseId: id.h3_2_1502, estateId: e, estateName: '测试花园', title: '张三', subtitle: '3栋2单元1502 · 业主 · 138****5678', matched: '电话尾号' },
+      {
+        kind: 'person',
+        houseId: id.h3_2_1502,
+        estateId: e,
+        estateName: '测试花园',
+        title: '张三',
+        subtitle: '3栋2单元1502 · 业主 · 138****5678',
+        matched: '电话尾号',
+      },
     ]);
     expect((await q('00001234'))[0]).toMatchObject({ title: '曾小明', matched: '电话尾号' });
     expect((await q('１２３４'))[0]).toMatchObject({ title: '曾小明' });
@@ -111,7 +124,9 @@ describe('search.lookup on hand-built archives', () => {
 
   it('finds cars by whole or partial plate, and not voided ones', async () => {
     const whole = await q('粤B12345');
-    expect(whole).toEqual([{ kind: 'vehicle', houseId: id.h3_2_1502, estateId: e, estateName: '测试花园', title: '粤B12345', subtitle: '3栋2单元1502 · 张三', matched: '车牌' }]);
+    expect(whole).toEqual([
+      { kind: 'vehicle', houseId: id.h3_2_1502, estateId: e, estateName: '测试花园', title: '粤B12345', subtitle: '3栋2单元1502 · 张三', matched: '车牌' },
+    ]);
     expect((await q('b123'))[0]).toMatchObject({ kind: 'vehicle', title: '粤B12345' });
     expect((await q('Ｂ１２３４５'))[0]).toMatchObject({ kind: 'vehicle', title: '粤B12345' });
     expect((await q('粤B 12345'))[0]).toMatchObject({ kind: 'vehicle' });
@@ -190,7 +205,7 @@ describe('search.lookup with several estates in one database', () => {
     expect(houses).toEqual([id.home101, id.otherShop, id.home1010]);
   });
 
-  it('ranks people and cars of the current estate first, and the limit never cuts them for another estate\'s', async () => {
+  it("ranks people and cars of the current estate first, and the limit never cuts them for another estate's", async () => {
     expect((await lookup(t.ctx, '王芳', 20, home))[0]).toMatchObject({ houseId: id.home101, estateName: '翠湖花园' });
     expect((await lookup(t.ctx, '王芳', 20, other))[0]).toMatchObject({ houseId: id.otherShop, estateName: '锦绣商城' });
     expect(await lookup(t.ctx, '王芳', 1, home)).toEqual([expect.objectContaining({ houseId: id.home101 })]);
@@ -216,9 +231,25 @@ describe('search.lookup on a 5,000-house demo estate', () => {
   afterAll(() => t.cleanup());
 
   it('answers every query form with hits', async () => {
-    const person = t.ctx.sqlite.prepare('select name, phone, name_initials from people where phone is not null limit 1 offset 500').get() as { name: string; phone: string; name_initials: string };
+    const person = t.ctx.sqlite.prepare('select name, phone, name_initials from people where phone is not null limit 1 offset 500').get() as {
+      name: string;
+      phone: string;
+      name_initials: string;
+    };
     const plate = t.ctx.sqlite.prepare('select plate from vehicles limit 1 offset 50').pluck().get() as string;
-    const forms = ['60-1502', '60栋1502', '3-2-502', '1502', person.name, person.name.slice(0, 1), person.name_initials, 'zhang', person.phone.slice(-4), plate, plate.slice(1, 5)];
+    const forms = [
+      '60-1502',
+      '60栋1502',
+      '3-2-502',
+      '1502',
+      person.name,
+      person.name.slice(0, 1),
+      person.name_initials,
+      'zhang',
+      person.phone.slice(-4),
+      plate,
+      plate.slice(1, 5),
+    ];
     for (const form of forms) expect((await lookup(t.ctx, form)).length, form).toBeGreaterThan(0);
   });
 });

@@ -7,7 +7,7 @@ import { unwrap } from '../../app/call';
 import { useNav } from '../../app/navigation';
 import { PageHeader } from '../../components/PageHeader';
 import { Loading } from '../../app/Loading';
-import { useApp, useCurrentEstate } from '../../stores/app';
+import { useApp, useCurrentEstate, useEstates } from '../../stores/app';
 import { BuildingMapGrid } from './BuildingMapGrid';
 import { BuildingFormModal } from './BuildingFormModal';
 import { HouseFormModal } from './HouseFormModal';
@@ -26,6 +26,14 @@ export function BuildingsScreen({ buildingId: routeBuildingId }: { buildingId?: 
   const estate = useCurrentEstate();
   const go = useNav((s) => s.go);
   const replace = useNav((s) => s.replace);
+  const estates = useEstates();
+  const setEstate = useApp((s) => s.setEstate);
+  const reloadEstates = useApp((s) => s.reloadEstates);
+
+  // an estate added since startup (a second project, an import from the command line) must be listed
+  useEffect(() => {
+    void reloadEstates();
+  }, [reloadEstates]);
 
   const [buildings, setBuildings] = useState<BuildingT[] | null>(null);
   const [map, setMap] = useState<BuildingMapT | null>(null);
@@ -80,6 +88,32 @@ export function BuildingsScreen({ buildingId: routeBuildingId }: { buildingId?: 
       <PageHeader
         title="房屋档案"
         subtitle={buildings ? `${estate?.name ?? ''} · 共 ${buildings.length} 栋 · ${totalHouses} 户` : estate?.name}
+        badges={
+          estates.length > 1 ? (
+            <Group gap={6} wrap="wrap" data-testid="buildings-estates" aria-label="项目">
+              {estates.map((e) => (
+                <Button
+                  key={e.id}
+                  size="compact-sm"
+                  radius="xl"
+                  variant={e.id === estateId ? 'filled' : 'default'}
+                  onClick={() => {
+                    if (e.id === estateId) return;
+                    setEstate(e.id);
+                    replace({ name: 'buildings' });
+                  }}
+                  data-testid="buildings-estate"
+                  data-active={e.id === estateId || undefined}
+                >
+                  {e.name}
+                  <Text span size="xs" ml={6} opacity={0.75} className="fd-tabular">
+                    {e.houseCount} 户
+                  </Text>
+                </Button>
+              ))}
+            </Group>
+          ) : undefined
+        }
         actions={
           <>
             <Button variant="default" leftSection={<IconPlus size={16} />} onClick={() => setBuildingFormOpen(true)} data-testid="building-add">

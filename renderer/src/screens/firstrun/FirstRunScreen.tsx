@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { Box, Button, Group, Loader, LoadingOverlay, NumberInput, Paper, Radio, Stack, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
 import { IconDatabase, IconFileSpreadsheet, IconHeadset, IconSparkles } from '@tabler/icons-react';
-import { SetupInput } from '../../../../shared/contract/system';
+import { notifications } from '@mantine/notifications';
+import { SETUP_DEMO_HOUSES, SetupInput } from '../../../../shared/contract/system';
 import { api } from '../../bridge';
 import { submitForm } from '../../app/call';
-import { dropField, numberOrNull, zodFields } from '../../app/formErrors';
+import { parseInput, useContractForm } from '../../components/form/contractForm';
 import { useNav } from '../../app/navigation';
 import { useApp } from '../../stores/app';
 import classes from './FirstRunScreen.module.css';
@@ -17,41 +18,59 @@ const STARTS: { value: Start; title: string; text: string; icon: typeof IconSpar
   { value: 'blank', title: '空白开始', text: '只建立项目，楼栋和房屋之后逐一录入。', icon: IconDatabase },
 ];
 
+interface SetupValues extends Record<string, unknown> {
+  estateName: string;
+  phone: string;
+  address: string;
+  start: Start;
+  houses: number | string;
+}
+
+/** the number box's value: '' → not given, a number → itself, other text stays text so the schema refuses it */
+const count = (v: number | string) => (typeof v === 'number' ? v : v.trim() === '' ? undefined : Number.isFinite(Number(v)) ? Number(v) : v);
+
+const toSetupInput = (v: SetupValues) => {
+  const demo = v.start === 'demo';
+  return { estateName: v.estateName, phone: v.phone, address: v.address, demo, houses: demo ? count(v.houses) : undefined };
+};
+
 /** Welcome on the very first start: name the estate and choose how its archive begins. */
 export function FirstRunScreen() {
   const refresh = useApp((s) => s.refresh);
   const setEstate = useApp((s) => s.setEstate);
   const replace = useNav((s) => s.replace);
-
-  const [estateName, setEstateName] = useState('');
-  const [phone, setPhone] = useState('');
-  const [start, setStart] = useState<Start>('demo');
-  const [houses, setHouses] = useState<number | string>(600);
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
 
-  const clear = (key: string) => setErrors(dropField(key));
+  // SetupInput is what main parses: a count over the limit is refused with the limit, never cut down
+  const form = useContractForm({
+    schema: SetupInput,
+    initialValues: { estateName: '', phone: '', address: '', start: 'demo', houses: 600 } as SetupValues,
+    toInput: toSetupInput,
+  });
+  const start = form.values.start;
 
-  const submit = async () => {
-    const demo = start === 'demo';
-    const input = { estateName, phone: phone.trim() || undefined, demo, houses: demo ? (numberOrNull(houses) ?? undefined) : undefined };
-    const fields: Record<string, string> = {};
-    const parsed = SetupInput.safeParse(input);
-    if (!parsed.success) Object.assign(fields, zodFields(parsed.error));
-    if (demo && (input.houses === undefined || fields.houses)) fields.houses = '演示房屋数量应为 20 至 5000 之间的整数';
-    if (Object.keys(fields).length) return setErrors(fields);
-
+  const submit = form.onSubmit(async (values) => {
     setBusy(true);
-    const r = await submitForm(api['system.setup'](input));
+    // valid by now (the resolver ran): parsing gives the typed input with the number as a number
+    const r = await submitForm(api['system.setup'](parseInput(SetupInput, toSetupInput, values)));
     if (!r.ok) {
       setBusy(false);
-      return setErrors(r.fields);
+      return form.setErrors(r.fields);
     }
     setEstate(r.value.estateId);
-    replace(start === 'roster' ? { name: 'rosterImport' } : { name: 'buildings' });
+    replace(values.start === 'roster' ? { name: 'rosterImport' } : { name: 'buildings' });
     await refresh();
     setBusy(false);
-  };
+    // say what was done, and what was left blank on purpose
+    const made = values.start === 'demo' ? `，生成演示房屋 ${r.value.houses} 户、人员 ${r.value.people} 人` : '';
+    const blank = [values.phone.trim() ? null : '服务中心电话', values.address.trim() ? null : '地址'].filter(Boolean);
+    notifications.show({
+      color: 'teal',
+      title: `已建立项目「${values.estateName.trim()}」${made}`,
+      message: blank.length ? `${blank.join('和')}未填写，可在“设置 → 项目”中补充。` : '项目名称、电话和地址可在“设置 → 项目”中修改。',
+      autoClose: 8000,
+    });
+  });
 
   return (
     <Box className={classes.page}>
@@ -74,12 +93,7 @@ export function FirstRunScreen() {
             ),
           }}
         />
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
-        >
+        <form onSubmit={submit} noValidate>
           <Stack gap="lg">
             <Group gap="md" wrap="nowrap">
               <ThemeIcon size={48} radius="md">
@@ -100,34 +114,20 @@ export function FirstRunScreen() {
                 withAsterisk
                 data-autofocus
                 autoFocus
-                value={estateName}
-                onChange={(e) => {
-                  const v = e.currentTarget.value;
-                  setEstateName(v);
-                  if (v.trim()) clear('estateName');
-                  else if (estateName) setErrors((er) => ({ ...er, estateName: '请填写项目名称' }));
-                }}
-                onBlur={() => {
-                  // only after something was typed and erased: an untouched field is not an error yet
-                  if (estateName !== '' && !estateName.trim()) setErrors((e) => ({ ...e, estateName: '请填写项目名称' }));
-                }}
-                error={errors.estateName}
+                {...form.getInputProps('estateName')}
                 data-testid="setup-estate-name"
               />
-              <TextInput
-                label="服务中心电话"
-                placeholder="选填，如 0755-88886666"
-                value={phone}
-                onChange={(e) => {
-                  setPhone(e.currentTarget.value);
-                  clear('phone');
-                }}
-                error={errors.phone}
-                data-testid="setup-phone"
-              />
+              <TextInput label="服务中心电话" placeholder="选填，如 0755-88886666" {...form.getInputProps('phone')} data-testid="setup-phone" />
             </Group>
+            <TextInput
+              label="地址"
+              placeholder="选填，如 深圳市南山区某某路 88 号"
+              description="电话和地址印在受理单上；不填则留空，以后可在“设置 → 项目”中补充"
+              {...form.getInputProps('address')}
+              data-testid="setup-address"
+            />
 
-            <Radio.Group label="房屋档案从哪里开始" value={start} onChange={(v) => setStart(v as Start)}>
+            <Radio.Group label="房屋档案从哪里开始" {...form.getInputProps('start')}>
               <Stack gap="xs" mt={6}>
                 {STARTS.map((s) => (
                   <Radio.Card key={s.value} value={s.value} className={classes.option} radius="sm" data-testid={`setup-start-${s.value}`}>
@@ -149,18 +149,15 @@ export function FirstRunScreen() {
             {start === 'demo' ? (
               <NumberInput
                 label="演示房屋数量"
-                description="20 至 5000 户；600 户约需几秒"
-                min={20}
-                max={5000}
+                description={`${SETUP_DEMO_HOUSES.min} 至 ${SETUP_DEMO_HOUSES.max} 户；600 户约需几秒`}
+                // out of range is shown as an error with the limit, not silently changed to the limit
+                clampBehavior="none"
                 step={100}
                 allowDecimal={false}
-                w={220}
-                value={houses}
-                onChange={(v) => {
-                  setHouses(v);
-                  clear('houses');
-                }}
-                error={errors.houses}
+                allowNegative={false}
+                thousandSeparator=","
+                w={380}
+                {...form.getInputProps('houses')}
                 data-testid="setup-houses"
               />
             ) : null}

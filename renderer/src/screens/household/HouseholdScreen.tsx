@@ -20,6 +20,7 @@ import { OccupantsSection } from './OccupantsSection';
 import { ParkingAddModal } from './ParkingAddModal';
 import { ParkingSection } from './ParkingSection';
 import { useHousehold } from './useHousehold';
+import { useEstateLabel } from '../../stores/app';
 import { VehicleAddModal } from './VehicleAddModal';
 import { VehiclesSection } from './VehiclesSection';
 
@@ -42,6 +43,8 @@ export function HouseholdScreen({ houseId }: { houseId: number }) {
   const { data, error, loading, reload } = useHousehold(houseId);
   const [dialog, setDialog] = useState<Dialog>(null);
   const go = useNav((s) => s.go);
+  // with several estates in one database, say which one this house is in
+  const estateName = useEstateLabel(data?.house.estateId);
   const close = () => setDialog(null);
   const saved = () => {
     setDialog(null);
@@ -94,10 +97,15 @@ export function HouseholdScreen({ houseId }: { houseId: number }) {
         titleTestId="household-title"
         badges={
           <>
+            {estateName ? (
+              <Badge color="desk" variant="outline" size="lg" data-testid="house-estate">
+                {estateName}
+              </Badge>
+            ) : null}
             <Badge {...HOUSE_STATUS_BADGE[house.status]} size="lg" data-testid="house-status-badge">
               {house.status}
             </Badge>
-            <Badge color="gray" variant="light" size="lg">
+            <Badge color="gray" variant="light" size="lg" data-testid="house-type-badge">
               {house.type}
             </Badge>
             {voided && (

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { ROLE_LABELS, type OccupancyT, type PersonT } from '../../../../shared/contract/archives';
 import { SectionCard } from '../../components/SectionCard';
 import { byMoveOut, byRole, leaseNote, ROLE_COLORS } from './roles';
+import classes from './OccupantsSection.module.css';
 
 interface OccupantsSectionProps {
   occupants: OccupancyT[];
@@ -50,15 +51,15 @@ export function OccupantsSection({ occupants, readOnly, onReveal, onAdd, onEdit,
           暂无在住人员{readOnly ? '' : '，点击“添加住户”登记业主或住户'}
         </Text>
       ) : (
-        <Table verticalSpacing={6} horizontalSpacing="sm" striped highlightOnHover>
+        // At 1366 px this card is about 730 px wide: role and actions take their own width and never
+        // shrink, phone and ID share one column, and only the name column wraps (issue 7, item 10).
+        <Table verticalSpacing={6} horizontalSpacing="sm" striped highlightOnHover data-testid="occupants-table">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th w={104}>身份</Table.Th>
+              <Table.Th className={classes.fit}>身份 / 入住</Table.Th>
               <Table.Th>姓名</Table.Th>
-              <Table.Th>联系电话</Table.Th>
-              <Table.Th>证件</Table.Th>
-              <Table.Th>入住 / 租期</Table.Th>
-              {!readOnly && <Table.Th w={120} />}
+              <Table.Th className={classes.fit}>联系电话 / 证件</Table.Th>
+              {!readOnly && <Table.Th className={classes.fit} aria-label="操作" />}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -116,10 +117,13 @@ function OccupantRow({ occ, readOnly, onEdit, onMoveOut }: { occ: OccupancyT; re
   ].filter((x): x is string => Boolean(x));
   return (
     <Table.Tr data-testid="occupant-row">
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-        <Badge color={ROLE_COLORS[occ.role]} variant="light" size="sm" style={{ overflow: 'visible' }}>
+      <Table.Td className={classes.fit}>
+        <Badge color={ROLE_COLORS[occ.role]} variant="light" size="sm" className={classes.role} data-testid="occupant-role">
           {ROLE_LABELS[occ.role]}
         </Badge>
+        <Text size="xs" c="dimmed" mt={2} className="fd-tabular">
+          {occ.moveInDate ? `${occ.moveInDate} 入住` : '入住日期未登记'}
+        </Text>
       </Table.Td>
       <Table.Td>
         <Text size="sm" fw={600} span>
@@ -130,62 +134,53 @@ function OccupantRow({ occ, readOnly, onEdit, onMoveOut }: { occ: OccupancyT; re
             {p.gender}
           </Text>
         )}
-        {extra.length > 0 && (
-          <Text size="xs" c="dimmed" lineClamp={2}>
-            {extra.map((x, i) => (
-              // keep "生日 1975-08-22" on one line; break only between items
-              <span key={i} style={{ whiteSpace: 'nowrap' }}>
-                {i > 0 && ' · '}
-                {x}
-              </span>
-            ))}
-          </Text>
-        )}
-      </Table.Td>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-        <Text size="sm">{p.phone ?? <Text span c="dimmed" size="sm">未登记</Text>}</Text>
-        {p.phone2 && (
-          <Text size="xs" c="dimmed">
-            备用 {p.phone2}
-          </Text>
-        )}
-      </Table.Td>
-      <Table.Td>
-        {p.idNumber ? (
-          <>
-            <Text size="sm" ff="monospace" data-testid="person-id">
-              {p.idType && p.idType !== '身份证' && (
-                <Text span size="xs" c="dimmed" mr={4} ff="inherit">
-                  {p.idType}
-                </Text>
-              )}
-              {p.idNumber}
-            </Text>
-            {p.idWarning && (
-              <Text size="xs" c="orange.8" data-testid="person-id-warning">
-                ⚠ {p.idWarning}
-              </Text>
-            )}
-          </>
-        ) : (
-          <Text size="sm" c="dimmed">
-            未登记
-          </Text>
-        )}
-      </Table.Td>
-      <Table.Td>
-        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-          {occ.moveInDate ? `${occ.moveInDate} 入住` : <Text span c="dimmed" size="sm">入住日期未登记</Text>}
-        </Text>
         {occ.role === 'tenant' && (
-          <Text size="xs" c={lease?.color ?? 'dimmed'} style={{ whiteSpace: 'nowrap' }}>
+          <Text size="xs" c={lease?.color ?? 'dimmed'}>
             {occ.leaseStart || occ.leaseEnd ? `租期 ${occ.leaseStart ?? '未填'} 至 ${occ.leaseEnd ?? '未填'}` : '租期未登记'}
             {lease && ` · ${lease.text}`}
           </Text>
         )}
+        {extra.length > 0 && (
+          <Text size="xs" c="dimmed" lineClamp={2} title={extra.join(' · ')}>
+            {extra.join(' · ')}
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td className={classes.fit}>
+        <Text size="sm" className="fd-tabular">
+          {p.phone ?? (
+            <Text span c="dimmed" size="sm">
+              电话未登记
+            </Text>
+          )}
+          {p.phone2 && (
+            <Text span size="xs" c="dimmed" ml={6}>
+              备用 {p.phone2}
+            </Text>
+          )}
+        </Text>
+        {p.idNumber ? (
+          <Text size="sm" ff="monospace" data-testid="person-id">
+            {p.idType && p.idType !== '身份证' && (
+              <Text span size="xs" c="dimmed" mr={4} ff="inherit">
+                {p.idType}
+              </Text>
+            )}
+            {p.idNumber}
+          </Text>
+        ) : (
+          <Text size="xs" c="dimmed">
+            证件未登记
+          </Text>
+        )}
+        {p.idWarning && (
+          <Text size="xs" c="orange.8" className={classes.wrap} data-testid="person-id-warning">
+            ⚠ {p.idWarning}
+          </Text>
+        )}
       </Table.Td>
       {!readOnly && (
-        <Table.Td>
+        <Table.Td className={classes.fit}>
           <Group gap={4} wrap="nowrap" justify="flex-end">
             <Button size="compact-xs" variant="light" onClick={() => onEdit(p)} data-testid="person-edit">
               编辑

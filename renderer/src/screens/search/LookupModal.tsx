@@ -5,6 +5,7 @@ import type { SearchHitT } from '../../../../shared/contract/search';
 import { api } from '../../bridge';
 import { useNav } from '../../app/navigation';
 import { useLookup } from '../../stores/lookup';
+import { useApp, useEstates } from '../../stores/app';
 import classes from './LookupModal.module.css';
 
 const KIND_ICON: Record<SearchHitT['kind'], typeof IconHome> = { house: IconHome, person: IconUser, vehicle: IconCar };
@@ -49,6 +50,9 @@ export function LookupModal() {
 
 function LookupPanel({ onDone }: { onDone: () => void }) {
   const go = useNav((s) => s.go);
+  const estateId = useApp((s) => s.estateId);
+  // several estates in one database: each hit says which; the current one's come first (main ranks them)
+  const severalEstates = useEstates().length > 1;
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<SearchHitT[]>([]);
   /** the query the shown hits answer; differs from `query` while a request is in flight */
@@ -81,7 +85,7 @@ function LookupPanel({ onDone }: { onDone: () => void }) {
     let next: SearchHitT[] = [];
     let error: string | null = null;
     try {
-      const r = await api['search.lookup']({ query: q, limit: 30 });
+      const r = await api['search.lookup']({ query: q, limit: 30, estateId: estateId ?? undefined });
       if (r.ok) next = r.value;
       else error = r.error.message;
     } catch {
@@ -159,7 +163,15 @@ function LookupPanel({ onDone }: { onDone: () => void }) {
             </Text>
           ) : (
             hits.map((hit, i) => (
-              <HitRow key={`${hit.kind}-${hit.houseId}-${hit.title}-${i}`} hit={hit} index={i} active={i === selected} onHover={setSelected} onOpen={openHit} />
+              <HitRow
+                key={`${hit.kind}-${hit.houseId}-${hit.title}-${i}`}
+                hit={hit}
+                index={i}
+                active={i === selected}
+                estate={severalEstates ? { name: hit.estateName, current: hit.estateId === estateId } : null}
+                onHover={setSelected}
+                onOpen={openHit}
+              />
             ))
           )}
         </div>
@@ -173,7 +185,17 @@ function LookupPanel({ onDone }: { onDone: () => void }) {
   );
 }
 
-function HitRow({ hit, index, active, onHover, onOpen }: { hit: SearchHitT; index: number; active: boolean; onHover: (i: number) => void; onOpen: (h: SearchHitT) => void }) {
+interface HitRowProps {
+  hit: SearchHitT;
+  index: number;
+  active: boolean;
+  /** shown when the database holds several estates; another estate's hit stands out */
+  estate: { name: string; current: boolean } | null;
+  onHover: (i: number) => void;
+  onOpen: (h: SearchHitT) => void;
+}
+
+function HitRow({ hit, index, active, estate, onHover, onOpen }: HitRowProps) {
   const Icon = KIND_ICON[hit.kind];
   return (
     <UnstyledButton
@@ -196,6 +218,19 @@ function HitRow({ hit, index, active, onHover, onOpen }: { hit: SearchHitT; inde
           {hit.subtitle}
         </Text>
       </Box>
+      {estate ? (
+        <Badge
+          variant={estate.current ? 'light' : 'outline'}
+          color={estate.current ? 'desk' : 'orange'}
+          radius="sm"
+          size="md"
+          className={classes.estateTag}
+          data-testid="search-result-estate"
+          title={estate.current ? '当前项目' : '其他项目'}
+        >
+          {estate.name}
+        </Badge>
+      ) : null}
       {hit.matched ? (
         <Badge variant="light" color="gray" radius="sm" size="md" className={classes.tag}>
           {hit.matched}

@@ -1,41 +1,47 @@
 import { useState, type ReactNode } from 'react';
-import { ActionIcon, Box, Button, Code, CopyButton, Group, Paper, SimpleGrid, Stack, Switch, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
-import { IconCheck, IconCopy, IconDeviceFloppy } from '@tabler/icons-react';
+import {
+  ActionIcon,
+  Badge,
+  Box,
+  Button,
+  Code,
+  CopyButton,
+  Group,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  Tooltip,
+} from '@mantine/core';
+import { IconCheck, IconCopy, IconDeviceFloppy, IconEdit, IconPlus } from '@tabler/icons-react';
+import type { EstateT } from '../../../../shared/contract/archives';
 import { SettingsPatch, type SettingsT } from '../../../../shared/contract/system';
 import { maskIdNumber } from '../../../../shared/domain/idcard';
 import { api } from '../../bridge';
 import { showSaved, submitForm } from '../../app/call';
-import { dropField, zodFields } from '../../app/formErrors';
+import { useContractForm } from '../../components/form/contractForm';
 import { PageHeader } from '../../components/PageHeader';
 import { Loading } from '../../app/Loading';
 import { useApp } from '../../stores/app';
+import { EstateFormModal } from './EstateFormModal';
 
 const SHELL_LABEL = { electron: '桌面程序', harness: '浏览器测试环境' } as const;
 
-/** 设置: who is at the counter, the company on printouts, ID masking, where the data lives. */
+/** 设置: who is at the counter, the company on printouts, the estates, ID masking, where the data lives. */
 export function SettingsScreen() {
   const status = useApp((s) => s.status);
   if (!status) return <Loading />;
   return (
     <Box maw={860}>
-      <PageHeader title="设置" subtitle="经办人、公司名称与证件号码显示方式；修改后立即生效。" />
+      <PageHeader title="设置" subtitle="经办人、公司名称、项目名称与电话、证件号码显示方式；修改后立即生效。" />
       <Stack gap="md">
-        <DeskSettings key={`${status.settings.staffName}|${status.settings.companyName}`} settings={status.settings} />
+        <DeskSettings settings={status.settings} />
         <PrivacySettings settings={status.settings} />
-        <Section title="项目">
-          <Table withRowBorders={false} verticalSpacing={6} fz="sm">
-            <Table.Tbody>
-              {status.estates.map((e) => (
-                <Table.Tr key={e.id}>
-                  <Table.Td w={220} fw={500}>
-                    {e.name}
-                  </Table.Td>
-                  <Table.Td c="dimmed">{e.phone ? `服务中心电话 ${e.phone}` : '未填写服务中心电话'}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Section>
+        <EstatesSection estates={status.estates} />
         <Section title="数据">
           <Table withRowBorders={false} verticalSpacing={6} fz="sm">
             <Table.Tbody>
@@ -90,69 +96,119 @@ function Section({ title, description, children }: { title: string; description?
   );
 }
 
+interface DeskValues extends Record<string, unknown> {
+  staffName: string;
+  companyName: string;
+}
+
 function DeskSettings({ settings }: { settings: SettingsT }) {
   const setSettings = useApp((s) => s.setSettings);
-  const [staffName, setStaffName] = useState(settings.staffName);
-  const [companyName, setCompanyName] = useState(settings.companyName);
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
-  const dirty = staffName !== settings.staffName || companyName !== settings.companyName;
+  const form = useContractForm({ schema: SettingsPatch, initialValues: { staffName: settings.staffName, companyName: settings.companyName } as DeskValues });
 
-  const save = async () => {
-    const patch = { staffName: staffName.trim(), companyName: companyName.trim() };
-    const fields: Record<string, string> = {};
-    const parsed = SettingsPatch.safeParse(patch);
-    if (!parsed.success) Object.assign(fields, zodFields(parsed.error));
-    if (!patch.staffName) fields.staffName = '请填写经办人姓名';
-    if (Object.keys(fields).length) return setErrors(fields);
+  const save = form.onSubmit(async (values) => {
     setSaving(true);
-    const r = await submitForm(api['system.settings.update'](patch));
+    const r = await submitForm(api['system.settings.update'](values));
     setSaving(false);
-    if (!r.ok) return setErrors(r.fields);
-    setErrors({});
+    if (!r.ok) return form.setErrors(r.fields);
+    // what main stored (trimmed) becomes the form's new baseline
+    const stored = { staffName: r.value.staffName, companyName: r.value.companyName };
+    form.setValues(stored);
+    form.resetDirty(stored);
     setSettings(r.value);
     showSaved('设置已保存');
-  };
+  });
 
   return (
     <Section title="前台与单位" description="经办人记在每一条沟通记录和操作日志里；公司名称印在通知和单据的抬头。">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
+      <form onSubmit={save} noValidate>
         <SimpleGrid cols={2} spacing="md">
-          <TextInput
-            label="经办人"
-            description="当前在前台值班的人"
-            withAsterisk
-            value={staffName}
-            onChange={(e) => {
-              setStaffName(e.currentTarget.value);
-              setErrors(dropField('staffName'));
-            }}
-            error={errors.staffName}
-            data-testid="settings-staff-name"
-          />
-          <TextInput
-            label="公司名称"
-            description="如 深圳市某某物业服务有限公司"
-            value={companyName}
-            onChange={(e) => {
-              setCompanyName(e.currentTarget.value);
-              setErrors(dropField('companyName'));
-            }}
-            error={errors.companyName}
-            data-testid="settings-company-name"
-          />
+          <TextInput label="经办人" description="当前在前台值班的人" withAsterisk data-testid="settings-staff-name" {...form.getInputProps('staffName')} />
+          <TextInput label="公司名称" description="如 深圳市某某物业服务有限公司" data-testid="settings-company-name" {...form.getInputProps('companyName')} />
         </SimpleGrid>
         <Group justify="flex-end" mt="md">
-          <Button type="submit" leftSection={<IconDeviceFloppy size={16} />} loading={saving} disabled={!dirty} data-testid="settings-save">
+          <Button type="submit" leftSection={<IconDeviceFloppy size={16} />} loading={saving} disabled={!form.isDirty()} data-testid="settings-save">
             保存
           </Button>
         </Group>
       </form>
+    </Section>
+  );
+}
+
+/** 项目: every estate in this database, each with its name, service phone and address, editable. */
+function EstatesSection({ estates }: { estates: EstateT[] }) {
+  const setEstates = useApp((s) => s.setEstates);
+  const reloadEstates = useApp((s) => s.reloadEstates);
+  const setEstate = useApp((s) => s.setEstate);
+  const currentId = useApp((s) => s.estateId);
+  const [editing, setEditing] = useState<EstateT | 'new' | null>(null);
+
+  return (
+    <Section title="项目" description="项目名称显示在顶部、搜索结果和单据上；服务中心电话和地址印在受理单、派工单上。">
+      <Table verticalSpacing={8} fz="sm" data-testid="settings-estates">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>项目名称</Table.Th>
+            <Table.Th>服务中心电话</Table.Th>
+            <Table.Th>地址</Table.Th>
+            <Table.Th w={70} />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {estates.map((e) => (
+            <Table.Tr key={e.id} data-testid="settings-estate-row">
+              <Table.Td fw={500}>
+                {e.name}
+                {e.id === currentId && estates.length > 1 ? (
+                  <Badge ml={6} size="xs" variant="light">
+                    当前
+                  </Badge>
+                ) : null}
+                <Text size="xs" c="dimmed" className="fd-tabular">
+                  {e.buildingCount} 栋 · {e.houseCount} 户
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                {e.phone ?? (
+                  <Text span size="sm" c="orange.8">
+                    未填写
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                {e.address ?? (
+                  <Text span size="sm" c="dimmed">
+                    未填写
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <Button size="compact-sm" variant="light" leftSection={<IconEdit size={14} />} onClick={() => setEditing(e)} data-testid="settings-estate-edit">
+                  编辑
+                </Button>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Group justify="flex-end" mt="sm">
+        <Button variant="default" leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')} data-testid="settings-estate-add">
+          新增项目
+        </Button>
+      </Group>
+      <EstateFormModal
+        opened={editing !== null}
+        estate={editing === 'new' ? null : editing}
+        onClose={() => setEditing(null)}
+        onSaved={(saved) => {
+          const added = editing === 'new';
+          setEditing(null);
+          setEstates(added ? [...estates, saved] : estates.map((x) => (x.id === saved.id ? saved : x)));
+          if (added) setEstate(saved.id);
+          void reloadEstates();
+        }}
+      />
     </Section>
   );
 }
