@@ -471,6 +471,7 @@ export function IntakeScreen({ houseId: routeHouseId }: { houseId?: number }) {
               placeholder="不约定可不填"
               valueFormat="YYYY-MM-DD HH:mm"
               clearable
+              clearButtonProps={{ 'aria-label': '清除预约时间' }}
               value={v.expectedVisitAt}
               onChange={(at) => form.setFieldValue('expectedVisitAt', at)}
               // checked as the picker closes: a refusal shows at once, next to the field
@@ -479,7 +480,7 @@ export function IntakeScreen({ houseId: routeHouseId }: { houseId?: number }) {
               defaultTimeValue="09:00"
               timePickerProps={{ format: '24h' }}
               error={err('expectedVisitAt')}
-              w={300}
+              w={420}
               data-testid="intake-visit-at"
             />
           )}
