@@ -200,7 +200,8 @@ export function IntakeScreen({ houseId: routeHouseId }: { houseId?: number }) {
     setBusy(true);
     try {
       const attachments = await Promise.all(photos.map(async (p) => ({ fileName: p.file.name, dataBase64: await fileToBase64(p.file) })));
-      const res = await api['desk.tickets.create']({ ...toInput(values, staff.current), attachments });
+      // a public area is filed under the estate the desk is working on (docs/ARCHITECTURE.md, "Several estates")
+      const res = await api['desk.tickets.create']({ ...toInput(values, staff.current), estateId: useApp.getState().estateId ?? undefined, attachments });
       if (res.ok) {
         // saved: the draft (values and photos) goes
         clearAll();

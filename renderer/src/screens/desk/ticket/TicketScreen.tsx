@@ -7,6 +7,7 @@ import { api } from '../../../bridge';
 import { unwrap, showSaved } from '../../../app/call';
 import { useNav } from '../../../app/navigation';
 import { PageHeader } from '../../../components/PageHeader';
+import { useEstates } from '../../../stores/app';
 import { Loading } from '../../../app/Loading';
 import { SlaBadge, TicketStatusBadge, TicketTypeBadge, lateMinutes, minutesText } from '../shared/badges';
 import { when } from '../shared/format';
@@ -37,6 +38,8 @@ export function TicketScreen({ ticketId }: { ticketId: number }) {
   const [record, setRecord] = useState<'edit' | 'note' | 'photo' | null>(null);
   const [busy, setBusy] = useState<TicketActionT | null>(null);
   const go = useNav((s) => s.go);
+  // several estates in one database: the ticket says which one it belongs to
+  const severalEstates = useEstates().length > 1;
 
   const load = useCallback(async () => {
     const r = await api['desk.tickets.get']({ id: ticketId }).catch(() => null);
@@ -122,6 +125,11 @@ export function TicketScreen({ ticketId }: { ticketId: number }) {
               <Table variant="vertical" layout="fixed" withTableBorder={false} withRowBorders={false} verticalSpacing={6}>
                 <Table.Tbody>
                   <Fact label="位置">
+                    {severalEstates && (
+                      <Text span c="dimmed" mr={6} data-testid="ticket-estate">
+                        {t.estateName}
+                      </Text>
+                    )}
                     {t.houseId ? (
                       <Anchor onClick={() => go({ name: 'household', houseId: t.houseId! })} data-testid="ticket-location">
                         {t.location}
