@@ -23,7 +23,7 @@ test('a historic ledger imported through the UI lists rejected rows and becomes 
   await expect(rejected).toHaveCount(LEDGER_EXPECTED.rejected.length, SLOW);
   for (const r of LEDGER_EXPECTED.rejected) await expect(rejected.filter({ hasText: r.reason })).toContainText(`第 ${r.row} 行`);
   // rows without a type are refused until the desk says what they are; nothing is guessed
-  await expect(page.getByTestId('ledger-default-type')).toHaveValue('不导入（列为拒绝，写明原因）');
+  await expect(page.getByTestId('ledger-default-type')).toHaveValue('不导入（列为拒绝）');
   await page.getByTestId('ledger-commit').click();
   await page.getByTestId('ledger-commit-confirm').click();
   await expect(page.getByTestId('ledger-summary')).toContainText(`新建工单 ${LEDGER_EXPECTED.tickets} 张`, SLOW);

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Grid, LoadingOverlay, Select, Stack, Stepper, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Grid, Group, LoadingOverlay, Select, Stack, Stepper, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconDatabaseImport, IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { LEDGER_FIELD_LABELS, LEDGER_FIELDS, TICKET_TYPES, type LedgerMappingT, type TicketT } from '../../../../shared/contract/desk';
@@ -104,7 +104,6 @@ export function LedgerImportScreen({ estateId }: { estateId: number }) {
               headerLabel="台账表头"
               selectWidth={130}
             />
-            <DefaultTypeCard value={preview.defaultType} hasTypeColumn={Object.values(preview.mapping).includes('type')} disabled={im.remapping || phase === 'parsing'} onChange={im.chooseDefaultType} />
           </Grid.Col>
           <Grid.Col span={{ base: 12, lg: 8 }}>
             <Stack gap="md" pos="relative">
@@ -116,6 +115,7 @@ export function LedgerImportScreen({ estateId }: { estateId: number }) {
                   </Text>
                 </Alert>
               )}
+              <DefaultTypeCard value={preview.defaultType} hasTypeColumn={Object.values(preview.mapping).includes('type')} disabled={im.remapping || phase === 'parsing'} onChange={im.chooseDefaultType} />
               <LedgerCounts preview={preview} />
               <RejectedRows rejected={preview.rejected} note="这些行不会导入；可在原表中修正后重新导入同一文件" testIdPrefix="ledger" />
               <Card withBorder radius="md" padding="md">
@@ -154,17 +154,28 @@ const NO_DEFAULT = '__none';
  */
 function DefaultTypeCard({ value, hasTypeColumn, disabled, onChange }: { value: TicketT['type'] | null; hasTypeColumn: boolean; disabled: boolean; onChange(type: TicketT['type'] | null): void }) {
   return (
-    <Card withBorder radius="md" padding="md" mt="md">
-      <Select
-        label="类型为空的行"
-        description={hasTypeColumn ? '“类型”一栏空着的行记为哪一类。类型决定时限、是否须回访和投诉统计，不会自动猜测。' : '台账没有“类型”列：只登记报修（或只登记投诉）的台账，可在此指定全部记为哪一类。'}
-        data={[{ value: NO_DEFAULT, label: '不导入（列为拒绝，写明原因）' }, ...TICKET_TYPES.map((t) => ({ value: t, label: `全部记为${t}` }))]}
-        value={value ?? NO_DEFAULT}
-        onChange={(v) => onChange(v && v !== NO_DEFAULT ? (v as TicketT['type']) : null)}
-        allowDeselect={false}
-        disabled={disabled}
-        data-testid="ledger-default-type"
-      />
+    <Card withBorder radius="md" padding="sm">
+      <Group justify="space-between" wrap="nowrap" gap="md">
+        <div>
+          <Text size="sm" fw={600}>
+            类型为空的行
+          </Text>
+          <Text size="xs" c="dimmed">
+            {hasTypeColumn ? '“类型”一栏空着的行记为哪一类。类型决定时限、是否须回访和投诉统计，不会自动猜测。' : '台账没有“类型”列：只登记报修（或只登记投诉）的台账，可在此指定全部记为哪一类。'}
+          </Text>
+        </div>
+        <Select
+          w={210}
+          style={{ flexShrink: 0 }}
+          data={[{ value: NO_DEFAULT, label: '不导入（列为拒绝）' }, ...TICKET_TYPES.map((t) => ({ value: t, label: `全部记为${t}` }))]}
+          value={value ?? NO_DEFAULT}
+          onChange={(v) => onChange(v && v !== NO_DEFAULT ? (v as TicketT['type']) : null)}
+          allowDeselect={false}
+          disabled={disabled}
+          aria-label="类型为空的行"
+          data-testid="ledger-default-type"
+        />
+      </Group>
     </Card>
   );
 }

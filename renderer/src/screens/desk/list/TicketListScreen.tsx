@@ -9,6 +9,7 @@ import { unwrap } from '../../../app/call';
 import { useNav } from '../../../app/navigation';
 import { useApp } from '../../../stores/app';
 import { PageHeader } from '../../../components/PageHeader';
+import { DateField } from '../../../components/DateField';
 import { useListIntent } from './listIntent';
 import { useTicketPages } from './useTicketPages';
 import { MultiPick } from './MultiPick';
@@ -123,11 +124,11 @@ export function TicketListScreen({ preset }: { preset?: Preset }) {
           />
           <Input.Wrapper label="受理日期" error={rangeError}>
             <Group gap={4} wrap="nowrap">
-              <Input type="date" value={filters.from} onChange={(e) => set('from', e.currentTarget.value)} w={150} aria-label="受理日期从" error={!!rangeError} data-testid="ticket-filter-from" />
+              <DateField value={filters.from || null} onChange={(v) => set('from', v ?? '')} w={150} aria-label="受理日期从" error={!!rangeError} data-testid="ticket-filter-from" />
               <Text size="sm" c="dimmed">
                 至
               </Text>
-              <Input type="date" value={filters.to} onChange={(e) => set('to', e.currentTarget.value)} w={150} aria-label="受理日期到" error={!!rangeError} data-testid="ticket-filter-to" />
+              <DateField value={filters.to || null} onChange={(v) => set('to', v ?? '')} w={150} aria-label="受理日期到" error={!!rangeError} data-testid="ticket-filter-to" />
             </Group>
           </Input.Wrapper>
           <Input.Wrapper label="时限">

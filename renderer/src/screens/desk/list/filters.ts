@@ -45,8 +45,11 @@ export function isFiltered(f: Filters): boolean {
   return !!(f.status.length || f.type.length || f.category || f.buildingId || f.department || f.from || f.to || f.due !== 'all' || f.text.trim());
 }
 
-/** a date range that runs backwards, or null when it is fine */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** typed text that is not a date, or a range that runs backwards; null when it is fine */
 export function dateRangeError(f: Pick<Filters, 'from' | 'to'>): string | null {
+  if ((f.from && !ISO_DATE.test(f.from)) || (f.to && !ISO_DATE.test(f.to))) return '日期格式应为 年-月-日，如 2026-10-01';
   return f.from && f.to && f.from > f.to ? '开始日期晚于结束日期' : null;
 }
 
@@ -58,8 +61,9 @@ export function toQuery(f: Filters, text: string): ListQuery {
     category: f.category ?? undefined,
     buildingId: f.buildingId ? Number(f.buildingId) : undefined,
     department: f.department ?? undefined,
-    from: f.from || undefined,
-    to: f.to || undefined,
+    // half-typed text filters nothing (its message shows by the box)
+    from: ISO_DATE.test(f.from) ? f.from : undefined,
+    to: ISO_DATE.test(f.to) ? f.to : undefined,
     due: f.due === 'all' ? undefined : f.due,
     text: text.trim().slice(0, 50) || undefined,
     sort: f.sort,

@@ -249,6 +249,8 @@ export function TicketEditModal({ detail, config, onClose, onSaved }: { detail: 
           valueFormat="YYYY-MM-DD HH:mm"
           clearable
           minDate={new Date()}
+          maxDate={new Date(Date.now() + VISIT_MAX_DAYS * 86_400_000)}
+          defaultTimeValue="09:00"
           {...form.getInputProps('expectedVisitAt')}
           data-testid="ticket-edit-visit"
         />

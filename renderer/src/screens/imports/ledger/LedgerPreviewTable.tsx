@@ -4,7 +4,7 @@ import type { LedgerPreviewT } from '../../../../../shared/contract/desk';
 import { cstDateTime } from '../../../../../shared/domain/time';
 
 type Row = LedgerPreviewT['rows'][number];
-type Filter = 'all' | 'rejected' | 'warning' | 'new' | 'unchanged';
+type Filter = 'all' | 'rejected' | 'warning' | 'new' | 'duplicate' | 'unchanged';
 const PAGE = 100;
 
 export const LEDGER_ROW_STATUS: Record<Row['status'], { label: string; color: string }> = {
@@ -19,6 +19,7 @@ const matches: Record<Filter, (r: Row) => boolean> = {
   rejected: (r) => r.status === 'rejected',
   warning: (r) => r.warnings.length > 0,
   new: (r) => r.status === 'new',
+  duplicate: (r) => r.status === 'duplicate',
   unchanged: (r) => r.status === 'unchanged',
 };
 
@@ -33,7 +34,7 @@ export function LedgerPreviewTable({ rows }: { rows: Row[] }) {
   const [filter, setFilter] = useState<Filter>('all');
   const [page, setPage] = useState(1);
   const counts = useMemo(() => {
-    const c: Record<Filter, number> = { all: 0, rejected: 0, warning: 0, new: 0, unchanged: 0 };
+    const c: Record<Filter, number> = { all: 0, rejected: 0, warning: 0, new: 0, duplicate: 0, unchanged: 0 };
     for (const r of rows) for (const f of Object.keys(matches) as Filter[]) if (matches[f](r)) c[f]++;
     return c;
   }, [rows]);
@@ -44,6 +45,7 @@ export function LedgerPreviewTable({ rows }: { rows: Row[] }) {
 
   const label = (f: Filter, text: string) => ({ value: f, label: `${text} ${counts[f]}` });
   const filters = [label('all', '全部'), label('rejected', '拒绝'), label('warning', '有提示'), label('new', '新增')];
+  if (counts.duplicate) filters.push(label('duplicate', '重复'));
   if (counts.unchanged) filters.push(label('unchanged', '已导入过'));
 
   return (
