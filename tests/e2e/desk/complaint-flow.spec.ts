@@ -32,7 +32,10 @@ async function act(page: Page, action: string, note?: string) {
   await expect(confirm).toBeHidden(T);
 }
 
-test('complaint: Ctrl+K-style house pick → save with Ctrl+Enter → printed slip → dispatch → complete → callback → close → household history', async ({ page, harness }) => {
+test('complaint: Ctrl+K-style house pick → save with Ctrl+Enter → printed slip → dispatch → complete → callback → close → household history', async ({
+  page,
+  harness,
+}) => {
   await openApp(page);
   await page.getByRole('navigation').getByText('受理登记', { exact: true }).click();
   await expect(page.getByTestId('intake-house-input')).toBeVisible(T);

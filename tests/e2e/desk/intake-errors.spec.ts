@@ -77,7 +77,9 @@ test('visit time: picked in a Chinese calendar as China time and saved; a kept 2
   await page.getByTestId('intake-visit-at').click();
   const picker = page.locator('[data-dates-dropdown="true"]');
   await expect(picker).toBeVisible(T);
-  const label = dayjs(fromCst(tomorrow.year, tomorrow.month, tomorrow.day, 12)).locale('zh-cn').format('D MMMM YYYY');
+  const label = dayjs(fromCst(tomorrow.year, tomorrow.month, tomorrow.day, 12))
+    .locale('zh-cn')
+    .format('D MMMM YYYY');
   const day = picker.locator(`button[aria-label="${label}"]:not([data-outside])`);
   if (!(await day.isVisible())) await picker.locator('button[data-direction="next"]').click();
   await day.click();

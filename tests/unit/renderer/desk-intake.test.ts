@@ -45,7 +45,11 @@ describe('intake form checks (the contract schema as resolver)', () => {
     expect(toInput(filled, '李静')).toMatchObject({ houseId: 7, location: null, category: '噪音扰民', receivedBy: '李静', expectedVisitAt: null });
   });
   it('names every missing field at once, in the words of the form', () => {
-    expect(intakeErrors(EMPTY_INTAKE, '李静', now)).toEqual({ location: '请选择房屋，或切换到「公共区域」', category: '请填写类别', description: '请填写内容' });
+    expect(intakeErrors(EMPTY_INTAKE, '李静', now)).toEqual({
+      location: '请选择房屋，或切换到「公共区域」',
+      category: '请填写类别',
+      description: '请填写内容',
+    });
     expect(intakeErrors({ ...filled, publicArea: true }, '李静', now)).toEqual({ location: '请填写公共区域位置' });
   });
   it('refuses a visit more than 90 days ahead (2099 was accepted) and one already past, next to the field', () => {
@@ -157,14 +161,28 @@ describe('photos', () => {
   it('keeps images up to 10 MB and 9 in all, and says why the rest were left out', () => {
     const img = (name: string, size = 10) => new File([new Uint8Array(size)], name, { type: 'image/jpeg' });
     const eight = Array.from({ length: 8 }, (_, i) => ({ file: img(`${i}.jpg`), url: `blob:${i}` }));
-    const { photos, refused } = acceptPhotos(eight, [img('a.jpg'), new File(['x'], 'b.pdf', { type: 'application/pdf' }), img('c.jpg', 11 * 1024 * 1024), img('d.jpg')]);
+    const { photos, refused } = acceptPhotos(eight, [
+      img('a.jpg'),
+      new File(['x'], 'b.pdf', { type: 'application/pdf' }),
+      img('c.jpg', 11 * 1024 * 1024),
+      img('d.jpg'),
+    ]);
     expect(photos.map((p) => p.file.name)).toEqual(['0.jpg', '1.jpg', '2.jpg', '3.jpg', '4.jpg', '5.jpg', '6.jpg', '7.jpg', 'a.jpg']);
     expect(refused).toEqual(['「b.pdf」不是图片', '「c.jpg」超过10MB', '最多9张照片，「d.jpg」未添加']);
   });
 });
 
 describe('SLA badge', () => {
-  const sla = (p: Partial<SlaStateT>): SlaStateT => ({ respondDueAt: null, resolveDueAt: null, respondLateMinutes: 0, resolveLateMinutes: 0, paused: false, state: 'ok', clock: 'calendar', ...p });
+  const sla = (p: Partial<SlaStateT>): SlaStateT => ({
+    respondDueAt: null,
+    resolveDueAt: null,
+    respondLateMinutes: 0,
+    resolveLateMinutes: 0,
+    paused: false,
+    state: 'ok',
+    clock: 'calendar',
+    ...p,
+  });
   it('reads as the desk says it', () => {
     expect(slaLabel(sla({ state: 'overdue', resolveLateMinutes: 125 })).text).toBe('已超时 2小时5分');
     expect(slaLabel(sla({ state: 'overdue', respondLateMinutes: 1500 })).text).toBe('已超时 1天1小时');
@@ -179,6 +197,9 @@ describe('SLA badge', () => {
     const dues = { respondDueAt: '2026-11-20T02:00:00.000Z', resolveDueAt: '2026-11-21T01:00:00.000Z' };
     expect(currentDeadline(sla(dues), '已受理', now)).toEqual({ which: '响应', at: dues.respondDueAt });
     expect(currentDeadline(sla(dues), '处理中', now)).toEqual({ which: '完成', at: dues.resolveDueAt });
-    expect(currentDeadline(sla({ ...dues, state: 'overdue', respondLateMinutes: 30, resolveLateMinutes: 0 }), '已受理', now)).toEqual({ which: '响应', at: dues.respondDueAt });
+    expect(currentDeadline(sla({ ...dues, state: 'overdue', respondLateMinutes: 30, resolveLateMinutes: 0 }), '已受理', now)).toEqual({
+      which: '响应',
+      at: dues.respondDueAt,
+    });
   });
 });

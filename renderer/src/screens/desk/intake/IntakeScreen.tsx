@@ -16,7 +16,21 @@ import { FormError } from '../../../components/FormError';
 import { fileToBase64 } from '../../../components/base64';
 import { useDraftFiles, useFormDraft, writeDraftFiles } from '../../../components/form/formDraft';
 import { when } from '../shared/format';
-import { EMPTY_INTAKE, FIELD_ORDER, INTAKE_DRAFT_VERSION, blankIntake, hasContent, intakeErrors, nextEmptyRequired, toInput, type Channel, type FocusField, type IntakeValues, type Photo, type TicketType } from './draft';
+import {
+  EMPTY_INTAKE,
+  FIELD_ORDER,
+  INTAKE_DRAFT_VERSION,
+  blankIntake,
+  hasContent,
+  intakeErrors,
+  nextEmptyRequired,
+  toInput,
+  type Channel,
+  type FocusField,
+  type IntakeValues,
+  type Photo,
+  type TicketType,
+} from './draft';
 import { LocationSection } from './LocationSection';
 import { ReporterFields, currentPeople } from './ReporterFields';
 import { PhotoPicker, acceptPhotos } from './PhotoPicker';
@@ -228,7 +242,14 @@ export function IntakeScreen({ houseId: routeHouseId }: { houseId?: number }) {
       ? []
       : [
           ['mod+Enter', () => !lookupOpen() && !held && void save()],
-          ...TICKET_TYPES.map((t, i) => [`alt+digit${i + 1}`, () => !lookupOpen() && form.setFieldValue('type', t), { usePhysicalKeys: true }] as [string, () => void, { usePhysicalKeys: boolean }]),
+          ...TICKET_TYPES.map(
+            (t, i) =>
+              [`alt+digit${i + 1}`, () => !lookupOpen() && form.setFieldValue('type', t), { usePhysicalKeys: true }] as [
+                string,
+                () => void,
+                { usePhysicalKeys: boolean },
+              ],
+          ),
         ],
     [],
   );
@@ -309,7 +330,14 @@ export function IntakeScreen({ houseId: routeHouseId }: { houseId?: number }) {
                   {photosRestored > 0 ? `，含 ${photosRestored} 张照片` : ''}。
                 </Text>
                 <Group gap={4} wrap="nowrap">
-                  <Button size="compact-sm" variant="subtle" color="gray" leftSection={<IconEraser size={14} />} onClick={() => (clearAll(), focusField('location'))} data-testid="intake-restored-clear">
+                  <Button
+                    size="compact-sm"
+                    variant="subtle"
+                    color="gray"
+                    leftSection={<IconEraser size={14} />}
+                    onClick={() => (clearAll(), focusField('location'))}
+                    data-testid="intake-restored-clear"
+                  >
                     清空
                   </Button>
                   <CloseButton size="sm" aria-label="关闭提示" onClick={() => setNoticeClosed(true)} />
@@ -336,7 +364,13 @@ export function IntakeScreen({ houseId: routeHouseId }: { houseId?: number }) {
               />
             </Input.Wrapper>
             <Input.Wrapper label="渠道">
-              <SegmentedControl value={v.channel} onChange={(c) => form.setFieldValue('channel', c as Channel)} data={[...TICKET_CHANNELS]} aria-label="渠道" data-testid="intake-channel" />
+              <SegmentedControl
+                value={v.channel}
+                onChange={(c) => form.setFieldValue('channel', c as Channel)}
+                data={[...TICKET_CHANNELS]}
+                aria-label="渠道"
+                data-testid="intake-channel"
+              />
             </Input.Wrapper>
           </Group>
 
@@ -507,7 +541,13 @@ export function IntakeScreen({ houseId: routeHouseId }: { houseId?: number }) {
           <FormError message={formError} />
           <Group justify="space-between" mt="xs">
             {hasInput ? (
-              <Button variant="subtle" color="gray" leftSection={<IconEraser size={16} />} onClick={() => (clearAll(), focusField('location'))} data-testid="intake-clear">
+              <Button
+                variant="subtle"
+                color="gray"
+                leftSection={<IconEraser size={16} />}
+                onClick={() => (clearAll(), focusField('location'))}
+                data-testid="intake-clear"
+              >
                 清空
               </Button>
             ) : (
@@ -517,7 +557,14 @@ export function IntakeScreen({ houseId: routeHouseId }: { houseId?: number }) {
               <Text size="sm" c="dimmed">
                 受理后可打印受理单
               </Text>
-              <Button size="md" onClick={() => void save()} loading={busy} leftSection={<IconDeviceFloppy size={18} />} rightSection={<Kbd size="xs">Ctrl+Enter</Kbd>} data-testid="intake-save">
+              <Button
+                size="md"
+                onClick={() => void save()}
+                loading={busy}
+                leftSection={<IconDeviceFloppy size={18} />}
+                rightSection={<Kbd size="xs">Ctrl+Enter</Kbd>}
+                data-testid="intake-save"
+              >
                 保存
               </Button>
             </Group>

@@ -42,7 +42,10 @@ export function PhotoPicker({
       </FileButton>
       {photos.map((p, i) => (
         <Tooltip key={p.url} label={errors[i] ? `${p.file.name}：${errors[i]}` : p.file.name}>
-          <div style={{ position: 'relative', outline: errors[i] ? '2px solid var(--mantine-color-red-6)' : undefined, borderRadius: 4 }} data-testid="intake-photo">
+          <div
+            style={{ position: 'relative', outline: errors[i] ? '2px solid var(--mantine-color-red-6)' : undefined, borderRadius: 4 }}
+            data-testid="intake-photo"
+          >
             <Image src={p.url} w={64} h={64} radius="sm" fit="cover" alt={p.file.name} />
             <CloseButton
               size="xs"

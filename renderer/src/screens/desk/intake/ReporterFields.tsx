@@ -82,7 +82,15 @@ export function ReporterFields({
         />
       </Grid.Col>
       <Grid.Col span={4}>
-        <TextInput ref={phoneRef} label="联系电话" placeholder="手机或座机" value={phone} onChange={(e) => onChange({ phone: e.currentTarget.value })} error={errors.phone} className="fd-tabular" />
+        <TextInput
+          ref={phoneRef}
+          label="联系电话"
+          placeholder="手机或座机"
+          value={phone}
+          onChange={(e) => onChange({ phone: e.currentTarget.value })}
+          error={errors.phone}
+          className="fd-tabular"
+        />
       </Grid.Col>
     </>
   );

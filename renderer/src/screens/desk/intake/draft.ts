@@ -65,7 +65,16 @@ export function blankIntake(from: Pick<IntakeValues, 'type' | 'channel'>): Intak
 
 /** Whether the user has typed or picked anything worth keeping (type and channel alone are not). */
 export function hasContent(v: IntakeValues): boolean {
-  return !!(v.household || v.location.trim() || v.description.trim() || v.category || v.reporter.trim() || v.phone.trim() || v.expectedVisitAt || v.receivedBy !== null);
+  return !!(
+    v.household ||
+    v.location.trim() ||
+    v.description.trim() ||
+    v.category ||
+    v.reporter.trim() ||
+    v.phone.trim() ||
+    v.expectedVisitAt ||
+    v.receivedBy !== null
+  );
 }
 
 /** The form's values as the desk.tickets.create call takes them (photos are added when saving). */
