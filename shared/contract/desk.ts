@@ -135,6 +135,8 @@ export const Ticket = z.object({
   type: TicketType,
   channel: TicketChannel,
   estateId: Id,
+  /** one database may hold several estates: the ticket screen and every printout name it */
+  estateName: z.string(),
   houseId: Id.nullable(),
   location: z.string(), // house label or public-area text
   buildingId: Id.nullable(),
@@ -208,6 +210,8 @@ export const IntakeInput = z
     houseId: Id.nullable().optional(),
     location: optText(100, '位置'),
     buildingId: Id.nullable().optional(),
+    /** the desk's current estate: where a public-area request without a house or building is filed */
+    estateId: Id.optional(),
     category: reqText(30, '类别'),
     subcategory: optText(30, '子类别'),
     urgency: Urgency,

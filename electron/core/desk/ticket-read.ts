@@ -43,13 +43,14 @@ export async function holdsFor(ctx: Pick<CoreContext, 'db'>, ticketIds: number[]
   return map;
 }
 
-export function toTicket(t: TicketRecord, sla: TicketT['sla']): TicketT {
+export function toTicket(t: TicketRecord, sla: TicketT['sla'], estateName = ''): TicketT {
   return {
     id: t.id,
     no: t.no,
     type: t.type as TicketT['type'],
     channel: t.channel as TicketT['channel'],
     estateId: t.estate_id,
+    estateName,
     houseId: t.house_id,
     location: t.location,
     buildingId: t.building_id,
@@ -121,13 +122,14 @@ export async function getTicketDetail(ctx: CoreContext, id: number): Promise<Tic
   const cal = await loadCalendar(ctx, cfg);
   const holds = (await holdsFor(ctx, [id])).get(id) ?? [];
   const sla = slaOf(t, holds, cal, ctx.now().getTime(), cfg.dueSoonMinutes * 60_000);
+  const estate = await ctx.db.selectFrom('estates').select('name').where('id', '=', t.estate_id).executeTakeFirst();
   const [events, callbacks, attachments] = await Promise.all([
     ctx.db.selectFrom('ticket_events').selectAll().where('ticket_id', '=', id).orderBy('at').orderBy('id').execute(),
     ctx.db.selectFrom('callbacks').selectAll().where('ticket_id', '=', id).orderBy('at').execute(),
     ctx.db.selectFrom('attachments').select(['id', 'file_name', 'mime', 'size', 'created_at']).where('ticket_id', '=', id).orderBy('id').execute(),
   ]);
   return {
-    ticket: toTicket(t, sla),
+    ticket: toTicket(t, sla, estate?.name ?? ''),
     events: events.map((e) => ({
       id: e.id,
       at: e.at,

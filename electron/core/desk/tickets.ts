@@ -43,6 +43,7 @@ export interface IntakeFields {
   houseId?: number | null;
   location?: string | null;
   buildingId?: number | null;
+  estateId?: number;
   category: string;
   subcategory?: string | null;
   urgency: string;
@@ -65,7 +66,11 @@ async function validateCategory(ctx: CoreContext, category: string, subcategory:
 /** 受理: one form for every request type. */
 export async function createTicket(ctx: CoreContext, input: IntakeFields): Promise<TicketDetailT> {
   const cfg = await validateCategory(ctx, input.category, input.subcategory);
-  const estate = await ctx.db.selectFrom('estates').select('id').where('voided_at', 'is', null).orderBy('id').executeTakeFirst();
+  // a public area belongs to the estate the desk is working on (else the first one)
+  let estates = ctx.db.selectFrom('estates').select('id').where('voided_at', 'is', null);
+  if (input.estateId) estates = estates.where('id', '=', input.estateId);
+  const estate = await estates.orderBy('id').executeTakeFirst();
+  if (input.estateId && !estate) throw notFound('项目');
   if (!estate && !input.houseId) throw conflict('请先完成项目设置');
   const { estateId, location, buildingId } = await placeOf(ctx, input, estate?.id ?? 0);
   const files = prepareAttachments(input.attachments ?? []);

@@ -179,6 +179,32 @@ describe('estates', () => {
   });
 });
 
+describe('tickets with several estates', () => {
+  it("name their estate, and a public-area ticket is filed under the desk's current estate", async () => {
+    const { home, other, shop } = await arrange();
+    type Detail = { ticket: { estateId: number; estateName: string } };
+    const intake = (extra: object) =>
+      get<Detail>('desk.tickets.create', { type: '咨询', channel: '来访', category: '收费争议', urgency: '一般', description: '咨询物业费', ...extra });
+    expect((await intake({ houseId: shop })).ticket).toMatchObject({ estateId: other.id, estateName: '锦绣商城' });
+    expect((await intake({ location: '商场中庭', estateId: other.id })).ticket).toMatchObject({ estateId: other.id, estateName: '锦绣商城' });
+    // without one (an older caller), the first estate
+    expect((await intake({ location: '小区大门' })).ticket).toMatchObject({ estateId: home.id, estateName: '翠湖花园' });
+    expect(
+      (
+        await call('desk.tickets.create', {
+          type: '咨询',
+          channel: '来访',
+          category: '收费争议',
+          urgency: '一般',
+          description: 'x',
+          location: 'y',
+          estateId: 999,
+        })
+      ).ok,
+    ).toBe(false);
+  });
+});
+
 describe('first run', () => {
   it('refuses a demo of 99,999 houses with the limit stated, instead of cutting it to 5,000', async () => {
     const r = (await call('system.setup', { estateName: '翠湖花园', demo: true, houses: 99_999 })) as Result<unknown>;

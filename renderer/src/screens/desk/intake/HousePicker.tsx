@@ -3,6 +3,7 @@ import { Badge, Combobox, Group, Loader, Text, TextInput, useCombobox } from '@m
 import { IconCar, IconHome, IconSearch, IconUser } from '@tabler/icons-react';
 import type { SearchHitT } from '../../../../../shared/contract/search';
 import { api } from '../../../bridge';
+import { useApp } from '../../../stores/app';
 
 const KIND_ICON: Record<SearchHitT['kind'], typeof IconHome> = { house: IconHome, person: IconUser, vehicle: IconCar };
 
@@ -12,7 +13,17 @@ const KIND_ICON: Record<SearchHitT['kind'], typeof IconHome> = { house: IconHome
  * unless moved). Enter pressed before the newest answer has arrived waits for it, so a fast
  * typist never gets the house of a half-typed query.
  */
-export function HousePicker({ onPick, error, autoFocus, inputRef }: { onPick(houseId: number): void; error?: string; autoFocus?: boolean; inputRef?: Ref<HTMLInputElement> }) {
+export function HousePicker({
+  onPick,
+  error,
+  autoFocus,
+  inputRef,
+}: {
+  onPick(houseId: number): void;
+  error?: string;
+  autoFocus?: boolean;
+  inputRef?: Ref<HTMLInputElement>;
+}) {
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<SearchHitT[]>([]);
   /** the query the shown hits answer */
@@ -35,7 +46,8 @@ export function HousePicker({ onPick, error, autoFocus, inputRef }: { onPick(hou
     let next: SearchHitT[] = [];
     let fail: string | null = null;
     try {
-      const r = await api['search.lookup']({ query: q, limit: 20 });
+      // the current estate's houses first: "1-1-101" picks this estate's, not another's
+      const r = await api['search.lookup']({ query: q, limit: 20, estateId: useApp.getState().estateId ?? undefined });
       if (r.ok) next = r.value;
       else fail = r.error.message;
     } catch {
