@@ -47,7 +47,13 @@ export function prepareAttachments(files: { fileName: string; dataBase64: string
  * rolled-back id out again) or a later photo would pick up. Returns the files written, so the
  * caller can remove them if its transaction fails (discardFiles).
  */
-export async function storeAttachments(ctx: CoreContext, trx: Transaction<DB>, ticketId: number, files: PreparedAttachment[], written: string[] = []): Promise<string[]> {
+export async function storeAttachments(
+  ctx: CoreContext,
+  trx: Transaction<DB>,
+  ticketId: number,
+  files: PreparedAttachment[],
+  written: string[] = [],
+): Promise<string[]> {
   const dir = join(attachmentsDir(ctx.dbFile), String(ticketId));
   for (const f of files) {
     mkdirSync(dir, { recursive: true });
@@ -60,7 +66,15 @@ export async function storeAttachments(ctx: CoreContext, trx: Transaction<DB>, t
     written.push(final);
     await trx
       .insertInto('attachments')
-      .values({ ticket_id: ticketId, file_name: f.fileName, stored_name: stored, mime: f.mime, size: f.data.length, sha256: f.sha256, created_at: ctx.now().toISOString() })
+      .values({
+        ticket_id: ticketId,
+        file_name: f.fileName,
+        stored_name: stored,
+        mime: f.mime,
+        size: f.data.length,
+        sha256: f.sha256,
+        created_at: ctx.now().toISOString(),
+      })
       .execute();
   }
   return written;

@@ -62,8 +62,7 @@ export async function updateDeskConfig(ctx: Pick<CoreContext, 'db'>, patch: Part
   const next = { ...(await readDeskConfig(ctx)), ...patch };
   if (next.counterHours.open >= next.counterHours.close) throw invalid('下班时间必须晚于上班时间', { 'counterHours.close': '下班时间必须晚于上班时间' });
   for (const t of TICKET_TYPES)
-    for (const u of URGENCIES)
-      if (!next.sla.some((s) => s.type === t && s.urgency === u)) throw invalid(`缺少「${t}·${u}」的时限设置`);
+    for (const u of URGENCIES) if (!next.sla.some((s) => s.type === t && s.urgency === u)) throw invalid(`缺少「${t}·${u}」的时限设置`);
   const names = next.departments.map((d) => d.name);
   if (new Set(names).size !== names.length) throw invalid('部门名称不能重复');
   await ctx.db

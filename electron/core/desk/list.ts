@@ -44,9 +44,9 @@ function applyFilters(q: Q, f: TicketQuery, nowIso: string, soonIso: string): Q 
   if (f.to) q = q.where('received_at', '<', cstDayBounds(f.to).end);
   if (f.needsCallback) q = q.where('status', '=', '已完成').where('type', 'in', ['投诉', '报修']);
   if (f.due === 'overdue')
-    q = q.where('status', 'in', RUNNING).where((eb) =>
-      eb.or([eb('resolve_due_at', '<', nowIso), eb.and([eb('responded_at', 'is', null), eb('respond_due_at', '<', nowIso)])]),
-    );
+    q = q
+      .where('status', 'in', RUNNING)
+      .where((eb) => eb.or([eb('resolve_due_at', '<', nowIso), eb.and([eb('responded_at', 'is', null), eb('respond_due_at', '<', nowIso)])]));
   if (f.due === 'dueSoon')
     q = q
       .where('status', 'in', RUNNING)
@@ -65,14 +65,7 @@ function applyFilters(q: Q, f: TicketQuery, nowIso: string, soonIso: string): Q 
     q = q.where('no', '>=', prefix).where('no', '<', `${prefix}\uffff`);
   } else if (text) {
     const like = `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-    q = q.where((eb) =>
-      eb.or([
-        eb('location', 'like', like),
-        eb('reporter', 'like', like),
-        eb('phone_digits', 'like', like),
-        eb('description', 'like', like),
-      ]),
-    );
+    q = q.where((eb) => eb.or([eb('location', 'like', like), eb('reporter', 'like', like), eb('phone_digits', 'like', like), eb('description', 'like', like)]));
   }
   return q;
 }
@@ -88,14 +81,22 @@ export async function listTickets(ctx: CoreContext, f: TicketQuery, withTotal = 
   if (f.sort === 'due') q = q.orderBy('resolve_due_at', dir).orderBy('id', dir);
   else if (f.sort === 'no') q = q.orderBy('no', dir);
   else q = q.orderBy('received_at', dir).orderBy('id', dir);
-  const records = await q.limit(f.limit ?? 50).offset(f.offset ?? 0).execute();
+  const records = await q
+    .limit(f.limit ?? 50)
+    .offset(f.offset ?? 0)
+    .execute();
   const total = withTotal ? Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n) : records.length;
   return { rows: await rowsWithSla(ctx, records), total };
 }
 
 export async function dashboard(ctx: CoreContext): Promise<DashboardT> {
   const counts: Record<string, number> = Object.fromEntries(TICKET_STATUSES.map((s) => [s, 0]));
-  const open = await ctx.db.selectFrom('tickets').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).where('status', 'in', [...OPEN_STATUSES, '已完成', '已回访']).groupBy('status').execute();
+  const open = await ctx.db
+    .selectFrom('tickets')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('status', 'in', [...OPEN_STATUSES, '已完成', '已回访'])
+    .groupBy('status')
+    .execute();
   for (const r of open) counts[r.status] = Number(r.n);
   const [dueSoon, overdue, awaiting] = await Promise.all([
     listTickets(ctx, { due: 'dueSoon', sort: 'due', limit: 50 }, false),
@@ -103,8 +104,18 @@ export async function dashboard(ctx: CoreContext): Promise<DashboardT> {
     listTickets(ctx, { needsCallback: true, limit: 1 }),
   ]);
   const today = cstDayBounds(cstDate(ctx.now()));
-  const received = await ctx.db.selectFrom('tickets').select((eb) => eb.fn.countAll<number>().as('n')).where('received_at', '>=', today.start).where('received_at', '<', today.end).executeTakeFirstOrThrow();
-  const completed = await ctx.db.selectFrom('tickets').select((eb) => eb.fn.countAll<number>().as('n')).where('completed_at', '>=', today.start).where('completed_at', '<', today.end).executeTakeFirstOrThrow();
+  const received = await ctx.db
+    .selectFrom('tickets')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('received_at', '>=', today.start)
+    .where('received_at', '<', today.end)
+    .executeTakeFirstOrThrow();
+  const completed = await ctx.db
+    .selectFrom('tickets')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('completed_at', '>=', today.start)
+    .where('completed_at', '<', today.end)
+    .executeTakeFirstOrThrow();
   return {
     counts,
     dueSoon: dueSoon.rows,

@@ -14,7 +14,11 @@ export interface Place {
  * Where a request is about, as intake and 修改 take it: a house (its label, building and estate), or
  * a public-area text, optionally in a building. A public area with no building stays in `estateId`.
  */
-export async function placeOf(ctx: CoreContext, input: { houseId?: number | null; location?: string | null; buildingId?: number | null }, estateId: number): Promise<Place> {
+export async function placeOf(
+  ctx: CoreContext,
+  input: { houseId?: number | null; location?: string | null; buildingId?: number | null },
+  estateId: number,
+): Promise<Place> {
   if (input.houseId) {
     const house = await getHouse(ctx, input.houseId);
     return { estateId: house.estateId, houseId: house.id, buildingId: house.buildingId, location: house.label };

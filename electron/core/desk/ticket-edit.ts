@@ -61,13 +61,15 @@ export async function editTicket(ctx: CoreContext, input: TicketEditT): Promise<
   if (input.category !== undefined || input.subcategory !== undefined) {
     const category = input.category ?? t.category;
     // a new category drops the old subcategory unless one is given with it
-    const subcategory = input.subcategory !== undefined ? input.subcategory : input.category !== undefined && input.category !== t.category ? null : t.subcategory;
+    const subcategory =
+      input.subcategory !== undefined ? input.subcategory : input.category !== undefined && input.category !== t.category ? null : t.subcategory;
     if (category !== t.category || subcategory !== t.subcategory) {
       // checked only when changed: a category renamed in 设置 since intake does not block other corrections
       const cfg = await readDeskConfig(ctx);
       const cat = cfg.categories.find((c) => c.name === category);
       if (!cat) throw invalid(`类别「${category}」不在类别设置中`, { category: '请选择类别' });
-      if (subcategory && cat.children.length && !cat.children.includes(subcategory)) throw invalid(`「${category}」下没有子类别「${subcategory}」`, { subcategory: '请选择子类别' });
+      if (subcategory && cat.children.length && !cat.children.includes(subcategory))
+        throw invalid(`「${category}」下没有子类别「${subcategory}」`, { subcategory: '请选择子类别' });
       patch.category = category;
       patch.subcategory = subcategory;
       change('category', '类别', categoryText(t.category, t.subcategory), categoryText(category, subcategory));
@@ -145,7 +147,10 @@ export async function addTicketNote(ctx: CoreContext, input: { id: number; note:
 }
 
 /** 添加照片: photos brought in after intake (the repair finished, the damage seen later). */
-export async function addTicketPhotos(ctx: CoreContext, input: { id: number; attachments: { fileName: string; dataBase64: string }[] }): Promise<TicketDetailT> {
+export async function addTicketPhotos(
+  ctx: CoreContext,
+  input: { id: number; attachments: { fileName: string; dataBase64: string }[] },
+): Promise<TicketDetailT> {
   const t = await loadTicket(ctx, input.id);
   if (t.status === '已作废') throw conflict('工单已作废，不能添加照片');
   const files = prepareAttachments(input.attachments);
@@ -160,10 +165,20 @@ export async function addTicketPhotos(ctx: CoreContext, input: { id: number; att
         .where('ticket_id', '=', t.id)
         .executeTakeFirstOrThrow();
       if (Number(n) + files.length > MAX_PHOTOS_PER_TICKET)
-        throw invalid(`每张工单最多${MAX_PHOTOS_PER_TICKET}张照片，已有${Number(n)}张`, { attachments: `最多还能添加${Math.max(0, MAX_PHOTOS_PER_TICKET - Number(n))}张` });
+        throw invalid(`每张工单最多${MAX_PHOTOS_PER_TICKET}张照片，已有${Number(n)}张`, {
+          attachments: `最多还能添加${Math.max(0, MAX_PHOTOS_PER_TICKET - Number(n))}张`,
+        });
       const at = ctx.now().toISOString();
       await storeAttachments(ctx, trx, t.id, files, written);
-      await addEvent(trx, { ticketId: t.id, at, actor, action: 'photo', from: t.status, to: t.status, note: `${files.length}张：${files.map((f) => f.fileName).join('、')}` });
+      await addEvent(trx, {
+        ticketId: t.id,
+        at,
+        actor,
+        action: 'photo',
+        from: t.status,
+        to: t.status,
+        note: `${files.length}张：${files.map((f) => f.fileName).join('、')}`,
+      });
       await trx.updateTable('tickets').set({ updated_at: at }).where('id', '=', t.id).execute();
       await audit(trx, actor, 'ticket', t.id, 'photo', { files: files.map((f) => ({ name: f.fileName, sha256: f.sha256 })) });
     })

@@ -16,9 +16,25 @@ test.describe('with tickets', () => {
         const b = await call('archives.buildings.create', { estateId, name: '3', floors: 18 });
         const h = await call('archives.houses.create', { buildingId: b.id, unitName: '2', roomNo: '1502', type: '住宅', status: '已入住' });
         await call('system.settings.update', { staffName: '李静' });
-        const c = await call('desk.tickets.create', { type: '投诉', channel: '来访', houseId: h.id, category: '噪音扰民', urgency: '一般', reporter: '王芳', phone: '138 0000 1111', description: '楼上装修噪音' });
+        const c = await call('desk.tickets.create', {
+          type: '投诉',
+          channel: '来访',
+          houseId: h.id,
+          category: '噪音扰民',
+          urgency: '一般',
+          reporter: '王芳',
+          phone: '138 0000 1111',
+          description: '楼上装修噪音',
+        });
         await call('desk.tickets.transition', { id: c.ticket.id, action: 'complete', note: '已与楼上业主沟通' });
-        const v = await call('desk.tickets.create', { type: '咨询', channel: '电话', houseId: h.id, category: '收费争议', urgency: '一般', description: '重复登记的咨询' });
+        const v = await call('desk.tickets.create', {
+          type: '咨询',
+          channel: '电话',
+          houseId: h.id,
+          category: '收费争议',
+          urgency: '一般',
+          description: '重复登记的咨询',
+        });
         await call('desk.tickets.transition', { id: v.ticket.id, action: 'void', reason: '重复登记' });
       },
     },

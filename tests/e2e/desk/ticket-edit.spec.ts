@@ -5,7 +5,10 @@ import { test, expect, openApp } from '../support/harness';
 const SLOW = { timeout: 20_000 };
 const SHOTS = process.env.FRONTDESK_SHOTS;
 /** a 1×1 PNG */
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360f8ffff3f0005fe02fea7d6a4a00000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360f8ffff3f0005fe02fea7d6a4a00000000049454e44ae426082',
+  'hex',
+);
 
 test.use({
   viewport: { width: 1366, height: 768 },

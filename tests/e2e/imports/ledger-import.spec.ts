@@ -18,7 +18,11 @@ test('a historic ledger imported through the UI lists rejected rows and becomes 
   test.setTimeout(90_000);
   await openApp(page);
   await page.getByRole('navigation').getByText('台账导入', { exact: true }).click();
-  await page.getByTestId('ledger-file-input').setInputFiles({ name: '投诉台账2025.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await messyLedgerBuffer() });
+  await page.getByTestId('ledger-file-input').setInputFiles({
+    name: '投诉台账2025.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: await messyLedgerBuffer(),
+  });
   const rejected = page.getByTestId('ledger-rejected-row');
   await expect(rejected).toHaveCount(LEDGER_EXPECTED.rejected.length, SLOW);
   for (const r of LEDGER_EXPECTED.rejected) await expect(rejected.filter({ hasText: r.reason })).toContainText(`第 ${r.row} 行`);

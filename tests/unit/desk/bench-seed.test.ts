@@ -10,7 +10,11 @@ let core: Core;
 let estateId: number;
 const NOW = new Date('2026-11-20T06:00:00.000Z'); // Friday 14:00 in Shanghai
 
-const indexes = () => (core.ctx.sqlite.prepare("select name from sqlite_master where type = 'index' and tbl_name in ('tickets', 'ticket_events', 'ticket_holds', 'callbacks') order by name").pluck().all() as string[]);
+const indexes = () =>
+  core.ctx.sqlite
+    .prepare("select name from sqlite_master where type = 'index' and tbl_name in ('tickets', 'ticket_events', 'ticket_holds', 'callbacks') order by name")
+    .pluck()
+    .all() as string[];
 
 beforeEach(async () => {
   core = await tempCore();
@@ -55,7 +59,14 @@ describe('seedTickets (bulk tickets for benchmarks)', () => {
     const today = core.ctx.sqlite.prepare("select max(cast(substr(no, 12) as integer)) from tickets where no like 'TS20261120-%'").pluck().get() as number;
     expect(today).toBeGreaterThan(0);
     const created = (await must(
-      core.dispatch('desk.tickets.create', { type: '投诉', channel: '电话', location: '南门广场', category: '噪音扰民', urgency: '一般', description: '广场舞音乐太吵' }) as never,
+      core.dispatch('desk.tickets.create', {
+        type: '投诉',
+        channel: '电话',
+        location: '南门广场',
+        category: '噪音扰民',
+        urgency: '一般',
+        description: '广场舞音乐太吵',
+      }) as never,
     )) as TicketDetailT;
     expect(created.ticket.no).toBe(`TS20261120-${String(today + 1).padStart(3, '0')}`);
   });

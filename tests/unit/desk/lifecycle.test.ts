@@ -13,9 +13,11 @@ const detail = (p: Promise<unknown>) => must(p as never) as Promise<TicketDetail
 beforeEach(async () => {
   core = await tempCore();
   core.ctx.now = () => new Date(clock);
-  const estate = await must(call('archives.estates.create', { name: '翠湖花园', phone: '0755-88886666' }) as never) as { id: number };
-  const b = await must(call('archives.buildings.create', { estateId: estate.id, name: '3' }) as never) as { id: number };
-  const h = await must(call('archives.houses.create', { buildingId: b.id, unitName: '2', roomNo: '1502', type: '住宅', status: '已入住' }) as never) as { id: number };
+  const estate = (await must(call('archives.estates.create', { name: '翠湖花园', phone: '0755-88886666' }) as never)) as { id: number };
+  const b = (await must(call('archives.buildings.create', { estateId: estate.id, name: '3' }) as never)) as { id: number };
+  const h = (await must(call('archives.houses.create', { buildingId: b.id, unitName: '2', roomNo: '1502', type: '住宅', status: '已入住' }) as never)) as {
+    id: number;
+  };
   houseId = h.id;
   await must(call('archives.people.attach', { houseId, role: 'owner', person: { name: '王芳', phone: '13800001111' } }) as never);
 });
@@ -39,7 +41,14 @@ const complaint = () =>
 const act = (id: number, action: TicketActionT, extra: Record<string, unknown> = {}) => call('desk.tickets.transition', { id, action, ...extra });
 
 describe('state machine (pure)', () => {
-  const s = (status: TicketState['status'], extra: Partial<TicketState> = {}): TicketState => ({ type: '投诉', status, statusBeforeHold: null, department: null, hasCallback: false, ...extra });
+  const s = (status: TicketState['status'], extra: Partial<TicketState> = {}): TicketState => ({
+    type: '投诉',
+    status,
+    statusBeforeHold: null,
+    department: null,
+    hasCallback: false,
+    ...extra,
+  });
 
   it('every action from every status is either allowed or refused with a Chinese reason', () => {
     for (const status of TICKET_STATUSES)
@@ -122,7 +131,9 @@ describe('tickets through the contract', () => {
     await detail(act(ticket.id, 'complete'));
     const noComment = await call('desk.callbacks.record', { ticketId: ticket.id, method: '电话', resolved: false });
     expect(noComment.ok).toBe(false);
-    const t = await detail(call('desk.callbacks.record', { ticketId: ticket.id, method: '电话', resolved: false, satisfaction: '不满意', comment: '仍有噪音' }));
+    const t = await detail(
+      call('desk.callbacks.record', { ticketId: ticket.id, method: '电话', resolved: false, satisfaction: '不满意', comment: '仍有噪音' }),
+    );
     expect(t.ticket.status).toBe('处理中');
     expect(t.ticket.completedAt).toBeNull();
     expect(t.events.slice(-2).map((e) => e.action)).toEqual(['callback', 'reopen']);
@@ -136,7 +147,7 @@ describe('tickets through the contract', () => {
     expect(noReason.ok).toBe(false);
     let t = await detail(act(id, 'sendBack', { note: '不属于工程部' }));
     expect(t.ticket).toMatchObject({ status: '已受理', department: null });
-    t = await detail(act(id, 'dispatch', { department: '秩序部' }));
+    await detail(act(id, 'dispatch', { department: '秩序部' }));
     const badStaff = await act(id, 'reassign', { department: '秩序部', assignee: '李师傅' });
     expect(badStaff.ok).toBe(false);
     t = await detail(act(id, 'reassign', { department: '秩序部', assignee: '陈保安' }));
@@ -151,7 +162,7 @@ describe('tickets through the contract', () => {
     t = await detail(act(id, 'resume'));
     expect(t.ticket.status).toBe('处理中');
     expect(Date.parse(t.ticket.sla.resolveDueAt!) - due).toBe(10 * 3600_000);
-    t = await detail(act(id, 'complete'));
+    await detail(act(id, 'complete'));
     const reopenNoNote = await act(id, 'reopen');
     expect(reopenNoNote.ok).toBe(false);
     t = await detail(act(id, 'reopen', { note: '业主反映问题复发' }));
@@ -171,20 +182,47 @@ describe('tickets through the contract', () => {
   });
 
   it('enquiries close without a callback; praise has no clock', async () => {
-    const q = await detail(call('desk.tickets.create', { type: '咨询', channel: '电话', houseId, category: '收费争议', subcategory: '物业费', urgency: '一般', description: '物业费怎么交' }));
+    const q = await detail(
+      call('desk.tickets.create', {
+        type: '咨询',
+        channel: '电话',
+        houseId,
+        category: '收费争议',
+        subcategory: '物业费',
+        urgency: '一般',
+        description: '物业费怎么交',
+      }),
+    );
     await detail(act(q.ticket.id, 'complete', { note: '柜台已答复' }));
     const closed = await detail(act(q.ticket.id, 'close'));
     expect(closed.ticket.status).toBe('已关闭');
-    const p = await detail(call('desk.tickets.create', { type: '表扬', channel: '信函', houseId, category: '服务态度', urgency: '一般', description: '保安很负责' }));
+    const p = await detail(
+      call('desk.tickets.create', { type: '表扬', channel: '信函', houseId, category: '服务态度', urgency: '一般', description: '保安很负责' }),
+    );
     expect(p.ticket.sla.state).toBe('none');
     expect(p.ticket.no).toMatch(/^BY/);
   });
 
   it('list filters, dashboard due-soon and overdue, household history', async () => {
     const a = await complaint();
-    await detail(call('desk.tickets.create', { type: '报修', channel: '电话', location: '地下车库B2', category: '工程维修', subcategory: '水电', urgency: '紧急', description: '车库灯不亮' }));
+    await detail(
+      call('desk.tickets.create', {
+        type: '报修',
+        channel: '电话',
+        location: '地下车库B2',
+        category: '工程维修',
+        subcategory: '水电',
+        urgency: '紧急',
+        description: '车库灯不亮',
+      }),
+    );
     clock += 25 * 60_000; // urgent repair: 30 min to respond → due soon
-    let dash = (await must(call('desk.dashboard', {}) as never)) as { dueSoon: { no: string }[]; overdue: { no: string }[]; counts: Record<string, number>; calendarWarning: string | null };
+    let dash = (await must(call('desk.dashboard', {}) as never)) as {
+      dueSoon: { no: string }[];
+      overdue: { no: string }[];
+      counts: Record<string, number>;
+      calendarWarning: string | null;
+    };
     expect(dash.dueSoon.map((r) => r.no)).toEqual(['BX20261116-001']);
     expect(dash.counts['已受理']).toBe(2);
     expect(dash.calendarWarning).toContain('2027');
@@ -208,9 +246,27 @@ describe('tickets through the contract', () => {
 
   it('photos are stored by main beside the database; non-images are refused', async () => {
     const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex').toString('base64');
-    const bad = await call('desk.tickets.create', { type: '报修', channel: '来访', houseId, category: '工程维修', urgency: '一般', description: '漏水', attachments: [{ fileName: 'a.txt', dataBase64: Buffer.from('hello').toString('base64') }] });
+    const bad = await call('desk.tickets.create', {
+      type: '报修',
+      channel: '来访',
+      houseId,
+      category: '工程维修',
+      urgency: '一般',
+      description: '漏水',
+      attachments: [{ fileName: 'a.txt', dataBase64: Buffer.from('hello').toString('base64') }],
+    });
     expect(bad.ok).toBe(false);
-    const d = await detail(call('desk.tickets.create', { type: '报修', channel: '来访', houseId, category: '工程维修', urgency: '一般', description: '漏水', attachments: [{ fileName: '现场.png', dataBase64: png }] }));
+    const d = await detail(
+      call('desk.tickets.create', {
+        type: '报修',
+        channel: '来访',
+        houseId,
+        category: '工程维修',
+        urgency: '一般',
+        description: '漏水',
+        attachments: [{ fileName: '现场.png', dataBase64: png }],
+      }),
+    );
     expect(d.attachments).toHaveLength(1);
     const file = (await must(call('desk.attachments.get', { id: d.attachments[0].id }) as never)) as { dataBase64: string };
     expect(file.dataBase64).toBe(png);
@@ -224,7 +280,9 @@ describe('ticket numbers', () => {
     // a historic ticket took the next numbers without passing through the counter
     core.ctx.sqlite.prepare("update tickets set no = 'TS20261116-007' where id = ?").run(first.ticket.id);
     core.ctx.sqlite
-      .prepare("insert into tickets (no, type, channel, estate_id, location, category, urgency, description, received_by, received_at, status, created_at, updated_at) select 'TS20261116-002', type, channel, estate_id, location, category, urgency, description, received_by, received_at, status, created_at, updated_at from tickets where id = ?")
+      .prepare(
+        "insert into tickets (no, type, channel, estate_id, location, category, urgency, description, received_by, received_at, status, created_at, updated_at) select 'TS20261116-002', type, channel, estate_id, location, category, urgency, description, received_by, received_at, status, created_at, updated_at from tickets where id = ?",
+      )
       .run(first.ticket.id);
     const next = await complaint();
     expect(next.ticket.no).toBe('TS20261116-008');
@@ -234,10 +292,29 @@ describe('ticket numbers', () => {
 describe('agreed visit time', () => {
   it('a repair with an agreed visit is due by that visit; a visit in the past is refused', async () => {
     const visit = new Date(clock + 5 * 24 * 3600_000).toISOString(); // beyond the 72 h default
-    const d = await detail(call('desk.tickets.create', { type: '报修', channel: '电话', houseId, category: '工程维修', subcategory: '门窗', urgency: '一般', description: '窗户关不严', expectedVisitAt: visit }));
+    const d = await detail(
+      call('desk.tickets.create', {
+        type: '报修',
+        channel: '电话',
+        houseId,
+        category: '工程维修',
+        subcategory: '门窗',
+        urgency: '一般',
+        description: '窗户关不严',
+        expectedVisitAt: visit,
+      }),
+    );
     expect(d.ticket.sla.resolveDueAt).toBe(visit);
     expect(d.ticket.sla.respondDueAt).toBe(new Date(clock + 24 * 3600_000).toISOString());
-    const past = await call('desk.tickets.create', { type: '报修', channel: '电话', houseId, category: '工程维修', urgency: '一般', description: 'x', expectedVisitAt: new Date(clock - 60_000).toISOString() });
+    const past = await call('desk.tickets.create', {
+      type: '报修',
+      channel: '电话',
+      houseId,
+      category: '工程维修',
+      urgency: '一般',
+      description: 'x',
+      expectedVisitAt: new Date(clock - 60_000).toISOString(),
+    });
     expect(past.ok).toBe(false);
     if (!past.ok) expect(past.error.fields?.expectedVisitAt).toBe('预约上门时间应晚于现在');
   });

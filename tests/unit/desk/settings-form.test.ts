@@ -10,7 +10,13 @@ const fields = (input: unknown) => {
   const r = DeskConfigPatch.safeParse(input);
   return r.success ? {} : zodFields(r.error);
 };
-const row = (respond: number | null, resolve: number | null) => ({ type: '投诉', urgency: '一般', respondMinutes: respond, resolveMinutes: resolve, clock: 'calendar' });
+const row = (respond: number | null, resolve: number | null) => ({
+  type: '投诉',
+  urgency: '一般',
+  respondMinutes: respond,
+  resolveMinutes: resolve,
+  clock: 'calendar',
+});
 
 describe('hours typed in the 时限 tab', () => {
   it('become minutes; what is not a number stays NaN for the schema to refuse', () => {
@@ -38,12 +44,26 @@ describe('hours typed in the 时限 tab', () => {
   });
 
   it('names are filled in, short and not repeated; counter hours are real and in order; the reminder is bounded', () => {
-    expect(fields({ categories: [{ name: '工程维修', children: ['水电', ' 水电 '] }, { name: ' ', children: [] }] })).toEqual({
+    expect(
+      fields({
+        categories: [
+          { name: '工程维修', children: ['水电', ' 水电 '] },
+          { name: ' ', children: [] },
+        ],
+      }),
+    ).toEqual({
       'categories.0.children.1': '子类别「水电」重复',
       'categories.1.name': '请填写类别名称',
     });
     expect(fields({ categories: [] })).toEqual({ categories: '至少保留一个类别' });
-    expect(fields({ departments: [{ name: '工程部', staff: [] }, { name: '工程部 ', staff: ['x'.repeat(21)] }] })).toEqual({
+    expect(
+      fields({
+        departments: [
+          { name: '工程部', staff: [] },
+          { name: '工程部 ', staff: ['x'.repeat(21)] },
+        ],
+      }),
+    ).toEqual({
       'departments.1.staff.0': '姓名不超过20字',
       'departments.1.name': '部门「工程部」重复',
     });
@@ -85,7 +105,12 @@ describe('main refuses the same through the contract, and stores nothing', () =>
     expect(huge.ok).toBe(false);
     if (!huge.ok) expect(huge.error.fields?.['sla.0.resolveMinutes']).toBe('时限不超过365天（8760小时）');
     expect(((await must(core.dispatch('desk.config.get', {}) as never)) as DeskConfigT).sla).toEqual(cfg.sla);
-    const dept = await core.dispatch('desk.config.update', { departments: [{ name: '工程部', staff: [] }, { name: ' 工程部', staff: [] }] });
+    const dept = await core.dispatch('desk.config.update', {
+      departments: [
+        { name: '工程部', staff: [] },
+        { name: ' 工程部', staff: [] },
+      ],
+    });
     expect(dept.ok).toBe(false);
     if (!dept.ok) expect(dept.error.fields?.['departments.1.name']).toBe('部门「工程部」重复');
   });

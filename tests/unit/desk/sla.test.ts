@@ -97,7 +97,13 @@ describe('SLA clocks', () => {
     // 50 h elapsed − 10 h on hold = 40 h < 48 h: not late for resolution
     expect(s.resolveLateMinutes).toBe(0);
     expect(s.resolveDueAt).toBe(iso(received + 58 * H));
-    const onHold = computeSla(cal, { ...base, target: complaint, receivedMs: received, holds: [{ startMs: received + 10 * H, endMs: null }], nowMs: received + 60 * H });
+    const onHold = computeSla(cal, {
+      ...base,
+      target: complaint,
+      receivedMs: received,
+      holds: [{ startMs: received + 10 * H, endMs: null }],
+      nowMs: received + 60 * H,
+    });
     expect(onHold.state).toBe('paused');
     expect(onHold.resolveLateMinutes).toBe(0);
   });
@@ -113,9 +119,25 @@ describe('SLA clocks', () => {
 
   it('finished tickets keep a met / missed verdict; praise has no clock', () => {
     const received = at(2026, 11, 16, 9, 0);
-    const met = computeSla(cal, { ...base, target: complaint, receivedMs: received, respondedMs: received + H, completedMs: received + 30 * H, nowMs: received + 100 * H, finished: true });
+    const met = computeSla(cal, {
+      ...base,
+      target: complaint,
+      receivedMs: received,
+      respondedMs: received + H,
+      completedMs: received + 30 * H,
+      nowMs: received + 100 * H,
+      finished: true,
+    });
     expect(met.state).toBe('met');
-    const missed = computeSla(cal, { ...base, target: complaint, receivedMs: received, respondedMs: received + H, completedMs: received + 50 * H, nowMs: received + 100 * H, finished: true });
+    const missed = computeSla(cal, {
+      ...base,
+      target: complaint,
+      receivedMs: received,
+      respondedMs: received + H,
+      completedMs: received + 50 * H,
+      nowMs: received + 100 * H,
+      finished: true,
+    });
     expect(missed.state).toBe('missed');
     expect(missed.resolveLateMinutes).toBe(120);
     expect(computeSla(cal, { ...base, target: null, receivedMs: received, nowMs: received }).state).toBe('none');

@@ -25,46 +25,84 @@ beforeEach(async () => {
   const estate = (await must(call('archives.estates.create', { name: '翠湖花园' }) as never)) as { id: number };
   const b = (await must(call('archives.buildings.create', { estateId: estate.id, name: '3' }) as never)) as { id: number };
   buildingId = b.id;
-  houseA = ((await must(call('archives.houses.create', { buildingId: b.id, unitName: '2', roomNo: '1502', type: '住宅', status: '已入住' }) as never)) as { id: number }).id;
-  houseB = ((await must(call('archives.houses.create', { buildingId: b.id, unitName: '2', roomNo: '1501', type: '住宅', status: '已入住' }) as never)) as { id: number }).id;
+  houseA = (
+    (await must(call('archives.houses.create', { buildingId: b.id, unitName: '2', roomNo: '1502', type: '住宅', status: '已入住' }) as never)) as { id: number }
+  ).id;
+  houseB = (
+    (await must(call('archives.houses.create', { buildingId: b.id, unitName: '2', roomNo: '1501', type: '住宅', status: '已入住' }) as never)) as { id: number }
+  ).id;
 });
 afterEach(async () => {
   await core.cleanup();
 });
 
 const repair = (extra: Record<string, unknown> = {}) =>
-  detail(call('desk.tickets.create', { type: '报修', channel: '电话', houseId: houseA, category: '工程维修', subcategory: '水电', urgency: '一般', reporter: '王芳', phone: '13800001111', description: '卫生间漏水', ...extra }));
+  detail(
+    call('desk.tickets.create', {
+      type: '报修',
+      channel: '电话',
+      houseId: houseA,
+      category: '工程维修',
+      subcategory: '水电',
+      urgency: '一般',
+      reporter: '王芳',
+      phone: '13800001111',
+      description: '卫生间漏水',
+      ...extra,
+    }),
+  );
 const edit = (id: number, fields: Record<string, unknown>) => call('desk.tickets.edit', { id, ...fields });
 const lastEvent = (d: TicketDetailT) => d.events[d.events.length - 1];
 
 describe('修改: each field is written before → after on the timeline, with an audit line', () => {
   it.each([
     ['house', () => ({ houseId: houseB }), { field: 'location', label: '位置', from: '3栋2单元1502', to: '3栋2单元1501' }],
-    ['public area', () => ({ houseId: null, location: '地下车库B2' }), { field: 'location', label: '位置', from: '3栋2单元1502', to: '地下车库B2（公共区域）' }],
-    ['public area in a building', () => ({ houseId: null, location: '电梯厅', buildingId }), { field: 'location', label: '位置', from: '3栋2单元1502', to: '3栋 电梯厅（公共区域）' }],
+    [
+      'public area',
+      () => ({ houseId: null, location: '地下车库B2' }),
+      { field: 'location', label: '位置', from: '3栋2单元1502', to: '地下车库B2（公共区域）' },
+    ],
+    [
+      'public area in a building',
+      () => ({ houseId: null, location: '电梯厅', buildingId }),
+      { field: 'location', label: '位置', from: '3栋2单元1502', to: '3栋 电梯厅（公共区域）' },
+    ],
     ['category', () => ({ category: '环境卫生', subcategory: '保洁' }), { field: 'category', label: '类别', from: '工程维修 / 水电', to: '环境卫生 / 保洁' }],
-    ['category alone drops the old subcategory', () => ({ category: '噪音扰民' }), { field: 'category', label: '类别', from: '工程维修 / 水电', to: '噪音扰民' }],
+    [
+      'category alone drops the old subcategory',
+      () => ({ category: '噪音扰民' }),
+      { field: 'category', label: '类别', from: '工程维修 / 水电', to: '噪音扰民' },
+    ],
     ['subcategory', () => ({ subcategory: '管道疏通' }), { field: 'category', label: '类别', from: '工程维修 / 水电', to: '工程维修 / 管道疏通' }],
     ['reporter', () => ({ reporter: '李四' }), { field: 'reporter', label: '报事人', from: '王芳', to: '李四' }],
     ['reporter cleared', () => ({ reporter: '' }), { field: 'reporter', label: '报事人', from: '王芳', to: null }],
     ['phone (normalised)', () => ({ phone: '139 0000 2222' }), { field: 'phone', label: '电话', from: '13800001111', to: '13900002222' }],
     ['description', () => ({ description: '厨房水管漏水' }), { field: 'description', label: '内容', from: '卫生间漏水', to: '厨房水管漏水' }],
     // 2026-11-18 10:00 in Shanghai
-    ['visit time', () => ({ expectedVisitAt: '2026-11-18T02:00:00.000Z' }), { field: 'expectedVisitAt', label: '预约上门', from: null, to: '2026-11-18 10:00' }],
-  ] as [string, () => Record<string, unknown>, { field: string; label: string; from: string | null; to: string | null }][])('%s', async (_name, fields, expected) => {
-    const t = await repair();
-    const d = await detail(edit(t.ticket.id, { ...fields(), note: '业主来电更正' }));
-    const e = lastEvent(d);
-    expect(e.action).toBe('edit');
-    expect(e.label).toBe('修改');
-    expect(e.note).toBe('业主来电更正');
-    expect(e.changes).toEqual([expected]);
-    // the status does not move
-    expect([e.fromStatus, e.toStatus, d.ticket.status]).toEqual(['已受理', '已受理', '已受理']);
-    const audit = core.ctx.sqlite.prepare("select actor, detail from audit_log where entity = 'ticket' and entity_id = ? and action = 'edit'").all(t.ticket.id) as { actor: string; detail: string }[];
-    expect(audit).toHaveLength(1);
-    expect(JSON.parse(audit[0].detail).changes).toEqual([expected]);
-  });
+    [
+      'visit time',
+      () => ({ expectedVisitAt: '2026-11-18T02:00:00.000Z' }),
+      { field: 'expectedVisitAt', label: '预约上门', from: null, to: '2026-11-18 10:00' },
+    ],
+  ] as [string, () => Record<string, unknown>, { field: string; label: string; from: string | null; to: string | null }][])(
+    '%s',
+    async (_name, fields, expected) => {
+      const t = await repair();
+      const d = await detail(edit(t.ticket.id, { ...fields(), note: '业主来电更正' }));
+      const e = lastEvent(d);
+      expect(e.action).toBe('edit');
+      expect(e.label).toBe('修改');
+      expect(e.note).toBe('业主来电更正');
+      expect(e.changes).toEqual([expected]);
+      // the status does not move
+      expect([e.fromStatus, e.toStatus, d.ticket.status]).toEqual(['已受理', '已受理', '已受理']);
+      const audit = core.ctx.sqlite
+        .prepare("select actor, detail from audit_log where entity = 'ticket' and entity_id = ? and action = 'edit'")
+        .all(t.ticket.id) as { actor: string; detail: string }[];
+      expect(audit).toHaveLength(1);
+      expect(JSON.parse(audit[0].detail).changes).toEqual([expected]);
+    },
+  );
 
   it('the row follows the edit: house link, building, phone search digits, description', async () => {
     const t = await repair();
@@ -83,10 +121,20 @@ describe('修改: each field is written before → after on the timeline, with a
 
   it('fields sent unchanged make no event; nothing changed is refused', async () => {
     const t = await repair();
-    const same = await edit(t.ticket.id, { houseId: houseA, category: '工程维修', subcategory: '水电', reporter: '王芳', phone: '138 0000 1111', description: '卫生间漏水', expectedVisitAt: null });
+    const same = await edit(t.ticket.id, {
+      houseId: houseA,
+      category: '工程维修',
+      subcategory: '水电',
+      reporter: '王芳',
+      phone: '138 0000 1111',
+      description: '卫生间漏水',
+      expectedVisitAt: null,
+    });
     expect(same.ok).toBe(false);
     if (!same.ok) expect(same.error.message).toBe('没有修改任何内容');
-    const d = await detail(edit(t.ticket.id, { houseId: houseA, category: '工程维修', subcategory: '水电', reporter: '王芳', description: '卫生间和厨房漏水' }));
+    const d = await detail(
+      edit(t.ticket.id, { houseId: houseA, category: '工程维修', subcategory: '水电', reporter: '王芳', description: '卫生间和厨房漏水' }),
+    );
     expect(lastEvent(d).changes.map((c) => c.field)).toEqual(['description']);
     expect(d.events.map((e) => e.action)).toEqual(['create', 'edit']);
   });
@@ -126,7 +174,9 @@ describe('修改: each field is written before → after on the timeline, with a
     if (!photo.ok) expect(photo.error.message).toBe('工单已作废，不能添加照片');
     expect((await detail(call('desk.tickets.get', { id: v.ticket.id }))).ticket.description).toBe('卫生间漏水');
 
-    const q = await detail(call('desk.tickets.create', { type: '咨询', channel: '电话', houseId: houseA, category: '收费争议', urgency: '一般', description: '物业费怎么交' }));
+    const q = await detail(
+      call('desk.tickets.create', { type: '咨询', channel: '电话', houseId: houseA, category: '收费争议', urgency: '一般', description: '物业费怎么交' }),
+    );
     await detail(call('desk.tickets.transition', { id: q.ticket.id, action: 'complete' }));
     await detail(call('desk.tickets.transition', { id: q.ticket.id, action: 'close' }));
     const closed = await edit(q.ticket.id, { reporter: '孙七' });
@@ -180,7 +230,9 @@ describe('修改 recomputes the SLA deadlines', () => {
   });
 
   it('a complaint keeps its targets when its visit or house changes', async () => {
-    const c = await detail(call('desk.tickets.create', { type: '投诉', channel: '来访', houseId: houseA, category: '噪音扰民', urgency: '一般', description: '楼上装修噪音' }));
+    const c = await detail(
+      call('desk.tickets.create', { type: '投诉', channel: '来访', houseId: houseA, category: '噪音扰民', urgency: '一般', description: '楼上装修噪音' }),
+    );
     const d = await detail(edit(c.ticket.id, { houseId: houseB, expectedVisitAt: new Date(clock + 24 * HOUR).toISOString() }));
     expect(d.ticket.sla.resolveDueAt).toBe(c.ticket.sla.resolveDueAt);
     expect(d.ticket.sla.respondDueAt).toBe(c.ticket.sla.respondDueAt);
@@ -200,10 +252,13 @@ describe('备注 and 添加照片 later', () => {
 
   it('photos are added with an event; the same photo twice is stored under two names; non-images are refused', async () => {
     const t = await repair();
-    const bad = await call('desk.tickets.addPhotos', { id: t.ticket.id, attachments: [{ fileName: 'a.txt', dataBase64: Buffer.from('hello').toString('base64') }] });
+    const bad = await call('desk.tickets.addPhotos', {
+      id: t.ticket.id,
+      attachments: [{ fileName: 'a.txt', dataBase64: Buffer.from('hello').toString('base64') }],
+    });
     expect(bad.ok).toBe(false);
-    let d = await detail(call('desk.tickets.addPhotos', { id: t.ticket.id, attachments: [{ fileName: '修好后.png', dataBase64: PNG }] }));
-    d = await detail(call('desk.tickets.addPhotos', { id: t.ticket.id, attachments: [{ fileName: '修好后.png', dataBase64: PNG }] }));
+    await detail(call('desk.tickets.addPhotos', { id: t.ticket.id, attachments: [{ fileName: '修好后.png', dataBase64: PNG }] }));
+    const d = await detail(call('desk.tickets.addPhotos', { id: t.ticket.id, attachments: [{ fileName: '修好后.png', dataBase64: PNG }] }));
     expect(d.attachments).toHaveLength(2);
     expect(lastEvent(d)).toMatchObject({ action: 'photo', label: '添加照片', note: '1张：修好后.png' });
     const names = (core.ctx.sqlite.prepare('select stored_name s from attachments where ticket_id = ?').all(t.ticket.id) as { s: string }[]).map((r) => r.s);
@@ -224,7 +279,15 @@ describe('备注 and 添加照片 later', () => {
 
     // intake rolled back after its photo was written: SQLite hands the same id to the next ticket
     core.ctx.sqlite.exec("create trigger fail_create before insert on ticket_events when new.action = 'create' begin select raise(abort, 'boom'); end");
-    const failed = await call('desk.tickets.create', { type: '报修', channel: '来访', houseId: houseA, category: '工程维修', urgency: '一般', description: '漏水', attachments: [{ fileName: 'first.png', dataBase64: PNG }] });
+    const failed = await call('desk.tickets.create', {
+      type: '报修',
+      channel: '来访',
+      houseId: houseA,
+      category: '工程维修',
+      urgency: '一般',
+      description: '漏水',
+      attachments: [{ fileName: 'first.png', dataBase64: PNG }],
+    });
     expect(failed.ok).toBe(false);
     core.ctx.sqlite.exec('drop trigger fail_create');
     const next = await repair();

@@ -22,8 +22,11 @@ afterEach(async () => {
 });
 
 const preview = async (rows: Cell[][], extra: Record<string, unknown> = {}) =>
-  (await must(call('imports.ledger.preview', { estateId, fileName: '台账.xlsx', dataBase64: (await book(rows)).toString('base64'), ...extra }) as never)) as LedgerPreviewT;
-const remap = async (p: LedgerPreviewT, extra: Record<string, unknown> = {}) => (await must(call('imports.ledger.remap', { token: p.token, mapping: p.mapping, ...extra }) as never)) as LedgerPreviewT;
+  (await must(
+    call('imports.ledger.preview', { estateId, fileName: '台账.xlsx', dataBase64: (await book(rows)).toString('base64'), ...extra }) as never,
+  )) as LedgerPreviewT;
+const remap = async (p: LedgerPreviewT, extra: Record<string, unknown> = {}) =>
+  (await must(call('imports.ledger.remap', { token: p.token, mapping: p.mapping, ...extra }) as never)) as LedgerPreviewT;
 const commit = async (p: LedgerPreviewT) => (await must(call('imports.ledger.commit', { token: p.token }) as never)) as { created: { tickets: number } };
 const reportRows = async (p: LedgerPreviewT) => {
   const r = (await must(call('imports.ledger.report', { token: p.token }) as never)) as { dataBase64: string };
@@ -34,7 +37,8 @@ const reportRows = async (p: LedgerPreviewT) => {
   return out;
 };
 const byRow = (p: LedgerPreviewT, row: number) => p.rows.find((r) => r.row === row);
-const tickets = async () => ((await must(call('desk.tickets.list', { limit: 100 }) as never)) as { rows: { id: number; type: string; reporter: string | null }[] }).rows;
+const tickets = async () =>
+  ((await must(call('desk.tickets.list', { limit: 100 }) as never)) as { rows: { id: number; type: string; reporter: string | null }[] }).rows;
 
 const HEAD = ['序号', '受理时间', '类型', '投诉人', '联系电话', '类别', '内容', '受理人'];
 
@@ -80,7 +84,9 @@ describe('every row of the ledger is accounted for', () => {
     feb.addRow(HEAD);
     feb.addRow([1, '2025-02-03 14:05', '投诉', '王芳', null, '噪音扰民', '噪音', '小陈']);
     wb.addWorksheet('空白');
-    const p = (await must(call('imports.ledger.preview', { estateId, fileName: '台账.xlsx', dataBase64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') }) as never)) as LedgerPreviewT;
+    const p = (await must(
+      call('imports.ledger.preview', { estateId, fileName: '台账.xlsx', dataBase64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') }) as never,
+    )) as LedgerPreviewT;
     expect(p.sheetName).toBe('1月');
     expect(p.otherSheets).toEqual(['2月']);
     const report = await reportRows(p);
@@ -99,7 +105,11 @@ describe('a row without a type is never silently 报修', () => {
   it('is refused with a reason saying how to fix it, whatever its category', async () => {
     const p = await preview(rows);
     expect(p.defaultType).toBeNull();
-    expect(byRow(p, 2)).toMatchObject({ status: 'rejected', type: null, reason: '类型为空（投诉/报修/咨询/建议/表扬）：请在原表填写，或选择“类型为空的行”记为哪一类' });
+    expect(byRow(p, 2)).toMatchObject({
+      status: 'rejected',
+      type: null,
+      reason: '类型为空（投诉/报修/咨询/建议/表扬）：请在原表填写，或选择“类型为空的行”记为哪一类',
+    });
     expect(byRow(p, 3)?.status).toBe('new');
   });
 
@@ -117,7 +127,10 @@ describe('a row without a type is never silently 报修', () => {
   });
 
   it('a register without a 类型 column imports as the chosen type without a warning per row', async () => {
-    const noType = [['序号', '受理时间', '报修人', '联系电话', '类别', '内容'], [1, '2025-10-03 14:05', '王芳', '13800001111', '工程维修/水电', '卫生间漏水']];
+    const noType = [
+      ['序号', '受理时间', '报修人', '联系电话', '类别', '内容'],
+      [1, '2025-10-03 14:05', '王芳', '13800001111', '工程维修/水电', '卫生间漏水'],
+    ];
     const p = await preview(noType);
     expect(byRow(p, 2)?.reason).toBe('台账没有“类型”列：请在列对应关系中指定，或选择“类型为空的行”记为哪一类');
     const chosen = await remap(p, { defaultType: '报修' });

@@ -30,7 +30,9 @@ beforeEach(async () => {
   const b = (await must(call('archives.buildings.create', { estateId, name: LEDGER_HOUSES.building }) as never)) as { id: number };
   buildingId = b.id;
   for (const roomNo of LEDGER_HOUSES.rooms) {
-    const h = (await must(call('archives.houses.create', { buildingId: b.id, unitName: LEDGER_HOUSES.unit, roomNo, type: '住宅', status: '已入住' }) as never)) as { id: number };
+    const h = (await must(
+      call('archives.houses.create', { buildingId: b.id, unitName: LEDGER_HOUSES.unit, roomNo, type: '住宅', status: '已入住' }) as never,
+    )) as { id: number };
     houseIds.set(roomNo, h.id);
   }
 });
@@ -62,7 +64,11 @@ describe('ledger times (China wall clock; this process runs in America/Los_Angel
   });
   it('Excel date cells and serial numbers are wall-clock times', () => {
     expect(parseDateTime({ ...EMPTY_CELL, date: '2026-10-03', time: '14:05', text: 'x' }, '受理时间')).toEqual({ ok: true, value: '2026-10-03T06:05:00.000Z' });
-    expect(parseDateTime({ ...EMPTY_CELL, date: '2026-10-03', time: null, text: 'x' }, '完成时间')).toEqual({ ok: true, value: '2026-10-02T16:00:00.000Z', warning: '完成时间只有日期，时间按0点记' });
+    expect(parseDateTime({ ...EMPTY_CELL, date: '2026-10-03', time: null, text: 'x' }, '完成时间')).toEqual({
+      ok: true,
+      value: '2026-10-02T16:00:00.000Z',
+      warning: '完成时间只有日期，时间按0点记',
+    });
     // 46298.5 = 2026-10-03 12:00
     expect(parseDateTime({ ...EMPTY_CELL, num: 46298.5, text: '46298.5' }, 'x')).toEqual({ ok: true, value: '2026-10-03T04:00:00.000Z' });
   });
@@ -75,15 +81,49 @@ describe('ledger times (China wall clock; this process runs in America/Los_Angel
 
 describe('ledger words', () => {
   it('types, channels, urgency, satisfaction and statuses as centres write them', () => {
-    expect(['投诉', '报修', '维修', '咨询', '询问', '建议', '表扬', '感谢', '其它'].map(parseType)).toEqual(['投诉', '报修', '报修', '咨询', '咨询', '建议', '表扬', '表扬', null]);
-    expect(['上门', '前台', '来电', '电话', '微信', '来信', '巡检', '', 'APP'].map(parseChannel)).toEqual(['来访', '来访', '电话', '电话', '微信', '信函', '巡查', '其他', '其他']);
-    expect(['紧急', '加急', '特急', '一般', '不急', '非紧急', ''].map(parseUrgency)).toEqual(['紧急', '紧急', '紧急', '一般', '一般', '一般', '一般']);
-    expect(['非常满意', '很满意', '满意', '基本满意', '一般', '不满意', '非常不满意', '5', '4', '3', '2', '1', '５分'].map((t) => (parseSatisfaction(text(t)) as { value: string }).value)).toEqual([
-      '非常满意', '非常满意', '满意', '满意', '一般', '不满意', '非常不满意', '非常满意', '满意', '一般', '不满意', '非常不满意', '非常满意',
+    expect(['投诉', '报修', '维修', '咨询', '询问', '建议', '表扬', '感谢', '其它'].map(parseType)).toEqual([
+      '投诉',
+      '报修',
+      '报修',
+      '咨询',
+      '咨询',
+      '建议',
+      '表扬',
+      '表扬',
+      null,
     ]);
+    expect(['上门', '前台', '来电', '电话', '微信', '来信', '巡检', '', 'APP'].map(parseChannel)).toEqual([
+      '来访',
+      '来访',
+      '电话',
+      '电话',
+      '微信',
+      '信函',
+      '巡查',
+      '其他',
+      '其他',
+    ]);
+    expect(['紧急', '加急', '特急', '一般', '不急', '非紧急', ''].map(parseUrgency)).toEqual(['紧急', '紧急', '紧急', '一般', '一般', '一般', '一般']);
+    expect(
+      ['非常满意', '很满意', '满意', '基本满意', '一般', '不满意', '非常不满意', '5', '4', '3', '2', '1', '５分'].map(
+        (t) => (parseSatisfaction(text(t)) as { value: string }).value,
+      ),
+    ).toEqual(['非常满意', '非常满意', '满意', '满意', '一般', '不满意', '非常不满意', '非常满意', '满意', '一般', '不满意', '非常不满意', '非常满意']);
     expect(parseSatisfaction(text('还行吧'))).toEqual({ ok: true, value: null, warning: '满意度无法识别，已忽略：还行吧' });
     expect(['已关闭', '关闭', '已办结', '完成', '已完成', '未完成', '待回访', '已回访', '处理中', '已派工', '待处理', '作废', ''].map(parseStatus)).toEqual([
-      '已关闭', '已关闭', '已关闭', '已完成', '已完成', '处理中', '已完成', '已回访', '处理中', '已派工', '已受理', '已作废', null,
+      '已关闭',
+      '已关闭',
+      '已关闭',
+      '已完成',
+      '已完成',
+      '处理中',
+      '已完成',
+      '已回访',
+      '处理中',
+      '已派工',
+      '已受理',
+      '已作废',
+      null,
     ]);
   });
 
@@ -98,17 +138,81 @@ describe('ledger words', () => {
   });
 
   it('header names: 类型 is the request type, 类别 the category; 序号 is not the 编号', () => {
-    const m = suggestLedgerMapping(['序号', '工单号', '报事时间', '类型', '问题类别', '来源', '楼号', '单元', '房间号', '报事位置', '业主', '电话', '问题描述', '紧急', '责任部门', '责任人', '派工时间', '处理完成时间', '回访时间', '回访情况', '满意程度', '处理状态', '备注']);
+    const m = suggestLedgerMapping([
+      '序号',
+      '工单号',
+      '报事时间',
+      '类型',
+      '问题类别',
+      '来源',
+      '楼号',
+      '单元',
+      '房间号',
+      '报事位置',
+      '业主',
+      '电话',
+      '问题描述',
+      '紧急',
+      '责任部门',
+      '责任人',
+      '派工时间',
+      '处理完成时间',
+      '回访时间',
+      '回访情况',
+      '满意程度',
+      '处理状态',
+      '备注',
+    ]);
     expect(m).toEqual({
-      '1': 'no', '2': 'receivedAt', '3': 'type', '4': 'category', '5': 'channel', '6': 'building', '7': 'unit', '8': 'room', '9': 'location', '10': 'reporter', '11': 'phone',
-      '12': 'description', '13': 'urgency', '14': 'department', '15': 'assignee', '16': 'respondedAt', '17': 'completedAt', '18': 'callbackAt', '19': 'callbackResult', '20': 'satisfaction', '21': 'status', '22': 'notes',
+      '1': 'no',
+      '2': 'receivedAt',
+      '3': 'type',
+      '4': 'category',
+      '5': 'channel',
+      '6': 'building',
+      '7': 'unit',
+      '8': 'room',
+      '9': 'location',
+      '10': 'reporter',
+      '11': 'phone',
+      '12': 'description',
+      '13': 'urgency',
+      '14': 'department',
+      '15': 'assignee',
+      '16': 'respondedAt',
+      '17': 'completedAt',
+      '18': 'callbackAt',
+      '19': 'callbackResult',
+      '20': 'satisfaction',
+      '21': 'status',
+      '22': 'notes',
     });
-    expect(suggestLedgerMapping(['单号', '登记时间', '类别', '方式', '地点', '联系人', '事项'])).toEqual({ '0': 'no', '1': 'receivedAt', '2': 'category', '3': 'channel', '4': 'location', '5': 'reporter', '6': 'description' });
+    expect(suggestLedgerMapping(['单号', '登记时间', '类别', '方式', '地点', '联系人', '事项'])).toEqual({
+      '0': 'no',
+      '1': 'receivedAt',
+      '2': 'category',
+      '3': 'channel',
+      '4': 'location',
+      '5': 'reporter',
+      '6': 'description',
+    });
   });
 });
 
 describe('ledger timeline from the times and the 状态 column', () => {
-  const base = { type: '投诉' as const, receivedAt: '2025-10-01T02:00:00.000Z', respondedAt: null, completedAt: null, callbackAt: null, callbackResolved: null, satisfaction: null, callbackText: '', department: null, assignee: null, status: null };
+  const base = {
+    type: '投诉' as const,
+    receivedAt: '2025-10-01T02:00:00.000Z',
+    respondedAt: null,
+    completedAt: null,
+    callbackAt: null,
+    callbackResolved: null,
+    satisfaction: null,
+    callbackText: '',
+    department: null,
+    assignee: null,
+    status: null,
+  };
   const flow = (t: ReturnType<typeof rebuildTimeline>) => t.events.map((e) => `${e.action}→${e.to}`).join(' ');
   it('without a 状态 column the times tell how far it got', () => {
     expect(rebuildTimeline(base).status).toBe('已受理');
@@ -132,7 +236,13 @@ describe('ledger timeline from the times and the 状态 column', () => {
     expect(late.warnings).toEqual(['台账状态为“处理中”，但台账记有完成时间，按时间线导入']);
   });
   it('times out of order are put in order, and said so', () => {
-    const t = rebuildTimeline({ ...base, respondedAt: '2025-10-02T05:00:00.000Z', completedAt: '2025-10-02T02:00:00.000Z', callbackAt: '2025-10-01T05:00:00.000Z', callbackResolved: true });
+    const t = rebuildTimeline({
+      ...base,
+      respondedAt: '2025-10-02T05:00:00.000Z',
+      completedAt: '2025-10-02T02:00:00.000Z',
+      callbackAt: '2025-10-01T05:00:00.000Z',
+      callbackResolved: true,
+    });
     expect(t.warnings).toEqual(['响应时间晚于完成时间，按完成时间记', '回访时间早于完成时间，按完成时间记']);
     const times = t.events.map((e) => e.at);
     expect([...times].sort()).toEqual(times);
@@ -140,7 +250,9 @@ describe('ledger timeline from the times and the 状态 column', () => {
 });
 
 async function preview(buffer?: Buffer, fileName = '投诉台账2025.xlsx'): Promise<LedgerPreviewT> {
-  return (await must(call('imports.ledger.preview', { estateId, fileName, dataBase64: (buffer ?? (await messyLedgerBuffer())).toString('base64') }) as never)) as LedgerPreviewT;
+  return (await must(
+    call('imports.ledger.preview', { estateId, fileName, dataBase64: (buffer ?? (await messyLedgerBuffer())).toString('base64') }) as never,
+  )) as LedgerPreviewT;
 }
 const commit = async (token: string) => (await must(call('imports.ledger.commit', { token }) as never)) as { created: { tickets: number }; accepted: number };
 
@@ -148,7 +260,30 @@ describe('ledger import', () => {
   it('finds the header below the titles, maps the columns and reports every rejected row with its Excel row number', async () => {
     const p = await preview();
     expect(p.headerRow).toBe(LEDGER_EXPECTED.headerRow);
-    expect(Object.values(p.mapping).sort()).toEqual(['assignee', 'building', 'callbackAt', 'callbackResult', 'category', 'channel', 'completedAt', 'department', 'description', 'location', 'no', 'notes', 'phone', 'receivedAt', 'reporter', 'respondedAt', 'room', 'satisfaction', 'status', 'type', 'unit', 'urgency']);
+    expect(Object.values(p.mapping).sort()).toEqual([
+      'assignee',
+      'building',
+      'callbackAt',
+      'callbackResult',
+      'category',
+      'channel',
+      'completedAt',
+      'department',
+      'description',
+      'location',
+      'no',
+      'notes',
+      'phone',
+      'receivedAt',
+      'reporter',
+      'respondedAt',
+      'room',
+      'satisfaction',
+      'status',
+      'type',
+      'unit',
+      'urgency',
+    ]);
     expect(p.rejected).toEqual(LEDGER_EXPECTED.rejected);
     expect(p.rows.filter((r) => r.status === 'new').map((r) => r.row)).toEqual(LEDGER_EXPECTED.newRows);
     expect(p.rows.filter((r) => r.status === 'duplicate').map((r) => r.row)).toEqual(LEDGER_EXPECTED.duplicateRows);
@@ -164,7 +299,9 @@ describe('ledger import', () => {
   it('commits every accepted row as an imported ticket with its timeline, linked to known houses', async () => {
     const p = await preview();
     expect((await commit(p.token)).created.tickets).toBe(LEDGER_EXPECTED.tickets);
-    const all = core.ctx.sqlite.prepare(`select t.id, t.imported, t.import_key, e.note from tickets t join ticket_events e on e.ticket_id = t.id and e.action = 'import'`).all() as { id: number; imported: number; import_key: string; note: string }[];
+    const all = core.ctx.sqlite
+      .prepare(`select t.id, t.imported, t.import_key, e.note from tickets t join ticket_events e on e.ticket_id = t.id and e.action = 'import'`)
+      .all() as { id: number; imported: number; import_key: string; note: string }[];
     expect(all).toHaveLength(LEDGER_EXPECTED.tickets);
     expect(all.every((t) => t.imported === 1 && /^[0-9a-f]{32}$/.test(t.import_key))).toBe(true);
     const byRow = new Map(all.map((t) => [Number(t.note.match(/第(\d+)行/)![1]), t.id]));
@@ -184,7 +321,10 @@ describe('ledger import', () => {
       if (want.channel) expect(d.ticket.channel, where).toBe(want.channel);
       if (want.urgency) expect(d.ticket.urgency, where).toBe(want.urgency);
       if (want.category) expect([d.ticket.category, d.ticket.subcategory], where).toEqual(want.category);
-      expect(d.events.map((e) => [e.action, e.at, e.fromStatus, e.toStatus]), where).toEqual(want.events);
+      expect(
+        d.events.map((e) => [e.action, e.at, e.fromStatus, e.toStatus]),
+        where,
+      ).toEqual(want.events);
       // the ticket's own times agree with its timeline
       const last = (action: string) => [...d.events].reverse().find((e) => e.action === action)?.at ?? null;
       expect(d.ticket.receivedAt, where).toBe(want.events[0][1]);
@@ -199,7 +339,14 @@ describe('ledger import', () => {
 
     // row 4 in detail: dispatch names who, the SLA targets of today's settings are kept and deadlines stored
     const first = (await must(call('desk.tickets.get', { id: byRow.get(4)! }) as never)) as TicketDetailT;
-    expect(first.ticket).toMatchObject({ department: '秩序部', assignee: '刘队长', respondedAt: '2025-10-03T07:00:00.000Z', reporter: '王芳', phone: '13800001111', category: '噪音扰民' });
+    expect(first.ticket).toMatchObject({
+      department: '秩序部',
+      assignee: '刘队长',
+      respondedAt: '2025-10-03T07:00:00.000Z',
+      reporter: '王芳',
+      phone: '13800001111',
+      category: '噪音扰民',
+    });
     expect(first.events[0].note).toBe('历史台账导入（投诉台账2025.xlsx 第4行）');
     expect(first.events[1].note).toBe('秩序部 · 刘队长');
     expect(first.events[3].note).toBe('已解决，满意；电话回访,已解决');
@@ -207,8 +354,15 @@ describe('ledger import', () => {
     // "未解决" says nothing the result does not
     const r7 = (await must(call('desk.tickets.get', { id: byRow.get(7)! }) as never)) as TicketDetailT;
     expect([r7.events[3].note, r7.callbacks[0].comment]).toEqual(['未解决，不满意', null]);
-    const raw = core.ctx.sqlite.prepare('select respond_minutes, resolve_minutes, respond_due_at, resolve_due_at from tickets where id = ?').get(byRow.get(4)!) as Record<string, unknown>;
-    expect(raw).toEqual({ respond_minutes: 24 * 60, resolve_minutes: 48 * 60, respond_due_at: '2025-10-04T06:05:00.000Z', resolve_due_at: '2025-10-05T06:05:00.000Z' });
+    const raw = core.ctx.sqlite
+      .prepare('select respond_minutes, resolve_minutes, respond_due_at, resolve_due_at from tickets where id = ?')
+      .get(byRow.get(4)!) as Record<string, unknown>;
+    expect(raw).toEqual({
+      respond_minutes: 24 * 60,
+      resolve_minutes: 48 * 60,
+      respond_due_at: '2025-10-04T06:05:00.000Z',
+      resolve_due_at: '2025-10-05T06:05:00.000Z',
+    });
     expect(first.ticket.sla.state).toBe('met');
     // a running number stays on the timeline; the reused 编号 too
     const r18 = (await must(call('desk.tickets.get', { id: byRow.get(18)! }) as never)) as TicketDetailT;
@@ -221,7 +375,9 @@ describe('ledger import', () => {
 
     // the household screen sees the imported history
     const hh = (await must(call('archives.household.get', { houseId: houseIds.get('1502')! }) as never)) as { history: { kind: string; title: string }[] };
-    expect(hh.history.filter((h) => h.kind === 'ticket').map((h) => h.title)).toEqual(expect.arrayContaining([expect.stringContaining('TS-2025-001'), expect.stringContaining('BX-2025-002')]));
+    expect(hh.history.filter((h) => h.kind === 'ticket').map((h) => h.title)).toEqual(
+      expect.arrayContaining([expect.stringContaining('TS-2025-001'), expect.stringContaining('BX-2025-002')]),
+    );
   });
 
   it('re-importing the same ledger creates nothing: every row is already imported', async () => {
@@ -235,7 +391,7 @@ describe('ledger import', () => {
     expect(count('callbacks')).toBe(Object.values(LEDGER_EXPECTED.rows).filter((r) => r.callback).length);
   });
 
-  it('next year\'s ledger with the same running numbers and a reused 编号 is imported, not taken for this one', async () => {
+  it("next year's ledger with the same running numbers and a reused 编号 is imported, not taken for this one", async () => {
     const sheet = async (rows: (string | null)[][]) => {
       const wb = new ExcelJS.Workbook();
       const ws = wb.addWorksheet('台账');
@@ -243,12 +399,33 @@ describe('ledger import', () => {
       for (const r of rows) ws.addRow(r);
       return Buffer.from(await wb.xlsx.writeBuffer());
     };
-    await commit((await preview(await sheet([['1', '2024-03-01 10:00', '投诉', '中心广场', '广场舞噪音'], ['KF-001', '2024-03-02 10:00', '咨询', '前台', '停车收费']]), '2024.xlsx')).token);
-    const next = await preview(await sheet([['1', '2025-03-01 10:00', '投诉', '3栋大堂', '大堂漏水'], ['KF-001', '2025-03-05 10:00', '咨询', '前台', '装修手续']]), '2025.xlsx');
+    await commit(
+      (
+        await preview(
+          await sheet([
+            ['1', '2024-03-01 10:00', '投诉', '中心广场', '广场舞噪音'],
+            ['KF-001', '2024-03-02 10:00', '咨询', '前台', '停车收费'],
+          ]),
+          '2024.xlsx',
+        )
+      ).token,
+    );
+    const next = await preview(
+      await sheet([
+        ['1', '2025-03-01 10:00', '投诉', '3栋大堂', '大堂漏水'],
+        ['KF-001', '2025-03-05 10:00', '咨询', '前台', '装修手续'],
+      ]),
+      '2025.xlsx',
+    );
     expect(next.rows.map((r) => r.status)).toEqual(['new', 'new']);
     expect(next.warnings).toEqual(expect.arrayContaining([{ row: 3, reason: '编号 KF-001 已被其他工单使用，导入时另编号' }]));
     await commit(next.token);
-    expect(core.ctx.sqlite.prepare('select no from tickets order by received_at').all().map((r) => (r as { no: string }).no)).toEqual(['TS20240301-001', 'KF-001', 'TS20250301-001', 'ZX20250305-001']);
+    expect(
+      core.ctx.sqlite
+        .prepare('select no from tickets order by received_at')
+        .all()
+        .map((r) => (r as { no: string }).no),
+    ).toEqual(['TS20240301-001', 'KF-001', 'TS20250301-001', 'ZX20250305-001']);
   });
 
   it('is all-or-nothing: a failure while writing leaves no ticket, event or callback behind', async () => {

@@ -11,7 +11,15 @@ import type { PlannedTicket } from './plan';
 import { callbackComment } from './timeline';
 
 /** Writes one historic ticket (imported = 1) with the timeline rebuilt from the ledger's times. */
-export async function writeTicket(ctx: CoreContext, trx: Transaction<DB>, estateId: number, t: PlannedTicket, cfg: DeskConfigT, actor: string, fileName: string): Promise<void> {
+export async function writeTicket(
+  ctx: CoreContext,
+  trx: Transaction<DB>,
+  estateId: number,
+  t: PlannedTicket,
+  cfg: DeskConfigT,
+  actor: string,
+  fileName: string,
+): Promise<void> {
   const s = t.source;
   const tl = t.timeline;
   const type = s.type!;

@@ -1,5 +1,4 @@
-import type { LedgerMappingT } from '../../../../shared/contract/desk';
-import { LEDGER_FIELDS } from '../../../../shared/contract/desk';
+import type { LEDGER_FIELDS, LedgerMappingT } from '../../../../shared/contract/desk';
 import { normaliseHeader } from '../roster/headers';
 
 type LedgerField = (typeof LEDGER_FIELDS)[number];
@@ -17,7 +16,26 @@ const ALIASES: Record<LedgerField, string[]> = {
   unit: ['单元', '单元号'],
   room: ['房号', '房间号', '室号', '户号', '房屋'],
   location: ['位置', '地点', '报事位置', '报事地点', '区域', '部位'],
-  reporter: ['报事人', '投诉人', '报修人', '报事人姓名', '投诉人姓名', '报修人姓名', '来电人', '求助人', '业主', '联系人', '姓名', '业主姓名', '住户', '住户姓名', '客户', '客户姓名', '来访人', '反映人'],
+  reporter: [
+    '报事人',
+    '投诉人',
+    '报修人',
+    '报事人姓名',
+    '投诉人姓名',
+    '报修人姓名',
+    '来电人',
+    '求助人',
+    '业主',
+    '联系人',
+    '姓名',
+    '业主姓名',
+    '住户',
+    '住户姓名',
+    '客户',
+    '客户姓名',
+    '来访人',
+    '反映人',
+  ],
   phone: ['联系电话', '电话', '手机', '联系方式'],
   category: ['类别', '问题类别', '分类', '报事类别', '问题分类', '事项类别'],
   description: ['内容', '事项', '问题描述', '报事内容', '反映内容', '投诉内容', '事由', '具体内容'],

@@ -45,7 +45,12 @@ async function houseIndex(db: Kysely<DB>, estateId: number) {
     exact.set(`${r.b}|${r.u ?? ''}|${r.room_no}`, ref);
     byRoom.set(`${r.b}|${r.room_no}`, [...(byRoom.get(`${r.b}|${r.room_no}`) ?? []), ref]);
   }
-  const buildings = new Map((await db.selectFrom('buildings').select(['id', 'code', 'name']).where('estate_id', '=', estateId).where('voided_at', 'is', null).execute()).map((b) => [b.code, b]));
+  const buildings = new Map(
+    (await db.selectFrom('buildings').select(['id', 'code', 'name']).where('estate_id', '=', estateId).where('voided_at', 'is', null).execute()).map((b) => [
+      b.code,
+      b,
+    ]),
+  );
   return { exact, byRoom, buildings };
 }
 
@@ -55,7 +60,8 @@ export function mapCategory(cfg: DeskConfigT, text: string): { category: string;
   if (!t) return { category: '其他', subcategory: null, warning: '缺少类别，记为“其他”' };
   const [a, b] = t.split(/[>/\-－—、|]/).filter(Boolean);
   const top = cfg.categories.find((c) => c.name === a);
-  if (top) return { category: top.name, subcategory: b ?? null, warning: b && !top.children.includes(b) ? `小类“${b}”不在“${top.name}”的设置中，按原文保留` : null };
+  if (top)
+    return { category: top.name, subcategory: b ?? null, warning: b && !top.children.includes(b) ? `小类“${b}”不在“${top.name}”的设置中，按原文保留` : null };
   const parent = cfg.categories.find((c) => c.children.includes(a));
   if (parent) return { category: parent.name, subcategory: a, warning: null };
   return { category: '其他', subcategory: t, warning: `类别“${t}”不在类别设置中，记为“其他/${t}”` };
@@ -71,7 +77,13 @@ export async function planLedger(db: Kysely<DB>, estateId: number, parsed: Ledge
   }
   const nos = parsed.map((p) => p.no).filter((n): n is string => !!n);
   const takenNos = new Set<string>();
-  for (let i = 0; i < nos.length; i += 500) for (const r of await db.selectFrom('tickets').select('no').where('no', 'in', nos.slice(i, i + 500)).execute()) takenNos.add(r.no);
+  for (let i = 0; i < nos.length; i += 500)
+    for (const r of await db
+      .selectFrom('tickets')
+      .select('no')
+      .where('no', 'in', nos.slice(i, i + 500))
+      .execute())
+      takenNos.add(r.no);
 
   const plan: LedgerPlan = { rows: [], tickets: [], rejected: [], warnings: [] };
   const seen = new Map<string, { row: number; fingerprint: string }>();
@@ -107,7 +119,16 @@ export async function planLedger(db: Kysely<DB>, estateId: number, parsed: Ledge
     }
     // imported before (this file or an earlier copy of it): nothing to do, nothing to warn about
     if (known.has(p.key)) {
-      plan.rows.push({ row: p.row, status: 'unchanged', no: p.no, receivedAt: p.receivedAt, type: p.type, location: house?.label ?? (p.locationText || null), reason: null, warnings: [] });
+      plan.rows.push({
+        row: p.row,
+        status: 'unchanged',
+        no: p.no,
+        receivedAt: p.receivedAt,
+        type: p.type,
+        location: house?.label ?? (p.locationText || null),
+        reason: null,
+        warnings: [],
+      });
       continue;
     }
     if (p.room && !house) warnings.push(`未找到房屋：${p.locationText}，按文字位置导入`);
@@ -128,7 +149,16 @@ export async function planLedger(db: Kysely<DB>, estateId: number, parsed: Ledge
     if (no) usedNos.set(no, p.row);
     const timeline = rebuildTimeline(p);
     warnings.push(...timeline.warnings);
-    plan.tickets.push({ source: p, houseId: house?.id ?? null, buildingId: house?.buildingId ?? building?.id ?? null, location, category: cat.category, subcategory: cat.subcategory, no, timeline });
+    plan.tickets.push({
+      source: p,
+      houseId: house?.id ?? null,
+      buildingId: house?.buildingId ?? building?.id ?? null,
+      location,
+      category: cat.category,
+      subcategory: cat.subcategory,
+      no,
+      timeline,
+    });
     preview('new', null, location);
   }
   return plan;

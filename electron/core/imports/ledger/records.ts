@@ -1,13 +1,23 @@
 import { createHash } from 'node:crypto';
-import type { LedgerMappingT, TicketT } from '../../../../shared/contract/desk';
-import { CALLBACK_METHODS, LEDGER_FIELDS, SATISFACTION } from '../../../../shared/contract/desk';
+import type { CALLBACK_METHODS, LEDGER_FIELDS, LedgerMappingT, SATISFACTION, TicketT } from '../../../../shared/contract/desk';
 import { normalisePhone } from '../../../../shared/domain/text';
 import { normaliseCode, parseRoom } from '../../../../shared/domain/room';
 import { cstDate } from '../../../../shared/domain/time';
 import { cellAt, valueAt, type GridCell, type SheetGrid } from '../roster/grid';
 import { textOf } from '../roster/values';
 import { resolveRoom } from '../roster/records';
-import { CALLBACK_NOT_REACHED, parseCallbackMethod, parseCallbackResult, parseChannel, parseDateTime, parseSatisfaction, parseStatus, parseType, parseUrgency, type LedgerStatus } from './values';
+import {
+  CALLBACK_NOT_REACHED,
+  parseCallbackMethod,
+  parseCallbackResult,
+  parseChannel,
+  parseDateTime,
+  parseSatisfaction,
+  parseStatus,
+  parseType,
+  parseUrgency,
+  type LedgerStatus,
+} from './values';
 
 type Field = (typeof LEDGER_FIELDS)[number];
 
@@ -74,7 +84,10 @@ function roomOf(bText: string, uText: string, rText: string, locText: string): {
     return 'reason' in parsed ? { room: null, warning: `${parsed.reason}，按文字位置导入` } : { room: parsed, warning: null };
   }
   // free text is a room only when it reads as one ("地下车库B2", "3栋电梯厅" stay public areas)
-  for (const [b, cell] of [[bText, locText], ['', bText]] as const) {
+  for (const [b, cell] of [
+    [bText, locText],
+    ['', bText],
+  ] as const) {
     if (!cell) continue;
     const ref = parseRoom(cell);
     if (!ref || !(ref.building || b) || ref.room.length < 3) continue;
@@ -94,7 +107,13 @@ export const NOT_A_RECORD = '不是一条记录：没有受理时间、类型、
  * column); without it such rows are refused: the type decides the clock, the callback rule and the
  * complaint statistics, so it is never guessed.
  */
-export function parseLedgerRows(grid: SheetGrid, headerRow: number, mapping: LedgerMappingT, estateId: number, defaultType: TicketT['type'] | null = null): LedgerRow[] {
+export function parseLedgerRows(
+  grid: SheetGrid,
+  headerRow: number,
+  mapping: LedgerMappingT,
+  estateId: number,
+  defaultType: TicketT['type'] | null = null,
+): LedgerRow[] {
   const cols = columns(mapping);
   const out: LedgerRow[] = [];
   for (let r = headerRow + 1; r <= grid.lastRow; r++) {
@@ -134,7 +153,11 @@ export function parseLedgerRows(grid: SheetGrid, headerRow: number, mapping: Led
     if (notARecord) {
       // one reason is enough
     } else if (!typeText && !type)
-      reasons.push(cols.type ? '类型为空（投诉/报修/咨询/建议/表扬）：请在原表填写，或选择“类型为空的行”记为哪一类' : '台账没有“类型”列：请在列对应关系中指定，或选择“类型为空的行”记为哪一类');
+      reasons.push(
+        cols.type
+          ? '类型为空（投诉/报修/咨询/建议/表扬）：请在原表填写，或选择“类型为空的行”记为哪一类'
+          : '台账没有“类型”列：请在列对应关系中指定，或选择“类型为空的行”记为哪一类',
+      );
     else if (!type) reasons.push(`类型无法识别：${typeText}`);
     if (!description && !categoryText && !notARecord) reasons.push('没有内容也没有类别');
     if (receivedAt && completedAt && completedAt < receivedAt) reasons.push('完成时间早于受理时间');
@@ -157,7 +180,12 @@ export function parseLedgerRows(grid: SheetGrid, headerRow: number, mapping: Led
     }
     const phoneRaw = text('phone');
     const no = text('no').replace(/\s/g, '').toUpperCase() || null;
-    const locationText = [bText && !/[栋幢座楼#]$/.test(bText) && /^\w+$/.test(bText) ? `${bText}栋` : bText, uText && /^\d+$/.test(uText) ? `${uText}单元` : uText, rText, locText]
+    const locationText = [
+      bText && !/[栋幢座楼#]$/.test(bText) && /^\w+$/.test(bText) ? `${bText}栋` : bText,
+      uText && /^\d+$/.test(uText) ? `${uText}单元` : uText,
+      rText,
+      locText,
+    ]
       .filter(Boolean)
       .join('');
     const row: LedgerRow = {
@@ -190,7 +218,22 @@ export function parseLedgerRows(grid: SheetGrid, headerRow: number, mapping: Led
       key: '',
       fingerprint: '',
     };
-    row.fingerprint = sha(JSON.stringify([row.no, row.receivedAt, row.type, row.locationText, row.reporter, row.phone, row.categoryText, row.description, row.completedAt, row.callbackAt, row.satisfaction, row.status]));
+    row.fingerprint = sha(
+      JSON.stringify([
+        row.no,
+        row.receivedAt,
+        row.type,
+        row.locationText,
+        row.reporter,
+        row.phone,
+        row.categoryText,
+        row.description,
+        row.completedAt,
+        row.callbackAt,
+        row.satisfaction,
+        row.status,
+      ]),
+    );
     // the 编号 names the request, together with its day: ledgers that restart "KF-001" every year still import both
     row.key =
       no && !isRunningNumber(no)

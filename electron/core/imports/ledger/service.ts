@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { CoreContext } from '../../context';
 import { invalid } from '../../errors';
-import { LEDGER_FIELD_LABELS, LedgerMapping, type LedgerCommitResultT, type LedgerMappingT, type LedgerPreviewT, type TicketT } from '../../../../shared/contract/desk';
+import {
+  LEDGER_FIELD_LABELS,
+  LedgerMapping,
+  type LedgerCommitResultT,
+  type LedgerMappingT,
+  type LedgerPreviewT,
+  type TicketT,
+} from '../../../../shared/contract/desk';
 import { readDeskConfig } from '../../desk/config';
 import { audit } from '../../db/audit';
 import { colLetter, hasData, type SheetGrid } from '../roster/grid';
@@ -35,7 +42,8 @@ export async function loadLedger(buffer: Buffer, fileName: string): Promise<Load
   for (const grid of grids) {
     const guess = findHeaderRowBy(grid, suggestLedgerMapping);
     const otherSheets = grids.filter((g) => g !== grid && hasData(g)).map((g) => g.name);
-    if (guess && guess.score >= 3) return { fileName, fileHash, grid, otherSheets, headerRow: guess.headerRow, headers: guess.headers, suggested: guess.mapping };
+    if (guess && guess.score >= 3)
+      return { fileName, fileHash, grid, otherSheets, headerRow: guess.headerRow, headers: guess.headers, suggested: guess.mapping };
   }
   if (!grids.some(hasData)) throw fileError('工作簿里没有数据');
   throw fileError('没有找到台账的表头（如 受理时间、类型、内容）：请确认这是投诉/报事登记台账');
@@ -46,24 +54,50 @@ export function checkLedgerMapping(mapping: LedgerMappingT, columns: number): vo
   for (const [k, f] of Object.entries(mapping)) {
     const col = Number(k);
     if (!/^\d+$/.test(k) || col >= columns) throw invalid(`列对应关系有误：第${k}列不存在`, { mapping: '列不存在' });
-    if (seen.has(f)) throw invalid(`“${LEDGER_FIELD_LABELS[f]}”同时对应了 ${colLetter(seen.get(f)! + 1)}列 和 ${colLetter(col + 1)}列，每项只能对应一列`, { mapping: '字段重复' });
+    if (seen.has(f))
+      throw invalid(`“${LEDGER_FIELD_LABELS[f]}”同时对应了 ${colLetter(seen.get(f)! + 1)}列 和 ${colLetter(col + 1)}列，每项只能对应一列`, {
+        mapping: '字段重复',
+      });
     seen.set(f, col);
   }
   if (!Object.values(mapping).includes('receivedAt')) throw invalid('请指定“受理时间”对应的列', { mapping: '缺少受理时间' });
 }
 
-export function resolveLedgerMapping(ctx: CoreContext, loaded: LoadedLedger, given?: LedgerMappingT): Promise<{ mapping: LedgerMappingT; remembered: boolean }> {
-  return chooseMapping(given, () => recallStored(ctx.db, mappingKey(loaded.headers), LedgerMapping), (m) => checkLedgerMapping(m, loaded.headers.length), loaded.suggested);
+export function resolveLedgerMapping(
+  ctx: CoreContext,
+  loaded: LoadedLedger,
+  given?: LedgerMappingT,
+): Promise<{ mapping: LedgerMappingT; remembered: boolean }> {
+  return chooseMapping(
+    given,
+    () => recallStored(ctx.db, mappingKey(loaded.headers), LedgerMapping),
+    (m) => checkLedgerMapping(m, loaded.headers.length),
+    loaded.suggested,
+  );
 }
 
-export const rememberLedgerMapping = (ctx: CoreContext, headers: string[], mapping: LedgerMappingT) => storeMapping(ctx.db, mappingKey(headers), headers, mapping);
+export const rememberLedgerMapping = (ctx: CoreContext, headers: string[], mapping: LedgerMappingT) =>
+  storeMapping(ctx.db, mappingKey(headers), headers, mapping);
 
-export async function planLoaded(ctx: CoreContext, loaded: LoadedLedger, mapping: LedgerMappingT, estateId: number, defaultType: TicketTypeT | null = null): Promise<LedgerPlan> {
+export async function planLoaded(
+  ctx: CoreContext,
+  loaded: LoadedLedger,
+  mapping: LedgerMappingT,
+  estateId: number,
+  defaultType: TicketTypeT | null = null,
+): Promise<LedgerPlan> {
   const rows = parseLedgerRows(loaded.grid, loaded.headerRow, mapping, estateId, defaultType);
   return planLedger(ctx.db, estateId, rows, await readDeskConfig(ctx));
 }
 
-export function toLedgerPreview(token: string, loaded: LoadedLedger, mapping: LedgerMappingT, remembered: boolean, plan: LedgerPlan, defaultType: TicketTypeT | null = null): LedgerPreviewT {
+export function toLedgerPreview(
+  token: string,
+  loaded: LoadedLedger,
+  mapping: LedgerMappingT,
+  remembered: boolean,
+  plan: LedgerPlan,
+  defaultType: TicketTypeT | null = null,
+): LedgerPreviewT {
   return {
     token,
     fileName: loaded.fileName,
@@ -83,7 +117,13 @@ export function toLedgerPreview(token: string, loaded: LoadedLedger, mapping: Le
 }
 
 /** Writes every planned ticket in one transaction: the whole ledger lands, or nothing does. */
-export async function commitLoadedLedger(ctx: CoreContext, loaded: LoadedLedger, mapping: LedgerMappingT, estateId: number, defaultType: TicketTypeT | null = null): Promise<{ result: LedgerCommitResultT; plan: LedgerPlan }> {
+export async function commitLoadedLedger(
+  ctx: CoreContext,
+  loaded: LoadedLedger,
+  mapping: LedgerMappingT,
+  estateId: number,
+  defaultType: TicketTypeT | null = null,
+): Promise<{ result: LedgerCommitResultT; plan: LedgerPlan }> {
   const cfg = await readDeskConfig(ctx);
   const actor = await ctx.actor();
   const plan = await ctx.db.transaction().execute(async (trx) => {
@@ -92,9 +132,22 @@ export async function commitLoadedLedger(ctx: CoreContext, loaded: LoadedLedger,
     for (const t of p.tickets) await writeTicket(ctx, trx, estateId, t, cfg, actor, loaded.fileName);
     await trx
       .insertInto('import_batches')
-      .values({ kind: 'ledger', file_name: loaded.fileName, file_hash: loaded.fileHash, at: ctx.now().toISOString(), accepted: ledgerOutcome(p).accepted, rejected: p.rejected.length, created_json: JSON.stringify({ tickets: p.tickets.length }) })
+      .values({
+        kind: 'ledger',
+        file_name: loaded.fileName,
+        file_hash: loaded.fileHash,
+        at: ctx.now().toISOString(),
+        accepted: ledgerOutcome(p).accepted,
+        rejected: p.rejected.length,
+        created_json: JSON.stringify({ tickets: p.tickets.length }),
+      })
       .execute();
-    await audit(trx, actor, 'import_batch', null, 'import.ledger', { file: loaded.fileName, tickets: p.tickets.length, rejected: p.rejected.length, defaultType });
+    await audit(trx, actor, 'import_batch', null, 'import.ledger', {
+      file: loaded.fileName,
+      tickets: p.tickets.length,
+      rejected: p.rejected.length,
+      defaultType,
+    });
     await storeMapping(trx, mappingKey(loaded.headers), loaded.headers, mapping);
     return p;
   });
@@ -102,7 +155,13 @@ export async function commitLoadedLedger(ctx: CoreContext, loaded: LoadedLedger,
 }
 
 /** Reads a ledger file and tells what importing it would do; writes nothing. A null estate previews against an empty one. */
-export async function previewLedger(ctx: CoreContext, buffer: Buffer, fileName: string, estateId: number | null, mapping?: LedgerMappingT): Promise<LedgerPreviewT> {
+export async function previewLedger(
+  ctx: CoreContext,
+  buffer: Buffer,
+  fileName: string,
+  estateId: number | null,
+  mapping?: LedgerMappingT,
+): Promise<LedgerPreviewT> {
   const loaded = await loadLedger(buffer, fileName);
   if (estateId !== null) await ensureEstate(ctx.db, estateId);
   const m = await resolveLedgerMapping(ctx, loaded, mapping);
@@ -111,7 +170,13 @@ export async function previewLedger(ctx: CoreContext, buffer: Buffer, fileName: 
 }
 
 /** Reads a ledger file and imports it all-or-nothing (the remembered or suggested mapping unless one is given). */
-export async function commitLedger(ctx: CoreContext, buffer: Buffer, fileName: string, estateId: number, mapping?: LedgerMappingT): Promise<LedgerCommitResultT> {
+export async function commitLedger(
+  ctx: CoreContext,
+  buffer: Buffer,
+  fileName: string,
+  estateId: number,
+  mapping?: LedgerMappingT,
+): Promise<LedgerCommitResultT> {
   const loaded = await loadLedger(buffer, fileName);
   await ensureEstate(ctx.db, estateId);
   const m = await resolveLedgerMapping(ctx, loaded, mapping);
@@ -120,5 +185,10 @@ export async function commitLedger(ctx: CoreContext, buffer: Buffer, fileName: s
 
 /** What an import did (or, for a preview or dry run, would do). */
 export function ledgerOutcome(plan: LedgerPlan): LedgerCommitResultT {
-  return { accepted: plan.rows.filter((r) => r.status !== 'rejected').length, rejected: plan.rejected, warnings: plan.warnings, created: { tickets: plan.tickets.length } };
+  return {
+    accepted: plan.rows.filter((r) => r.status !== 'rejected').length,
+    rejected: plan.rejected,
+    warnings: plan.warnings,
+    created: { tickets: plan.tickets.length },
+  };
 }

@@ -28,7 +28,20 @@ export interface Timeline {
   warnings: string[];
 }
 
-type Source = Pick<LedgerRow, 'type' | 'status' | 'receivedAt' | 'respondedAt' | 'completedAt' | 'callbackAt' | 'callbackResolved' | 'satisfaction' | 'callbackText' | 'department' | 'assignee'>;
+type Source = Pick<
+  LedgerRow,
+  | 'type'
+  | 'status'
+  | 'receivedAt'
+  | 'respondedAt'
+  | 'completedAt'
+  | 'callbackAt'
+  | 'callbackResolved'
+  | 'satisfaction'
+  | 'callbackText'
+  | 'department'
+  | 'assignee'
+>;
 
 /** The 回访结果 text when it says more than the result itself ("已解决", "未解决" add nothing). */
 export function callbackComment(text: string): string | null {
@@ -74,7 +87,8 @@ export function rebuildTimeline(s: Source): Timeline {
   // 1. what the times say
   step(receivedAt, 'import', '已受理');
   const who = s.department ? `${s.department}${s.assignee ? ` · ${s.assignee}` : ''}` : s.assignee;
-  if (responded || who) step(responded ?? completed ?? receivedAt, 'dispatch', '已派工', [who, responded ? null : '台账未记响应时间'].filter(Boolean).join('；') || null);
+  if (responded || who)
+    step(responded ?? completed ?? receivedAt, 'dispatch', '已派工', [who, responded ? null : '台账未记响应时间'].filter(Boolean).join('；') || null);
   if (completed) step(completed, 'complete', '已完成');
   if (callback) {
     const word = callback.resolved ? '已解决' : '未解决';

@@ -2,7 +2,7 @@ import type { GridCell } from '../roster/grid';
 import { textOf } from '../roster/values';
 import { toHalfWidth } from '../../../../shared/domain/text';
 import { fromCst } from '../../../../shared/domain/time';
-import { CALLBACK_METHODS, SATISFACTION, type TicketT } from '../../../../shared/contract/desk';
+import { SATISFACTION, type CALLBACK_METHODS, type TicketT } from '../../../../shared/contract/desk';
 
 export type Read<T> = { ok: true; value: T | null; warning?: string } | { ok: false; reason: string };
 const ok = <T>(value: T | null, warning?: string): Read<T> => (warning ? { ok: true, value, warning } : { ok: true, value });
@@ -33,7 +33,10 @@ export function parseDateTime(cell: GridCell, label: string): Read<string> {
     const ms = Math.round((cell.num * 86_400_000) / 60_000) * 60_000;
     const t = new Date(Date.UTC(1899, 11, 30) + ms);
     const hasTime = t.getUTCHours() + t.getUTCMinutes() > 0;
-    return ok(instant(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate(), t.getUTCHours(), t.getUTCMinutes()), hasTime ? undefined : `${label}只有日期，时间按0点记`);
+    return ok(
+      instant(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate(), t.getUTCHours(), t.getUTCMinutes()),
+      hasTime ? undefined : `${label}只有日期，时间按0点记`,
+    );
   }
   const s = toHalfWidth(raw).replace(/\s+/g, ' ').trim();
   const m = s.match(/^(\d{4})\s*[/\-.年]\s*(\d{1,2})\s*[/\-.月]\s*(\d{1,2})\s*日?(?:\s*(\d{1,2})\s*[:：时]\s*(\d{1,2})\s*分?(?:\s*[:：]\s*\d{1,2}\s*秒?)?)?$/);

@@ -25,11 +25,25 @@ const ROSTER_TEXT = {
 const ACCEPT = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Step 1: an .xlsx picked with the button or dropped on the area. */
-export function FilePicker({ busy, fileName, onFile, compact, testIdPrefix = 'roster', prompt = ROSTER_TEXT.prompt, hint = ROSTER_TEXT.hint, readingHint = ROSTER_TEXT.readingHint }: FilePickerProps) {
+export function FilePicker({
+  busy,
+  fileName,
+  onFile,
+  compact,
+  testIdPrefix = 'roster',
+  prompt = ROSTER_TEXT.prompt,
+  hint = ROSTER_TEXT.hint,
+  readingHint = ROSTER_TEXT.readingHint,
+}: FilePickerProps) {
   const [over, setOver] = useState(false);
 
   const button = (
-    <FileButton onChange={(f) => f && onFile(f)} accept={ACCEPT} disabled={busy} inputProps={{ 'data-testid': `${testIdPrefix}-file-input` } as React.ComponentProps<'input'>}>
+    <FileButton
+      onChange={(f) => f && onFile(f)}
+      accept={ACCEPT}
+      disabled={busy}
+      inputProps={{ 'data-testid': `${testIdPrefix}-file-input` } as React.ComponentProps<'input'>}
+    >
       {(props) => (
         <Button {...props} leftSection={<IconUpload size={16} />} variant={compact ? 'default' : 'filled'} disabled={busy}>
           {compact ? '重新选择文件' : '选择 Excel 文件'}

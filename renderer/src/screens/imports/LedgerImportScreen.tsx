@@ -23,7 +23,11 @@ const PICKER_TEXT = {
 /** Why no row can be imported with this mapping yet, or null. */
 function missingColumns(mapping: LedgerMappingT, defaultType: string | null): string | null {
   const used = new Set(Object.values(mapping));
-  const lacks = [!used.has('receivedAt') && '受理时间', !used.has('type') && !defaultType && '类型', !used.has('description') && !used.has('category') && '内容或类别'].filter(Boolean);
+  const lacks = [
+    !used.has('receivedAt') && '受理时间',
+    !used.has('type') && !defaultType && '类型',
+    !used.has('description') && !used.has('category') && '内容或类别',
+  ].filter(Boolean);
   return lacks.length ? `还没有指定“${lacks.join('”“')}”列，所有行都无法导入。` : null;
 }
 
@@ -39,13 +43,23 @@ export function LedgerImportScreen({ estateId }: { estateId: number }) {
     <Stack gap="md" data-testid="ledger-import-screen">
       <PageHeader
         title="台账导入"
-        subtitle={preview && phase !== 'done' ? `${preview.fileName} · 共 ${preview.rows.length} 行记录` : '把以往的 Excel 投诉/报事登记台账导入为工单，月度统计即可覆盖历史'}
+        subtitle={
+          preview && phase !== 'done'
+            ? `${preview.fileName} · 共 ${preview.rows.length} 行记录`
+            : '把以往的 Excel 投诉/报事登记台账导入为工单，月度统计即可覆盖历史'
+        }
         actions={
           preview &&
           phase !== 'done' && (
             <>
               <FilePicker compact busy={phase === 'parsing'} fileName={im.fileName} onFile={(f) => void im.pickFile(f)} testIdPrefix="ledger" />
-              <Button variant="default" leftSection={<IconDownload size={16} />} loading={im.exporting} onClick={() => void im.exportReport()} data-testid="ledger-report">
+              <Button
+                variant="default"
+                leftSection={<IconDownload size={16} />}
+                loading={im.exporting}
+                onClick={() => void im.exportReport()}
+                data-testid="ledger-report"
+              >
                 导出报告 (.xlsx)
               </Button>
               <Button
@@ -69,7 +83,14 @@ export function LedgerImportScreen({ estateId }: { estateId: number }) {
       </Stepper>
 
       {im.error && (
-        <Alert color="red" icon={<IconAlertTriangle size={18} />} title={im.error.title} withCloseButton onClose={() => im.setError(null)} data-testid="ledger-error">
+        <Alert
+          color="red"
+          icon={<IconAlertTriangle size={18} />}
+          title={im.error.title}
+          withCloseButton
+          onClose={() => im.setError(null)}
+          data-testid="ledger-error"
+        >
           <Text size="sm">{im.error.message}</Text>
           {im.error.hint && (
             <Text size="sm" mt={4}>
@@ -111,11 +132,17 @@ export function LedgerImportScreen({ estateId }: { estateId: number }) {
               {preview.otherSheets.length > 0 && (
                 <Alert color="yellow" icon={<IconAlertTriangle size={18} />} title={`只读取了工作表「${preview.sheetName}」`} data-testid="ledger-other-sheets">
                   <Text size="sm">
-                    工作簿中另有 {preview.otherSheets.map((n) => `「${n}」`).join('')} 含有数据，这次不会导入。一次导入一个工作表：请把其他工作表另存为单独的 .xlsx 文件再逐个导入（重复导入不会产生重复工单）。
+                    工作簿中另有 {preview.otherSheets.map((n) => `「${n}」`).join('')} 含有数据，这次不会导入。一次导入一个工作表：请把其他工作表另存为单独的
+                    .xlsx 文件再逐个导入（重复导入不会产生重复工单）。
                   </Text>
                 </Alert>
               )}
-              <DefaultTypeCard value={preview.defaultType} hasTypeColumn={Object.values(preview.mapping).includes('type')} disabled={im.remapping || phase === 'parsing'} onChange={im.chooseDefaultType} />
+              <DefaultTypeCard
+                value={preview.defaultType}
+                hasTypeColumn={Object.values(preview.mapping).includes('type')}
+                disabled={im.remapping || phase === 'parsing'}
+                onChange={im.chooseDefaultType}
+              />
               <LedgerCounts preview={preview} />
               <RejectedRows rejected={preview.rejected} note="这些行不会导入；可在原表中修正后重新导入同一文件" testIdPrefix="ledger" />
               <Card withBorder radius="md" padding="md">
@@ -152,7 +179,17 @@ const NO_DEFAULT = '__none';
  * callback is needed and the complaint statistics, so a guess (a blank once became 报修) would
  * skew them. A repair-only or complaint-only register says it here once, explicitly.
  */
-function DefaultTypeCard({ value, hasTypeColumn, disabled, onChange }: { value: TicketT['type'] | null; hasTypeColumn: boolean; disabled: boolean; onChange(type: TicketT['type'] | null): void }) {
+function DefaultTypeCard({
+  value,
+  hasTypeColumn,
+  disabled,
+  onChange,
+}: {
+  value: TicketT['type'] | null;
+  hasTypeColumn: boolean;
+  disabled: boolean;
+  onChange(type: TicketT['type'] | null): void;
+}) {
   return (
     <Card withBorder radius="md" padding="sm">
       <Group justify="space-between" wrap="nowrap" gap="md">
@@ -161,7 +198,9 @@ function DefaultTypeCard({ value, hasTypeColumn, disabled, onChange }: { value: 
             类型为空的行
           </Text>
           <Text size="xs" c="dimmed">
-            {hasTypeColumn ? '“类型”一栏空着的行记为哪一类。类型决定时限、是否须回访和投诉统计，不会自动猜测。' : '台账没有“类型”列：只登记报修（或只登记投诉）的台账，可在此指定全部记为哪一类。'}
+            {hasTypeColumn
+              ? '“类型”一栏空着的行记为哪一类。类型决定时限、是否须回访和投诉统计，不会自动猜测。'
+              : '台账没有“类型”列：只登记报修（或只登记投诉）的台账，可在此指定全部记为哪一类。'}
           </Text>
         </div>
         <Select

@@ -43,7 +43,21 @@ export function columnLetter(i: number): string {
 }
 
 /** Step 2: which field each detected column goes to. One field per column: choosing it again moves it. */
-export function ColumnMappingTable<F extends string>({ headers, mapping, remembered, sheetName, headerRow, disabled, onChange, fields, labels, missing, testIdPrefix, headerLabel, selectWidth = 200 }: ColumnMappingTableProps<F>) {
+export function ColumnMappingTable<F extends string>({
+  headers,
+  mapping,
+  remembered,
+  sheetName,
+  headerRow,
+  disabled,
+  onChange,
+  fields,
+  labels,
+  missing,
+  testIdPrefix,
+  headerLabel,
+  selectWidth = 200,
+}: ColumnMappingTableProps<F>) {
   const options = [{ value: SKIP, label: '不导入' }, ...fields.map((f) => ({ value: f, label: labels[f] }))];
 
   function set(col: number, value: string | null) {

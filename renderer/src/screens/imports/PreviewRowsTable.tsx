@@ -70,9 +70,27 @@ export function PreviewRowsTable({ rows }: { rows: PreviewRowT[] }) {
                     {ROW_STATUS_LABELS[r.status]}
                   </Badge>
                 </Table.Td>
-                <Table.Td>{r.house ?? <Text span c="dimmed" size="sm">—</Text>}</Table.Td>
-                <Table.Td>{r.ownerName ?? <Text span c="dimmed" size="sm">—</Text>}</Table.Td>
-                <Table.Td>{r.phone ?? <Text span c="dimmed" size="sm">—</Text>}</Table.Td>
+                <Table.Td>
+                  {r.house ?? (
+                    <Text span c="dimmed" size="sm">
+                      —
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  {r.ownerName ?? (
+                    <Text span c="dimmed" size="sm">
+                      —
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  {r.phone ?? (
+                    <Text span c="dimmed" size="sm">
+                      —
+                    </Text>
+                  )}
+                </Table.Td>
                 <Table.Td style={{ whiteSpace: 'normal' }}>
                   {r.reason && (
                     <Text size="sm" c="red">

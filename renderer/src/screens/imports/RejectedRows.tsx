@@ -6,7 +6,15 @@ import type { RowMessage } from '../../../../shared/contract/imports';
 type RowMessageT = z.infer<typeof RowMessage>;
 
 /** 被拒绝的行: each row that will not be imported, with its Excel row number and why. */
-export function RejectedRows({ rejected, note = '这些行不会导入；可在原表中修正后重新导入', testIdPrefix = 'roster' }: { rejected: RowMessageT[]; note?: string; testIdPrefix?: string }) {
+export function RejectedRows({
+  rejected,
+  note = '这些行不会导入；可在原表中修正后重新导入',
+  testIdPrefix = 'roster',
+}: {
+  rejected: RowMessageT[];
+  note?: string;
+  testIdPrefix?: string;
+}) {
   if (rejected.length === 0) return null;
   const sorted = [...rejected].sort((a, b) => a.row - b.row);
   return (

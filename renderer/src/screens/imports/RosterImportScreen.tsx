@@ -23,13 +23,21 @@ export function RosterImportScreen({ estateId }: { estateId: number }) {
     <Stack gap="md" data-testid="roster-import-screen">
       <PageHeader
         title="业主名册导入"
-        subtitle={preview && phase !== 'done' ? `${preview.fileName} · 共 ${preview.rows.length} 行数据` : '从开发商或前物业公司的 Excel 名册批量建立房屋和业主档案'}
+        subtitle={
+          preview && phase !== 'done' ? `${preview.fileName} · 共 ${preview.rows.length} 行数据` : '从开发商或前物业公司的 Excel 名册批量建立房屋和业主档案'
+        }
         actions={
           preview &&
           phase !== 'done' && (
             <>
               <FilePicker compact busy={phase === 'parsing'} fileName={im.fileName} onFile={(f) => void im.pickFile(f)} />
-              <Button variant="default" leftSection={<IconDownload size={16} />} loading={im.exporting} onClick={() => void im.exportReport()} data-testid="roster-report">
+              <Button
+                variant="default"
+                leftSection={<IconDownload size={16} />}
+                loading={im.exporting}
+                onClick={() => void im.exportReport()}
+                data-testid="roster-report"
+              >
                 导出报告 (.xlsx)
               </Button>
               <Button
@@ -53,7 +61,14 @@ export function RosterImportScreen({ estateId }: { estateId: number }) {
       </Stepper>
 
       {im.error && (
-        <Alert color="red" icon={<IconAlertTriangle size={18} />} title={im.error.title} withCloseButton onClose={() => im.setError(null)} data-testid="roster-error">
+        <Alert
+          color="red"
+          icon={<IconAlertTriangle size={18} />}
+          title={im.error.title}
+          withCloseButton
+          onClose={() => im.setError(null)}
+          data-testid="roster-error"
+        >
           <Text size="sm">{im.error.message}</Text>
           {im.error.hint && (
             <Text size="sm" mt={4}>

@@ -77,7 +77,11 @@ export function useImportFlow<P extends { token: string; mapping: M }, M, R>(ops
       } else {
         // the previous preview (if any) stays usable: nothing is lost by a bad pick
         setPhase(preview ? 'preview' : 'pick');
-        setError({ title: `无法导入“${file.name}”`, message: r.error.message, hint: r.error.code === 'FILE' || r.error.code === 'VALIDATION' ? extensionHint(file.name) : null });
+        setError({
+          title: `无法导入“${file.name}”`,
+          message: r.error.message,
+          hint: r.error.code === 'FILE' || r.error.code === 'VALIDATION' ? extensionHint(file.name) : null,
+        });
       }
     },
     [ops, preview],
@@ -142,4 +146,3 @@ export function useImportFlow<P extends { token: string; mapping: M }, M, R>(ops
 
   return { phase, fileName, preview, result, error, setError, remapping, committing, exporting, pickFile, remap, commit, exportReport, reset };
 }
-

@@ -45,7 +45,10 @@ export function CallbackQueueScreen() {
 
   return (
     <>
-      <PageHeader title="回访" subtitle={rows && total ? `投诉和报修完成后须回访才能关闭 · 待回访 ${total} 件，按受理时间从早到晚` : '投诉和报修完成后须回访才能关闭'} />
+      <PageHeader
+        title="回访"
+        subtitle={rows && total ? `投诉和报修完成后须回访才能关闭 · 待回访 ${total} 件，按受理时间从早到晚` : '投诉和报修完成后须回访才能关闭'}
+      />
       <Card withBorder radius="md" p={rows && rows.length ? 0 : 'lg'}>
         {!rows ? (
           <Loading text="正在读取…" />

@@ -169,7 +169,14 @@ export function DashboardScreen() {
           onClick={() => go({ name: 'callbacks' })}
           testId="dashboard-awaiting-callback"
         />
-        <Counter label="已超时" hint="未结且超过期限" value={data.overdueTotal} color="red" onClick={() => openList({ name: 'tickets', preset: 'overdue' })} testId="dashboard-overdue-count" />
+        <Counter
+          label="已超时"
+          hint="未结且超过期限"
+          value={data.overdueTotal}
+          color="red"
+          onClick={() => openList({ name: 'tickets', preset: 'overdue' })}
+          testId="dashboard-overdue-count"
+        />
         <Counter
           label="今日受理"
           hint={cstDate().slice(5).replace('-', '月') + '日'}

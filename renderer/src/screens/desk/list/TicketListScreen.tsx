@@ -45,11 +45,9 @@ export function TicketListScreen({ preset }: { preset?: Preset }) {
   }, [estateId]);
 
   const rangeError = dateRangeError(filters);
-  const query = useMemo(
-    () => (rangeError ? null : toQuery(filters, debouncedText)),
-    // the raw text is left out on purpose: typing waits for the debounce
-    [rangeError, filters.status, filters.type, filters.category, filters.buildingId, filters.department, filters.from, filters.to, filters.due, filters.sort, filters.dir, debouncedText], // eslint-disable-line react-hooks/exhaustive-deps
-  );
+  // every filter but the raw text, which waits for the debounce: the query follows this key
+  const settledKey = JSON.stringify({ ...filters, text: '' });
+  const query = useMemo(() => (rangeError ? null : toQuery(JSON.parse(settledKey) as Filters, debouncedText)), [rangeError, settledKey, debouncedText]);
   const queryKey = JSON.stringify(query);
   const { total, rowAt, want, error, retry, version } = useTicketPages(query);
   const searching = filters.text !== debouncedText;
@@ -98,9 +96,26 @@ export function TicketListScreen({ preset }: { preset?: Preset }) {
             w={290}
             data-testid="ticket-filter-text"
           />
-          <MultiPick label="状态" options={TICKET_STATUSES} value={filters.status} onChange={(v) => set('status', v)} width={150} testId="ticket-filter-status" />
+          <MultiPick
+            label="状态"
+            options={TICKET_STATUSES}
+            value={filters.status}
+            onChange={(v) => set('status', v)}
+            width={150}
+            testId="ticket-filter-status"
+          />
           <MultiPick label="类型" options={TICKET_TYPES} value={filters.type} onChange={(v) => set('type', v)} width={130} testId="ticket-filter-type" />
-          <Select label="类别" data={categories} value={filters.category} onChange={(v) => set('category', v)} placeholder="全部" clearable searchable w={130} data-testid="ticket-filter-category" />
+          <Select
+            label="类别"
+            data={categories}
+            value={filters.category}
+            onChange={(v) => set('category', v)}
+            placeholder="全部"
+            clearable
+            searchable
+            w={130}
+            data-testid="ticket-filter-category"
+          />
           <Select
             label="楼栋"
             data={buildings.map((b) => ({ value: String(b.id), label: b.name }))}
@@ -124,11 +139,25 @@ export function TicketListScreen({ preset }: { preset?: Preset }) {
           />
           <Input.Wrapper label="受理日期" error={rangeError}>
             <Group gap={4} wrap="nowrap">
-              <DateField value={filters.from || null} onChange={(v) => set('from', v ?? '')} w={150} aria-label="受理日期从" error={!!rangeError} data-testid="ticket-filter-from" />
+              <DateField
+                value={filters.from || null}
+                onChange={(v) => set('from', v ?? '')}
+                w={150}
+                aria-label="受理日期从"
+                error={!!rangeError}
+                data-testid="ticket-filter-from"
+              />
               <Text size="sm" c="dimmed">
                 至
               </Text>
-              <DateField value={filters.to || null} onChange={(v) => set('to', v ?? '')} w={150} aria-label="受理日期到" error={!!rangeError} data-testid="ticket-filter-to" />
+              <DateField
+                value={filters.to || null}
+                onChange={(v) => set('to', v ?? '')}
+                w={150}
+                aria-label="受理日期到"
+                error={!!rangeError}
+                data-testid="ticket-filter-to"
+              />
             </Group>
           </Input.Wrapper>
           <Input.Wrapper label="时限">
@@ -159,14 +188,26 @@ export function TicketListScreen({ preset }: { preset?: Preset }) {
                 data-testid="ticket-sort"
               />
               <Tooltip label={filters.dir === 'asc' ? '升序（点击改为降序）' : '降序（点击改为升序）'}>
-                <ActionIcon variant="default" size={36} onClick={() => set('dir', filters.dir === 'asc' ? 'desc' : 'asc')} aria-label="切换排序方向" data-testid="ticket-sort-dir">
+                <ActionIcon
+                  variant="default"
+                  size={36}
+                  onClick={() => set('dir', filters.dir === 'asc' ? 'desc' : 'asc')}
+                  aria-label="切换排序方向"
+                  data-testid="ticket-sort-dir"
+                >
                   {filters.dir === 'asc' ? <IconSortAscending size={18} /> : <IconSortDescending size={18} />}
                 </ActionIcon>
               </Tooltip>
             </Group>
           </Input.Wrapper>
           {isFiltered(filters) && (
-            <Button variant="subtle" color="gray" leftSection={<IconFilterOff size={16} />} onClick={() => setFilters((f) => ({ ...initialFilters(undefined, null), sort: f.sort, dir: f.dir }))} data-testid="ticket-filter-clear">
+            <Button
+              variant="subtle"
+              color="gray"
+              leftSection={<IconFilterOff size={16} />}
+              onClick={() => setFilters((f) => ({ ...initialFilters(undefined, null), sort: f.sort, dir: f.dir }))}
+              data-testid="ticket-filter-clear"
+            >
               清除筛选
             </Button>
           )}

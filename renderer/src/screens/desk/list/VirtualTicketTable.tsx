@@ -80,7 +80,7 @@ export const VirtualTicketTable = forwardRef<VirtualTicketTableHandle, Props>(fu
       const el = scroller.current;
       if (!el) return;
       const top = i * ROW_HEIGHT;
-      let target = virtualTop;
+      let target: number;
       if (top < virtualTop) target = top;
       else if (top + ROW_HEIGHT > virtualTop + viewport) target = top + ROW_HEIGHT - viewport;
       else return;
@@ -140,7 +140,13 @@ export const VirtualTicketTable = forwardRef<VirtualTicketTableHandle, Props>(fu
   for (let i = first; i <= last; i++) {
     const row = rowAt(i);
     const top = (i - block) * ROW_HEIGHT;
-    rows.push(row ? <TicketRowView key={row.id} row={row} index={i} top={top} isCursor={i === cursor} onOpen={openAt} /> : <PendingRow key={`s${i}`} index={i} top={top} />);
+    rows.push(
+      row ? (
+        <TicketRowView key={row.id} row={row} index={i} top={top} isCursor={i === cursor} onOpen={openAt} />
+      ) : (
+        <PendingRow key={`s${i}`} index={i} top={top} />
+      ),
+    );
   }
 
   return (
@@ -236,7 +242,14 @@ const TicketRowView = memo(function TicketRowView({ row, index, top, isCursor, o
 /** A row whose page is on its way. */
 const PendingRow = memo(function PendingRow({ index, top }: { index: number; top: number }) {
   return (
-    <div className={`${classes.row} ${classes.item} ${classes.pending}`} style={{ top }} role="row" aria-busy data-testid="ticket-list-pending" data-index={index}>
+    <div
+      className={`${classes.row} ${classes.item} ${classes.pending}`}
+      style={{ top }}
+      role="row"
+      aria-busy
+      data-testid="ticket-list-pending"
+      data-index={index}
+    >
       <Skeleton height={12} radius="sm" style={{ gridColumn: '1 / -1' }} />
     </div>
   );

@@ -102,7 +102,15 @@ export function CalendarEditor() {
         )}
         <Group justify="space-between" align="flex-end">
           <Group align="flex-end" gap="sm">
-            <Select label="年份" w={110} data={years.map(String)} value={String(year)} onChange={(v) => v && setYear(Number(v))} allowDeselect={false} data-testid="calendar-year" />
+            <Select
+              label="年份"
+              w={110}
+              data={years.map(String)}
+              value={String(year)}
+              onChange={(v) => v && setYear(Number(v))}
+              allowDeselect={false}
+              data-testid="calendar-year"
+            />
             <Text size="sm" c="dimmed" pb={6}>
               {days === null ? '正在读取…' : `放假 ${holidays.length} 天，调休上班 ${workdays.length} 天`}
             </Text>
@@ -121,10 +129,21 @@ export function CalendarEditor() {
               <DateField label="日期" w={170} {...form.getInputProps('date')} data-testid="calendar-date" />
               <Input.Wrapper label="设为">
                 <div>
-                  <SegmentedControl data={(['holiday', 'workday', 'normal'] as const).map((k) => ({ value: k, label: KIND_LABEL[k] }))} {...form.getInputProps('kind')} data-testid="calendar-kind" />
+                  <SegmentedControl
+                    data={(['holiday', 'workday', 'normal'] as const).map((k) => ({ value: k, label: KIND_LABEL[k] }))}
+                    {...form.getInputProps('kind')}
+                    data-testid="calendar-kind"
+                  />
                 </div>
               </Input.Wrapper>
-              <TextInput label="名称" placeholder={kind === 'workday' ? '如 春节调休' : '如 春节'} {...form.getInputProps('name')} disabled={kind === 'normal'} w={180} data-testid="calendar-name" />
+              <TextInput
+                label="名称"
+                placeholder={kind === 'workday' ? '如 春节调休' : '如 春节'}
+                {...form.getInputProps('name')}
+                disabled={kind === 'normal'}
+                w={180}
+                data-testid="calendar-name"
+              />
               <Button mt={25} type="submit" loading={busy} data-testid="calendar-save">
                 保存
               </Button>
@@ -138,15 +157,43 @@ export function CalendarEditor() {
         </Card>
 
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-          <DayTable title="放假" color="red" days={holidays} empty={`${year} 年还没有录入放假安排`} onRestore={(d) => void apply({ date: d.date, kind: 'normal', name: '' })} busy={busy} />
-          <DayTable title="调休上班" color="blue" days={workdays} empty={`${year} 年没有调休上班日`} onRestore={(d) => void apply({ date: d.date, kind: 'normal', name: '' })} busy={busy} />
+          <DayTable
+            title="放假"
+            color="red"
+            days={holidays}
+            empty={`${year} 年还没有录入放假安排`}
+            onRestore={(d) => void apply({ date: d.date, kind: 'normal', name: '' })}
+            busy={busy}
+          />
+          <DayTable
+            title="调休上班"
+            color="blue"
+            days={workdays}
+            empty={`${year} 年没有调休上班日`}
+            onRestore={(d) => void apply({ date: d.date, kind: 'normal', name: '' })}
+            busy={busy}
+          />
         </SimpleGrid>
       </Stack>
     </Card>
   );
 }
 
-function DayTable({ title, color, days, empty, onRestore, busy }: { title: string; color: string; days: CalendarDayT[]; empty: string; onRestore(d: CalendarDayT): void; busy: boolean }) {
+function DayTable({
+  title,
+  color,
+  days,
+  empty,
+  onRestore,
+  busy,
+}: {
+  title: string;
+  color: string;
+  days: CalendarDayT[];
+  empty: string;
+  onRestore(d: CalendarDayT): void;
+  busy: boolean;
+}) {
   return (
     <div>
       <Group gap={6} mb={4}>

@@ -28,7 +28,14 @@ interface Props {
 
 /** 类别: the two-level tree offered at intake. Order here is the order in the intake form. Names are checked by the contract. */
 export function CategoriesEditor({ cfg, onSaved, onDirty }: Props) {
-  const { form, busy, formError, errors, dirty, save, reset } = useConfigForm<CategoryValues>({ cfg, fromConfig, toPatch, onSaved, onDirty, message: '类别已保存，受理登记立即使用新的类别' });
+  const { form, busy, formError, errors, dirty, save, reset } = useConfigForm<CategoryValues>({
+    cfg,
+    fromConfig,
+    toPatch,
+    onSaved,
+    onDirty,
+    message: '类别已保存，受理登记立即使用新的类别',
+  });
   const draft = form.values.categories;
   const [selected, setSelected] = useState(0);
   const [newCategory, setNewCategory] = useState('');
@@ -69,10 +76,20 @@ export function CategoriesEditor({ cfg, onSaved, onDirty }: Props) {
               <NavLink
                 key={i}
                 active={i === ci}
-                label={c.name.trim() || <Text c="red" size="sm">（未命名）</Text>}
+                label={
+                  c.name.trim() || (
+                    <Text c="red" size="sm">
+                      （未命名）
+                    </Text>
+                  )
+                }
                 rightSection={
                   <Group gap={4} wrap="nowrap">
-                    {hasErrorUnder(i) && <Badge color="red" size="xs" circle>!</Badge>}
+                    {hasErrorUnder(i) && (
+                      <Badge color="red" size="xs" circle>
+                        !
+                      </Badge>
+                    )}
                     <Text size="xs" c="dimmed">
                       {c.children.length || ''}
                     </Text>
@@ -103,20 +120,26 @@ export function CategoriesEditor({ cfg, onSaved, onDirty }: Props) {
           {current ? (
             <Stack gap="sm">
               <Group align="flex-end" wrap="nowrap">
-                <TextInput
-                  label="类别名称"
-                  {...form.getInputProps(`categories.${ci}.name`)}
-                  maxLength={30}
-                  style={{ flex: 1 }}
-                  data-testid="category-name"
-                />
+                <TextInput label="类别名称" {...form.getInputProps(`categories.${ci}.name`)} maxLength={30} style={{ flex: 1 }} data-testid="category-name" />
                 <Tooltip label="上移">
-                  <ActionIcon variant="default" size={36} onClick={() => (update((d) => move(d, ci, -1)), setSelected(Math.max(0, ci - 1)))} disabled={ci === 0} aria-label="上移类别">
+                  <ActionIcon
+                    variant="default"
+                    size={36}
+                    onClick={() => (update((d) => move(d, ci, -1)), setSelected(Math.max(0, ci - 1)))}
+                    disabled={ci === 0}
+                    aria-label="上移类别"
+                  >
                     <IconArrowUp size={16} />
                   </ActionIcon>
                 </Tooltip>
                 <Tooltip label="下移">
-                  <ActionIcon variant="default" size={36} onClick={() => (update((d) => move(d, ci, 1)), setSelected(Math.min(draft.length - 1, ci + 1)))} disabled={ci === draft.length - 1} aria-label="下移类别">
+                  <ActionIcon
+                    variant="default"
+                    size={36}
+                    onClick={() => (update((d) => move(d, ci, 1)), setSelected(Math.min(draft.length - 1, ci + 1)))}
+                    disabled={ci === draft.length - 1}
+                    aria-label="下移类别"
+                  >
                     <IconArrowDown size={16} />
                   </ActionIcon>
                 </Tooltip>
@@ -135,7 +158,10 @@ export function CategoriesEditor({ cfg, onSaved, onDirty }: Props) {
               </Group>
 
               <Text size="sm" fw={500}>
-                子类别 <Text span size="xs" c="dimmed">（可不设；受理时在此类别下选择）</Text>
+                子类别{' '}
+                <Text span size="xs" c="dimmed">
+                  （可不设；受理时在此类别下选择）
+                </Text>
               </Text>
               {current.children.length === 0 && (
                 <Text size="sm" c="dimmed">
@@ -152,13 +178,34 @@ export function CategoriesEditor({ cfg, onSaved, onDirty }: Props) {
                     aria-label={`子类别 ${j + 1}`}
                     data-testid="subcategory-name"
                   />
-                  <ActionIcon variant="subtle" color="gray" size={36} onClick={() => update((d) => d.map((c, k) => (k === ci ? { ...c, children: move(c.children, j, -1) } : c)))} disabled={j === 0} aria-label="上移子类别">
+                  <ActionIcon
+                    variant="subtle"
+                    color="gray"
+                    size={36}
+                    onClick={() => update((d) => d.map((c, k) => (k === ci ? { ...c, children: move(c.children, j, -1) } : c)))}
+                    disabled={j === 0}
+                    aria-label="上移子类别"
+                  >
                     <IconArrowUp size={16} />
                   </ActionIcon>
-                  <ActionIcon variant="subtle" color="gray" size={36} onClick={() => update((d) => d.map((c, k) => (k === ci ? { ...c, children: move(c.children, j, 1) } : c)))} disabled={j === current.children.length - 1} aria-label="下移子类别">
+                  <ActionIcon
+                    variant="subtle"
+                    color="gray"
+                    size={36}
+                    onClick={() => update((d) => d.map((c, k) => (k === ci ? { ...c, children: move(c.children, j, 1) } : c)))}
+                    disabled={j === current.children.length - 1}
+                    aria-label="下移子类别"
+                  >
                     <IconArrowDown size={16} />
                   </ActionIcon>
-                  <ActionIcon variant="subtle" color="red" size={36} onClick={() => update((d) => d.map((c, k) => (k === ci ? { ...c, children: c.children.filter((_, x) => x !== j) } : c)))} aria-label="移除子类别" data-testid="subcategory-remove">
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    size={36}
+                    onClick={() => update((d) => d.map((c, k) => (k === ci ? { ...c, children: c.children.filter((_, x) => x !== j) } : c)))}
+                    aria-label="移除子类别"
+                    data-testid="subcategory-remove"
+                  >
                     <IconTrash size={16} />
                   </ActionIcon>
                 </Group>

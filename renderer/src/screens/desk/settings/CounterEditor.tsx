@@ -43,7 +43,14 @@ interface Props {
 
 /** 柜台时间 (the working clock), 即将到期提醒, 服务中心电话; checked by the contract's DeskConfig. */
 export function CounterEditor({ cfg, onSaved, onDirty }: Props) {
-  const { form, busy, formError, errors, dirty, save, reset } = useConfigForm<CounterValues>({ cfg, fromConfig, toPatch, onSaved, onDirty, message: '柜台时间与提醒已保存' });
+  const { form, busy, formError, errors, dirty, save, reset } = useConfigForm<CounterValues>({
+    cfg,
+    fromConfig,
+    toPatch,
+    onSaved,
+    onDirty,
+    message: '柜台时间与提醒已保存',
+  });
   const soonProps = form.getInputProps('dueSoonMinutes');
 
   return (
@@ -54,8 +61,24 @@ export function CounterEditor({ cfg, onSaved, onDirty }: Props) {
             柜台时间
           </Title>
           <Group align="flex-start">
-            <TimePicker label="上班" description="按工作时间计时的起点" format="24h" withDropdown w={170} {...form.getInputProps('counterHours.open')} data-testid="counter-open" />
-            <TimePicker label="下班" description="之后到次日上班不计时" format="24h" withDropdown w={170} {...form.getInputProps('counterHours.close')} data-testid="counter-close" />
+            <TimePicker
+              label="上班"
+              description="按工作时间计时的起点"
+              format="24h"
+              withDropdown
+              w={170}
+              {...form.getInputProps('counterHours.open')}
+              data-testid="counter-open"
+            />
+            <TimePicker
+              label="下班"
+              description="之后到次日上班不计时"
+              format="24h"
+              withDropdown
+              w={170}
+              {...form.getInputProps('counterHours.close')}
+              data-testid="counter-close"
+            />
           </Group>
         </div>
         <div>

@@ -19,7 +19,14 @@ interface Props {
 
 /** 部门与人员: who tickets are dispatched to. Names are checked by the contract (filled in, not repeated). */
 export function DepartmentsEditor({ cfg, onSaved, onDirty }: Props) {
-  const { form, busy, formError, errors, dirty, save, reset } = useConfigForm<DepartmentValues>({ cfg, fromConfig, toPatch, onSaved, onDirty, message: '部门与人员已保存' });
+  const { form, busy, formError, errors, dirty, save, reset } = useConfigForm<DepartmentValues>({
+    cfg,
+    fromConfig,
+    toPatch,
+    onSaved,
+    onDirty,
+    message: '部门与人员已保存',
+  });
   const draft = form.values.departments;
   // adding, removing or moving renumbers the inputs, so messages keyed by position are dropped
   const restructure = (fn: (d: Departments) => Departments) => {
@@ -43,7 +50,10 @@ export function DepartmentsEditor({ cfg, onSaved, onDirty }: Props) {
             部门
           </Text>
           <Text size="sm" fw={600} style={{ flex: 1 }}>
-            人员 <Text span size="xs" c="dimmed" fw={400}>（输入姓名后按回车；点 × 移除）</Text>
+            人员{' '}
+            <Text span size="xs" c="dimmed" fw={400}>
+              （输入姓名后按回车；点 × 移除）
+            </Text>
           </Text>
         </Group>
         {draft.map((d, i) => (
@@ -76,14 +86,26 @@ export function DepartmentsEditor({ cfg, onSaved, onDirty }: Props) {
               </ActionIcon>
             </Tooltip>
             <Tooltip label="移除部门">
-              <ActionIcon variant="subtle" color="red" size={36} onClick={() => restructure((x) => x.filter((_, k) => k !== i))} aria-label="移除部门" data-testid="department-remove">
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                size={36}
+                onClick={() => restructure((x) => x.filter((_, k) => k !== i))}
+                aria-label="移除部门"
+                data-testid="department-remove"
+              >
                 <IconTrash size={16} />
               </ActionIcon>
             </Tooltip>
           </Group>
         ))}
         <Group>
-          <Button variant="default" leftSection={<IconPlus size={14} />} onClick={() => restructure((d) => [...d, { name: '', staff: [] }])} data-testid="department-add">
+          <Button
+            variant="default"
+            leftSection={<IconPlus size={14} />}
+            onClick={() => restructure((d) => [...d, { name: '', staff: [] }])}
+            data-testid="department-add"
+          >
             添加部门
           </Button>
         </Group>

@@ -39,8 +39,12 @@ export function DeskSettingsScreen() {
   }, [load]);
 
   // stable per tab, so editors can report in an effect without looping
-  const [reporters] = useState(() =>
-    Object.fromEntries(TABS.map((t) => [t.value, (d: boolean) => setDirty((prev) => (prev[t.value] === d ? prev : { ...prev, [t.value]: d }))])) as Record<DeskSettingsTab, (d: boolean) => void>,
+  const [reporters] = useState(
+    () =>
+      Object.fromEntries(TABS.map((t) => [t.value, (d: boolean) => setDirty((prev) => (prev[t.value] === d ? prev : { ...prev, [t.value]: d }))])) as Record<
+        DeskSettingsTab,
+        (d: boolean) => void
+      >,
   );
 
   if (!cfg) {
@@ -63,7 +67,18 @@ export function DeskSettingsScreen() {
       <Tabs value={tab} onChange={(v) => v && setTab(v as DeskSettingsTab)} keepMounted>
         <Tabs.List mb="md">
           {TABS.map((t) => (
-            <Tabs.Tab key={t.value} value={t.value} data-testid={`desk-settings-tab-${t.value}`} rightSection={dirty[t.value] ? <span title="有未保存的修改" style={{ color: 'var(--mantine-color-orange-6)' }}>●</span> : null}>
+            <Tabs.Tab
+              key={t.value}
+              value={t.value}
+              data-testid={`desk-settings-tab-${t.value}`}
+              rightSection={
+                dirty[t.value] ? (
+                  <span title="有未保存的修改" style={{ color: 'var(--mantine-color-orange-6)' }}>
+                    ●
+                  </span>
+                ) : null
+              }
+            >
               {t.label}
             </Tabs.Tab>
           ))}

@@ -25,13 +25,21 @@ function fromConfig(cfg: DeskConfigT): SlaValues {
     sla: TICKET_TYPES.flatMap((type) =>
       URGENCIES.map((urgency) => {
         const t = cfg.sla.find((s) => s.type === type && s.urgency === urgency);
-        return { type, urgency, respondMinutes: minutesToHours(t?.respondMinutes ?? null), resolveMinutes: minutesToHours(t?.resolveMinutes ?? null), clock: t?.clock ?? 'calendar' };
+        return {
+          type,
+          urgency,
+          respondMinutes: minutesToHours(t?.respondMinutes ?? null),
+          resolveMinutes: minutesToHours(t?.resolveMinutes ?? null),
+          clock: t?.clock ?? 'calendar',
+        };
       }),
     ),
   };
 }
 
-const toPatch = (v: SlaValues) => ({ sla: v.sla.map((r) => ({ ...r, respondMinutes: hoursToMinutes(r.respondMinutes), resolveMinutes: hoursToMinutes(r.resolveMinutes) })) });
+const toPatch = (v: SlaValues) => ({
+  sla: v.sla.map((r) => ({ ...r, respondMinutes: hoursToMinutes(r.respondMinutes), resolveMinutes: hoursToMinutes(r.resolveMinutes) })),
+});
 
 /** "= 1天12小时" beside a valid entry, so 36 reads as what it means */
 function hint(text: string): string | null {
@@ -47,7 +55,14 @@ interface Props {
 
 /** 时限: respond and resolve targets per type and urgency, in hours (stored as minutes). */
 export function SlaEditor({ cfg, onSaved, onDirty }: Props) {
-  const { form, busy, formError, errors, dirty, save, reset } = useConfigForm<SlaValues>({ cfg, fromConfig, toPatch, onSaved, onDirty, message: '时限已保存，此后受理的工单按新时限计时' });
+  const { form, busy, formError, errors, dirty, save, reset } = useConfigForm<SlaValues>({
+    cfg,
+    fromConfig,
+    toPatch,
+    onSaved,
+    onDirty,
+    message: '时限已保存，此后受理的工单按新时限计时',
+  });
 
   return (
     <Card withBorder radius="md" data-testid="desk-settings-sla">
@@ -121,7 +136,8 @@ export function SlaEditor({ cfg, onSaved, onDirty }: Props) {
         errors={errors}
         note={
           <>
-            以小时填写，可带小数：0.5 = 30 分钟；留空表示无时限；必须大于 0，最长 365 天（8760 小时）。日历时间连续计时；工作时间只计柜台时间内的工作日（节假日不计，调休上班日照常计）。挂起期间不计时。约定了上门时间的报修以上门时间为完成期限。修改只影响此后受理的工单，已受理的工单保留受理时的时限。
+            以小时填写，可带小数：0.5 = 30 分钟；留空表示无时限；必须大于 0，最长 365 天（8760
+            小时）。日历时间连续计时；工作时间只计柜台时间内的工作日（节假日不计，调休上班日照常计）。挂起期间不计时。约定了上门时间的报修以上门时间为完成期限。修改只影响此后受理的工单，已受理的工单保留受理时的时限。
           </>
         }
         testId="sla"

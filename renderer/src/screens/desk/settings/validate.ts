@@ -3,7 +3,10 @@
 
 /** "0.5" hours → 30 minutes; '' → null (no target); text that is not a number → NaN, which the contract refuses by the field */
 export function hoursToMinutes(text: string): number | null {
-  const t = text.trim().replace(/．/g, '.').replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  const t = text
+    .trim()
+    .replace(/．/g, '.')
+    .replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   if (t === '') return null;
   if (!/^[-+]?\d+(\.\d+)?$/.test(t)) return Number.NaN;
   const exact = Number(t) * 60;

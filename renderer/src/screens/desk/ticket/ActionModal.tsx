@@ -37,7 +37,19 @@ interface ActionValues extends Record<string, unknown> {
  * A lifecycle step that needs a person, a note or a reason, on the shared FormModal (the
  * contract's TransitionInput as the resolver; Ctrl+Enter confirms). Mounted only while a step is chosen.
  */
-export function ActionModal({ action, detail, config, onClose, onDone }: { action: TicketActionT; detail: TicketDetailT; config: DeskConfigT | null; onClose(): void; onDone(d: TicketDetailT): void }) {
+export function ActionModal({
+  action,
+  detail,
+  config,
+  onClose,
+  onDone,
+}: {
+  action: TicketActionT;
+  detail: TicketDetailT;
+  config: DeskConfigT | null;
+  onClose(): void;
+  onDone(d: TicketDetailT): void;
+}) {
   const t = detail.ticket;
   const need = NEEDS[action];
   const withPeople = action === 'dispatch' || action === 'reassign';

@@ -104,7 +104,13 @@ export function CallbackModal({ ticketId, onClose, onDone }: { ticketId: number;
       </Input.Wrapper>
       <Input.Wrapper label="问题是否解决" withAsterisk error={form.errors.resolved}>
         <Group grow>
-          <Button variant={resolved === true ? 'filled' : 'default'} color="teal" onClick={() => setResolved(true)} data-testid="callback-resolved-yes" data-autofocus>
+          <Button
+            variant={resolved === true ? 'filled' : 'default'}
+            color="teal"
+            onClick={() => setResolved(true)}
+            data-testid="callback-resolved-yes"
+            data-autofocus
+          >
             已解决
           </Button>
           <Button variant={resolved === false ? 'filled' : 'default'} color="orange" onClick={() => setResolved(false)} data-testid="callback-resolved-no">
@@ -112,7 +118,12 @@ export function CallbackModal({ ticketId, onClose, onDone }: { ticketId: number;
           </Button>
         </Group>
       </Input.Wrapper>
-      <Input.Wrapper label="满意度" withAsterisk={resolved === true} description={resolved === false ? '未解决时可不评' : undefined} error={form.errors.satisfaction}>
+      <Input.Wrapper
+        label="满意度"
+        withAsterisk={resolved === true}
+        description={resolved === false ? '未解决时可不评' : undefined}
+        error={form.errors.satisfaction}
+      >
         <SegmentedControl
           fullWidth
           value={satisfaction ?? ''}

@@ -75,7 +75,8 @@ function initialValues(t: Ticket): EditValues {
 function toInput(t: Ticket, v: EditValues): TicketEditInputT {
   const start = initialValues(t);
   const input: TicketEditInputT = { id: t.id };
-  const placeChanged = v.place !== start.place || (v.place === 'house' ? v.houseId !== start.houseId : v.location !== start.location || v.buildingId !== start.buildingId);
+  const placeChanged =
+    v.place !== start.place || (v.place === 'house' ? v.houseId !== start.houseId : v.location !== start.location || v.buildingId !== start.buildingId);
   if (placeChanged) {
     input.houseId = v.place === 'house' ? v.houseId : null;
     input.location = v.place === 'public' ? v.location : null;
@@ -97,7 +98,17 @@ function toInput(t: Ticket, v: EditValues): TicketEditInputT {
  * 修改: corrects what was recorded at intake; every change goes on the timeline as before → after.
  * Mounted only while open, so each opening starts from the ticket as it is now.
  */
-export function TicketEditModal({ detail, config, onClose, onSaved }: { detail: TicketDetailT; config: DeskConfigT | null; onClose(): void; onSaved(d: TicketDetailT): void }) {
+export function TicketEditModal({
+  detail,
+  config,
+  onClose,
+  onSaved,
+}: {
+  detail: TicketDetailT;
+  config: DeskConfigT | null;
+  onClose(): void;
+  onSaved(d: TicketDetailT): void;
+}) {
   const opened = true;
   const t = detail.ticket;
   const form = useContractForm<EditValues, typeof TicketEditInput>({
@@ -171,7 +182,12 @@ export function TicketEditModal({ detail, config, onClose, onSaved }: { detail: 
                   <IconHome size={18} color="var(--mantine-color-blue-filled)" />
                   <Text fw={600}>{v.houseLabel}</Text>
                 </Group>
-                <Button size="compact-sm" variant="subtle" onClick={() => form.setValues({ houseId: null, houseLabel: '' })} data-testid="ticket-edit-house-change">
+                <Button
+                  size="compact-sm"
+                  variant="subtle"
+                  onClick={() => form.setValues({ houseId: null, houseLabel: '' })}
+                  data-testid="ticket-edit-house-change"
+                >
                   更换房屋
                 </Button>
               </Group>
@@ -190,7 +206,12 @@ export function TicketEditModal({ detail, config, onClose, onSaved }: { detail: 
         ) : (
           <Grid gap="sm">
             <Grid.Col span={8}>
-              <TextInput placeholder="如 3栋电梯、地下车库B2、中心广场" aria-label="公共区域位置" {...form.getInputProps('location')} data-testid="ticket-edit-location" />
+              <TextInput
+                placeholder="如 3栋电梯、地下车库B2、中心广场"
+                aria-label="公共区域位置"
+                {...form.getInputProps('location')}
+                data-testid="ticket-edit-location"
+              />
             </Grid.Col>
             <Grid.Col span={4}>
               <Select

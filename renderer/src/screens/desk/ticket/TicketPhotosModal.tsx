@@ -50,23 +50,35 @@ export function TicketPhotosModal({ detail, onClose, onSaved }: { detail: Ticket
       onClose={onClose}
       title={`添加照片 · ${t.no}`}
       form={form}
-      submit={async (v) => api['desk.tickets.addPhotos']({ id: t.id, attachments: await Promise.all(v.attachments.map(async (p) => ({ fileName: p.file.name, dataBase64: await fileToBase64(p.file) }))) })}
+      submit={async (v) =>
+        api['desk.tickets.addPhotos']({
+          id: t.id,
+          attachments: await Promise.all(v.attachments.map(async (p) => ({ fileName: p.file.name, dataBase64: await fileToBase64(p.file) }))),
+        })
+      }
       onSaved={onSaved}
       submitLabel="保存照片"
       testId="ticket-photos"
     >
-      <Input.Wrapper label="照片" description={`JPG、PNG 等图片，每张不超过10MB，一次最多${PER_CALL}张；已有 ${detail.attachments.length} 张`} error={message || undefined}>
+      <Input.Wrapper
+        label="照片"
+        description={`JPG、PNG 等图片，每张不超过10MB，一次最多${PER_CALL}张；已有 ${detail.attachments.length} 张`}
+        error={message || undefined}
+      >
         <Group gap="xs" align="flex-start" mt={6}>
           <FileButton
             multiple
             accept="image/*"
             onChange={(files) => {
               const room = PER_CALL - photos.length;
-              form.setFieldValue('attachments', [...photos, ...files.slice(0, Math.max(0, room)).map((file) => {
+              form.setFieldValue('attachments', [
+                ...photos,
+                ...files.slice(0, Math.max(0, room)).map((file) => {
                   const url = URL.createObjectURL(file);
                   urls.current.push(url);
                   return { file, url };
-                })]);
+                }),
+              ]);
               if (files.length > room) form.setFieldError('attachments', `一次最多${PER_CALL}张，${files.length - Math.max(0, room)}张未添加`);
             }}
           >

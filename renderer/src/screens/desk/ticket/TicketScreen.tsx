@@ -173,14 +173,27 @@ export function TicketScreen({ ticketId }: { ticketId: number }) {
               {!voided && (
                 <Group gap="xs" mt="sm" data-testid="ticket-record-actions">
                   <Tooltip label={editBlocked} disabled={!editBlocked} withArrow>
-                    <Button size="xs" variant="light" leftSection={<IconPencil size={14} />} disabled={!!editBlocked} onClick={() => setRecord('edit')} data-testid="ticket-edit-open">
+                    <Button
+                      size="xs"
+                      variant="light"
+                      leftSection={<IconPencil size={14} />}
+                      disabled={!!editBlocked}
+                      onClick={() => setRecord('edit')}
+                      data-testid="ticket-edit-open"
+                    >
                       修改
                     </Button>
                   </Tooltip>
                   <Button size="xs" variant="default" leftSection={<IconNote size={14} />} onClick={() => setRecord('note')} data-testid="ticket-note-open">
                     添加备注
                   </Button>
-                  <Button size="xs" variant="default" leftSection={<IconPhotoPlus size={14} />} onClick={() => setRecord('photo')} data-testid="ticket-photos-open">
+                  <Button
+                    size="xs"
+                    variant="default"
+                    leftSection={<IconPhotoPlus size={14} />}
+                    onClick={() => setRecord('photo')}
+                    data-testid="ticket-photos-open"
+                  >
                     添加照片
                   </Button>
                 </Group>
@@ -241,7 +254,12 @@ export function TicketScreen({ ticketId }: { ticketId: number }) {
                         {c.resolved ? '已解决' : '未解决'}
                       </Badge>
                       {c.satisfaction && (
-                        <Badge variant="outline" radius="sm" color={c.satisfaction.includes('不') ? 'red' : c.satisfaction === '一般' ? 'yellow' : 'teal'} style={{ flexShrink: 0 }}>
+                        <Badge
+                          variant="outline"
+                          radius="sm"
+                          color={c.satisfaction.includes('不') ? 'red' : c.satisfaction === '一般' ? 'yellow' : 'teal'}
+                          style={{ flexShrink: 0 }}
+                        >
                           {c.satisfaction}
                         </Badge>
                       )}
@@ -265,8 +283,16 @@ export function TicketScreen({ ticketId }: { ticketId: number }) {
           </Card>
         </Grid.Col>
       </Grid>
-      {action && <ActionModal action={action} detail={detail} config={config} onClose={() => setAction(null)} onDone={(d) => done(d, `已${ACTION_LABELS[action]}`)} />}
-      {callback && <CallbackModal ticketId={t.id} onClose={() => setCallback(false)} onDone={(d) => done(d, d.ticket.status === '已回访' ? '回访已记录' : '回访已记录，工单已重新打开')} />}
+      {action && (
+        <ActionModal action={action} detail={detail} config={config} onClose={() => setAction(null)} onDone={(d) => done(d, `已${ACTION_LABELS[action]}`)} />
+      )}
+      {callback && (
+        <CallbackModal
+          ticketId={t.id}
+          onClose={() => setCallback(false)}
+          onDone={(d) => done(d, d.ticket.status === '已回访' ? '回访已记录' : '回访已记录，工单已重新打开')}
+        />
+      )}
       {record === 'edit' && (
         <TicketEditModal
           detail={detail}
