@@ -2,7 +2,7 @@
 // the boundary shows what happened in Chinese, offers 重新加载 and 查看日志, and writes the error to
 // the log file (system.log.write). Saved data is in main's database and is not affected.
 import { Component, useEffect, useRef, useState, type ErrorInfo, type ReactNode } from 'react';
-import { Alert, Button, Center, Code, Group, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Center, Code, Group, Modal, ScrollArea, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconFileText, IconRefresh } from '@tabler/icons-react';
 import { api } from '../bridge';
 import { describeError, messageOf, reportToLog } from './errorLog';
@@ -95,5 +95,30 @@ function ErrorScreen({ message }: { message: string }) {
         <LogPanel view={view} />
       </Stack>
     </Center>
+  );
+}
+
+/** 查看日志 anywhere (e.g. in 设置): opens the log (Electron) and shows its end in a dialog. */
+export function ViewLogButton({ label = '查看日志' }: { label?: string }) {
+  const { view, open } = useLogView();
+  const [shown, setShown] = useState(false);
+  return (
+    <>
+      <Button
+        variant="default"
+        leftSection={<IconFileText size={16} />}
+        loading={view.state === 'loading'}
+        onClick={() => {
+          setShown(true);
+          void open();
+        }}
+        data-testid="view-log"
+      >
+        {label}
+      </Button>
+      <Modal opened={shown && view.state !== 'idle' && view.state !== 'loading'} onClose={() => setShown(false)} title="日志" size="xl">
+        <LogPanel view={view} />
+      </Modal>
+    </>
   );
 }
