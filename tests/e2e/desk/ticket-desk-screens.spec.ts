@@ -7,6 +7,8 @@ const SLOW = { timeout: 20_000 };
 const SHOTS = process.env.FRONTDESK_SHOTS;
 
 test.use({ viewport: { width: 1366, height: 768 } });
+// a whole test may take 20–30 s on a loaded 2-core machine
+test.describe.configure({ timeout: 90_000 });
 
 test.describe('with tickets', () => {
   test.use({
