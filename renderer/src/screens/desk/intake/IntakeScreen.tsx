@@ -425,7 +425,26 @@ export function IntakeScreen({ houseId: routeHouseId }: { houseId?: number }) {
                   pickCategory(c);
                   if (c) focusNextEmpty('category');
                 }}
-                onBlur={takeTypedCategory}
+                onKeyDown={(e) => {
+                  if (e.key !== 'Enter' || e.ctrlKey || e.metaKey || e.nativeEvent.isComposing) return;
+                  // Enter pressed before the list highlighted its first match (a busy machine): take
+                  // that first match all the same, as the highlighted option would have been
+                  const typed = e.currentTarget.value.trim();
+                  setTimeout(() => {
+                    const cur = form.getValues().category;
+                    if (!typed || (cur && cur.includes(typed))) return;
+                    const first = config?.categories.find((c) => c.name.includes(typed));
+                    if (first) {
+                      pickCategory(first.name);
+                      focusNextEmpty('category');
+                    }
+                  }, 0);
+                }}
+                onBlur={(e) => {
+                  // Select has already emptied its search state here; the box still shows what was typed
+                  categoryTyped.current = e.currentTarget.value;
+                  takeTypedCategory();
+                }}
                 error={err('category')}
                 nothingFoundMessage="没有这个类别（可在工单设置中添加）"
                 data-testid="intake-category"
