@@ -216,7 +216,11 @@ export const PeopleDuplicatesInput = z.object({
   /** the person being edited is not their own duplicate */
   exceptPersonId: Id.optional(),
 });
-export const MoveOutInput = z.object({ occupancyId: Id, moveOutDate: DateStr, note: optText(200, '说明') });
+export const MoveOutInput = z.object({
+  occupancyId: Id,
+  moveOutDate: z.string({ message: '请填写迁出日期' }).min(1, '请填写迁出日期').pipe(DateStr),
+  note: optText(200, '说明'),
+});
 
 // ---- vehicles & parking
 export const Vehicle = z.object({

@@ -119,7 +119,8 @@ export async function updateHouse(
     if (before.innerArea !== patch.inner_area) changes.innerArea = [before.innerArea, patch.inner_area];
     if (before.floor !== patch.floor) changes.floor = [before.floor, patch.floor];
     if (before.notes !== patch.notes) changes.notes = [before.notes, patch.notes];
-    await audit(trx, await ctx.actor(), 'house', input.id, 'update', changes);
+    // 保存 with nothing changed is not an event: the household history would read "无变化"
+    if (Object.keys(changes).length) await audit(trx, await ctx.actor(), 'house', input.id, 'update', changes);
   });
   return getHouse(ctx, input.id);
 }

@@ -19,6 +19,19 @@ export function numberOrNull(v: number | string): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
+/**
+ * A number box's value for the contract: blank → null, a number → itself, anything else (a lone
+ * "-", "1e") stays text so the schema refuses it with its own message instead of it turning
+ * silently into "not given".
+ */
+export function numberInput(v: number | string): number | string | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : String(v);
+  const t = v.trim();
+  if (t === '') return null;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : t;
+}
+
 /** For setErrors: forgets one field's message once the user edits that field. */
 export const dropField =
   (key: string) =>

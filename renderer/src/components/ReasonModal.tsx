@@ -1,8 +1,8 @@
-import { Alert, Button, Group, Modal, Stack, Textarea } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { Alert, Textarea } from '@mantine/core';
+import { VoidInput } from '../../../shared/contract/common';
 import type { Result } from '../../../shared/contract/result';
-import { useFormSubmit } from './useFormSubmit';
-import { FormError } from './FormError';
+import { FormModal } from './form/FormModal';
+import { useContractForm } from './form/contractForm';
 
 interface ReasonModalProps {
   opened: boolean;
@@ -16,60 +16,32 @@ interface ReasonModalProps {
   onDone(): void;
 }
 
+// the contract's own rule for a void reason (required, at most 200 characters)
+const ReasonInput = VoidInput.pick({ reason: true });
+
 /** 作废 with a required reason: nothing is deleted, the record keeps why it was voided. */
-export function ReasonModal({ opened, onClose, title, description, confirmLabel, onSubmit, onDone }: ReasonModalProps) {
-  const [reason, setReason] = useState('');
-  const [touched, setTouched] = useState(false);
-  const { busy, formError, submit, err, clear, reset } = useFormSubmit();
+export function ReasonModal({ opened, ...rest }: ReasonModalProps) {
+  return opened ? <ReasonForm {...rest} /> : null;
+}
 
-  useEffect(() => {
-    if (opened) {
-      setReason('');
-      setTouched(false);
-      reset();
-    }
-  }, [opened, reset]);
-
-  const missing = touched && reason.trim() === '' ? '请填写作废原因' : undefined;
-
-  async function save() {
-    setTouched(true);
-    if (reason.trim() === '') return;
-    const r = await submit(() => onSubmit(reason.trim()));
-    if (r !== null) onDone();
-  }
-
+function ReasonForm({ onClose, title, description, confirmLabel, onSubmit, onDone }: Omit<ReasonModalProps, 'opened'>) {
+  const form = useContractForm({ schema: ReasonInput, initialValues: { reason: '' } });
   return (
-    <Modal opened={opened} onClose={onClose} title={title} centered>
-      <Stack gap="sm">
-        <Alert color="orange" variant="light">
-          {description}
-        </Alert>
-        <Textarea
-          label="作废原因"
-          withAsterisk
-          autosize
-          minRows={2}
-          maxLength={200}
-          value={reason}
-          onChange={(e) => {
-            setReason(e.currentTarget.value);
-            clear('reason');
-          }}
-          error={err('reason') ?? missing}
-          data-testid="void-reason"
-          data-autofocus
-        />
-        <FormError message={formError} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            取消
-          </Button>
-          <Button color="red" loading={busy} onClick={save} data-testid="void-confirm">
-            {confirmLabel}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <FormModal
+      opened
+      onClose={onClose}
+      title={title}
+      form={form}
+      testId="void"
+      submitLabel={confirmLabel}
+      submitColor="red"
+      submit={(v) => onSubmit(ReasonInput.parse(v).reason)}
+      onSaved={onDone}
+    >
+      <Alert color="orange" variant="light">
+        {description}
+      </Alert>
+      <Textarea label="作废原因" withAsterisk autosize minRows={2} data-testid="void-reason" data-autofocus {...form.getInputProps('reason')} />
+    </FormModal>
   );
 }

@@ -44,7 +44,7 @@ export function BuildingsScreen({ buildingId: routeBuildingId }: { buildingId?: 
 
   const loadBuildings = useCallback(async () => {
     if (!estateId) return;
-    const list = await unwrap(api['archives.buildings.list']({ estateId }));
+    const list = await unwrap(api['archives.buildings.list']({ estateId }), { key: 'buildings' });
     setBuildings(list ?? []);
   }, [estateId]);
 
@@ -64,7 +64,7 @@ export function BuildingsScreen({ buildingId: routeBuildingId }: { buildingId?: 
   const loadMap = useCallback(async (id: number) => {
     const mine = ++mapRequest.current;
     setMapFailed(false);
-    const m = await unwrap(api['archives.buildings.map']({ buildingId: id }));
+    const m = await unwrap(api['archives.buildings.map']({ buildingId: id }), { key: 'building-map' });
     // a slow answer for a building the user already left must not replace the current one
     if (mine !== mapRequest.current) return;
     if (m) setMap(m);
@@ -249,7 +249,7 @@ export function BuildingsScreen({ buildingId: routeBuildingId }: { buildingId?: 
         buildingId={selectedId}
         unitNames={(shownMap?.units ?? []).flatMap((u) => (u.name ? [u.name] : []))}
         onClose={() => setHouseFormOpen(false)}
-        onCreated={(h) => {
+        onSaved={(h) => {
           setHouseFormOpen(false);
           void loadBuildings();
           if (h.buildingId === selectedId) void loadMap(h.buildingId);

@@ -1,12 +1,10 @@
-import { Button, Group, Modal, Stack } from '@mantine/core';
-import { useEffect, useState } from 'react';
-import type { PersonT } from '../../../../shared/contract/archives';
+import { PersonUpdate, type PersonT } from '../../../../shared/contract/archives';
 import { showSaved } from '../../app/call';
 import { api } from '../../bridge';
-import { useFormSubmit } from '../../components/useFormSubmit';
-import { FormError } from '../../components/FormError';
-import { PersonFields } from './PersonFields';
-import { emptyPersonForm, personFormFrom, toPersonInput, type PersonForm } from './personForm';
+import { FormModal } from '../../components/form/FormModal';
+import { parseInput, useContractForm } from '../../components/form/contractForm';
+import { PersonFormFields } from './PersonFields';
+import { personFormFrom, toPersonInput, type PersonForm } from './personForm';
 
 interface EditPersonModalProps {
   person: PersonT | null;
@@ -15,47 +13,29 @@ interface EditPersonModalProps {
 }
 
 /** 编辑人员: the person's own fields (the role and dates belong to the occupancy). */
-export function EditPersonModal({ person, onClose, onSaved }: EditPersonModalProps) {
-  const [form, setForm] = useState<PersonForm>(emptyPersonForm);
-  const { busy, formError, submit, err, clear, reset } = useFormSubmit();
+export function EditPersonModal({ person, ...rest }: EditPersonModalProps) {
+  // mounted per opening: the form starts from the person as stored, with no reset effect
+  return person ? <EditPersonForm key={person.id} person={person} {...rest} /> : null;
+}
 
-  useEffect(() => {
-    if (person) {
-      setForm(personFormFrom(person));
-      reset();
-    }
-  }, [person, reset]);
-
-  async function save() {
-    if (!person) return;
-    const saved = await submit(() => api['archives.people.update']({ id: person.id, ...toPersonInput(form) }));
-    if (saved) {
-      showSaved(`已保存 ${saved.name} 的资料`);
-      onSaved();
-    }
-  }
-
+function EditPersonForm({ person, onClose, onSaved }: { person: PersonT } & Omit<EditPersonModalProps, 'person'>) {
+  const toInput = (v: PersonForm) => ({ id: person.id, ...toPersonInput(v) });
+  const form = useContractForm({ schema: PersonUpdate, initialValues: personFormFrom(person), toInput });
   return (
-    <Modal opened={person !== null} onClose={onClose} title={person ? `编辑人员：${person.name}` : '编辑人员'} size="lg" centered>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        <Stack gap="md">
-          <PersonFields value={form} onChange={setForm} err={(k) => err(k)} clear={(k) => clear(k)} idMasked={person?.idMasked} />
-          <FormError message={formError} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              取消
-            </Button>
-            <Button type="submit" loading={busy} data-testid="person-save">
-              保存
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened
+      onClose={onClose}
+      title={`编辑人员：${person.name}`}
+      size="lg"
+      form={form}
+      testId="person"
+      submit={(v) => api['archives.people.update'](parseInput(PersonUpdate, toInput, v))}
+      onSaved={(saved) => {
+        showSaved(`已保存 ${saved.name} 的资料`);
+        onSaved();
+      }}
+    >
+      <PersonFormFields form={form} idMasked={person.idMasked} />
+    </FormModal>
   );
 }

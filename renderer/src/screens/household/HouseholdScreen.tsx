@@ -1,20 +1,19 @@
 import { Alert, Badge, Button, Center, Grid, Group, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconBan, IconBuilding, IconEdit, IconPencilPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { OccupancyT, ParkingSpaceT, PersonT, VehicleT } from '../../../../shared/contract/archives';
 import { cstDateTime } from '../../../../shared/domain/time';
-import { showSaved } from '../../app/call';
+import { showNotice, showSaved } from '../../app/call';
 import { useNav } from '../../app/navigation';
 import { api } from '../../bridge';
 import { HOUSE_STATUS_BADGE } from '../../components/houseStatus';
 import { PageHeader } from '../../components/PageHeader';
 import { ReasonModal } from '../../components/ReasonModal';
+import { HouseFormModal } from '../buildings/HouseFormModal';
 import { AttachPersonModal } from './AttachPersonModal';
 import { CommunicationsSection } from './CommunicationsSection';
 import { EditPersonModal } from './EditPersonModal';
 import { HistorySection } from './HistorySection';
-import { HouseEditModal } from './HouseEditModal';
 import { MoveOutModal } from './MoveOutModal';
 import { OccupantsSection } from './OccupantsSection';
 import { ParkingAddModal } from './ParkingAddModal';
@@ -55,7 +54,7 @@ export function HouseholdScreen({ houseId }: { houseId: number }) {
   async function askReveal() {
     const hh = await reload();
     if (hh && hh.occupants.some((o) => o.person.idMasked)) {
-      notifications.show({ color: 'orange', title: '证件号码已隐藏', message: '当前设置不显示完整证件号码，可在“设置”中开启' });
+      showNotice('证件号码已隐藏', '当前设置不显示完整证件号码，可在“设置”中开启');
     }
   }
 
@@ -192,7 +191,7 @@ export function HouseholdScreen({ houseId }: { houseId: number }) {
         </Grid.Col>
       </Grid>
 
-      <HouseEditModal house={house} opened={dialog?.kind === 'editHouse'} onClose={close} onSaved={saved} />
+      <HouseFormModal house={house} opened={dialog?.kind === 'editHouse'} onClose={close} onSaved={saved} />
       <ReasonModal
         opened={dialog?.kind === 'voidHouse'}
         onClose={close}

@@ -1,7 +1,8 @@
 import { Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
-import { GENDERS, ID_TYPES } from '../../../../shared/contract/archives';
-import { idNumberWarning } from '../../../../shared/domain/idcard';
-import { phoneWarning } from '../../../../shared/domain/text';
+import type { UseFormReturnType } from '@mantine/form';
+import { GENDERS, ID_FORMATS, ID_TYPES } from '../../../../shared/contract/archives';
+import { idNumberWarning, normaliseIdNumber } from '../../../../shared/domain/idcard';
+import { phoneWarning, toHalfWidth } from '../../../../shared/domain/text';
 import { DateField } from '../../components/DateField';
 import { hintProps } from '../../components/hints';
 import type { PersonForm } from './personForm';
@@ -14,26 +15,43 @@ interface PersonFieldsProps {
   clear(key: keyof PersonForm): void;
   /** the stored ID number is shown masked; leaving it unchanged keeps it */
   idMasked?: boolean;
+  /** the form path of each input (data-path), so a form can put the cursor on a refused one */
+  pathOf?(key: keyof PersonForm): string;
 }
 
-/** The person inputs shared by 添加住户 and 编辑人员, with instant hints for phone and ID numbers. */
-export function PersonFields({ value, onChange, err, clear, idMasked }: PersonFieldsProps) {
+/** The orange hint under 证件号码 while typing: the contract's rule for the type, then the GB 11643 check. */
+function idHint(v: PersonForm, idMasked: boolean | undefined): string | null {
+  if (idMasked && v.idNumber.includes('*')) return '号码已部分隐藏；不修改则保留原号码';
+  const n = normaliseIdNumber(toHalfWidth(v.idNumber));
+  if (!n) return null;
+  const type = v.idType ?? '身份证';
+  if (!ID_FORMATS[type].pattern.test(n)) return ID_FORMATS[type].message;
+  return idNumberWarning(type, n);
+}
+
+/**
+ * The person inputs shared by 添加住户 and 编辑人员, with instant hints for phone and ID numbers.
+ * No maxLength: a box that stops taking characters cuts pasted text silently; the contract says
+ * the limit instead.
+ */
+export function PersonFields({ value, onChange, err, clear, idMasked, pathOf }: PersonFieldsProps) {
   const set = <K extends keyof PersonForm>(key: K, v: PersonForm[K]) => {
     onChange({ ...value, [key]: v });
     clear(key);
   };
+  const path = (key: keyof PersonForm) => (pathOf ? { 'data-path': pathOf(key) } : {});
   const text = (key: 'name' | 'phone' | 'phone2' | 'idNumber' | 'emergencyContact' | 'emergencyPhone' | 'workUnit' | 'notes') => ({
     value: value[key],
     onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => set(key, e.currentTarget.value),
     error: err(key),
+    ...path(key),
   });
 
   const idStillMasked = idMasked && value.idNumber.includes('*');
-  const idHint = idStillMasked ? '号码已部分隐藏；不修改则保留原号码' : idNumberWarning(value.idType ?? '身份证', value.idNumber);
 
   return (
     <SimpleGrid cols={2} spacing="sm" verticalSpacing="xs">
-      <TextInput label="姓名" withAsterisk maxLength={40} data-testid="person-name" data-autofocus {...text('name')} />
+      <TextInput label="姓名" withAsterisk data-testid="person-name" data-autofocus {...text('name')} />
       <Select
         label="性别"
         placeholder="未填写"
@@ -42,41 +60,67 @@ export function PersonFields({ value, onChange, err, clear, idMasked }: PersonFi
         onChange={(v) => set('gender', v as PersonForm['gender'])}
         clearable
         error={err('gender')}
+        {...path('gender')}
       />
-      <TextInput label="联系电话" maxLength={40} data-testid="person-phone" {...text('phone')} {...hintProps(phoneWarning(value.phone), err('phone'))} error={err('phone')} />
-      <TextInput label="备用电话" maxLength={40} {...text('phone2')} {...hintProps(phoneWarning(value.phone2), err('phone2'))} error={err('phone2')} />
+      <TextInput label="联系电话" data-testid="person-phone" {...text('phone')} {...hintProps(phoneWarning(value.phone), err('phone'))} />
+      <TextInput label="备用电话" data-testid="person-phone2" {...text('phone2')} {...hintProps(phoneWarning(value.phone2), err('phone2'))} />
       <Select
         label="证件类型"
         data={[...ID_TYPES]}
         value={value.idType}
         onChange={(v) => set('idType', v as PersonForm['idType'])}
         clearable
-        placeholder="未填写"
+        placeholder="未填写（按身份证）"
         error={err('idType')}
+        data-testid="person-idType"
+        {...path('idType')}
       />
       <TextInput
         label="证件号码"
-        maxLength={40}
         data-testid="person-idNumber"
         {...text('idNumber')}
-        {...hintProps(idHint, err('idNumber'))}
-        error={err('idNumber')}
+        {...hintProps(idHint(value, idMasked), err('idNumber'))}
         onFocus={(e) => {
           // a masked number cannot be corrected in place: start from blank
           if (idStillMasked) e.currentTarget.select();
         }}
       />
-      <DateField label="生日" value={value.birthday} onChange={(v) => set('birthday', v)} error={err('birthday')} />
-      <TextInput label="工作单位" maxLength={100} {...text('workUnit')} />
-      <TextInput label="紧急联系人" maxLength={40} {...text('emergencyContact')} />
-      <TextInput
-        label="紧急联系电话"
-        maxLength={40}
-        {...text('emergencyPhone')}
-        {...hintProps(phoneWarning(value.emergencyPhone), err('emergencyPhone'))}
-        error={err('emergencyPhone')}
-      />
-      <Textarea label="备注" maxLength={500} autosize minRows={1} maxRows={4} style={{ gridColumn: '1 / -1' }} {...text('notes')} />
+      <DateField label="生日" value={value.birthday} onChange={(v) => set('birthday', v)} error={err('birthday')} data-testid="person-birthday" {...path('birthday')} />
+      <TextInput label="工作单位" {...text('workUnit')} />
+      <TextInput label="紧急联系人" {...text('emergencyContact')} />
+      <TextInput label="紧急联系电话" {...text('emergencyPhone')} {...hintProps(phoneWarning(value.emergencyPhone), err('emergencyPhone'))} />
+      <Textarea label="备注" autosize minRows={1} maxRows={4} style={{ gridColumn: '1 / -1' }} {...text('notes')} />
     </SimpleGrid>
+  );
+}
+
+/** Reads a nested value of a form by path ("person"), or the whole values. */
+function at(values: Record<string, unknown>, path: string | undefined): PersonForm {
+  return (path ? values[path] : values) as PersonForm;
+}
+
+/**
+ * PersonFields bound to a @mantine/form (contractForm.ts): the person's values at `path`
+ * ("person" for 添加住户's nested input) or at the top (编辑人员). Each edit sets only the field
+ * that changed, so the other fields keep their messages until they are fixed.
+ */
+export function PersonFormFields<V extends Record<string, unknown>>({ form, path, idMasked }: { form: UseFormReturnType<V>; path?: string; idMasked?: boolean }) {
+  const key = (k: keyof PersonForm) => (path ? `${path}.${k}` : k);
+  const value = at(form.values, path);
+  const message = (k: keyof PersonForm) => {
+    const e = form.errors[key(k)];
+    return typeof e === 'string' ? e : undefined;
+  };
+  return (
+    <PersonFields
+      value={value}
+      onChange={(next) => {
+        for (const k of Object.keys(next) as (keyof PersonForm)[]) if (next[k] !== value[k]) form.setFieldValue(key(k), next[k] as never);
+      }}
+      err={message}
+      clear={() => undefined}
+      idMasked={idMasked}
+      pathOf={key}
+    />
   );
 }

@@ -4,8 +4,11 @@ import type { Input } from '../../../../shared/contract';
 type Gender = (typeof GENDERS)[number];
 type IdType = (typeof ID_TYPES)[number];
 
-/** What the person inputs hold while editing: text as typed, selects and dates as null when blank. */
-export interface PersonForm {
+/**
+ * What the person inputs hold while editing: text as typed, selects and dates as null when blank
+ * (a type, not an interface, so it fits @mantine/form's Record<string, unknown> values).
+ */
+export type PersonForm = {
   name: string;
   gender: Gender | null;
   phone: string;
@@ -17,7 +20,7 @@ export interface PersonForm {
   emergencyPhone: string;
   workUnit: string;
   notes: string;
-}
+};
 
 export const emptyPersonForm = (): PersonForm => ({
   name: '',
