@@ -59,3 +59,15 @@ test('an error no screen caught still reaches the log', async ({ page, harness }
   // the desk itself keeps working
   await expect(page.getByTestId('search-open')).toBeVisible();
 });
+
+test('设置 → 查看日志 shows the log file even when nothing went wrong', async ({ page, harness }, testInfo) => {
+  await page.goto('/');
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('view-log').click();
+  const dialog = page.getByRole('dialog', { name: '日志' });
+  await expect(dialog).toContainText(harness.logFile, { timeout: 20_000 });
+  await expect(dialog).toContainText('日志文件已创建');
+  expect(logText(harness.logFile)).toContain('日志文件已创建');
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.screenshot({ path: testInfo.outputPath('settings-log-1366.png') });
+});

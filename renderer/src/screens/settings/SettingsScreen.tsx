@@ -26,6 +26,7 @@ import { showSaved, submitForm } from '../../app/call';
 import { useContractForm } from '../../components/form/contractForm';
 import { PageHeader } from '../../components/PageHeader';
 import { Loading } from '../../app/Loading';
+import { ViewLogButton } from '../../app/ErrorBoundary';
 import { useApp } from '../../stores/app';
 import { EstateFormModal } from './EstateFormModal';
 
@@ -73,6 +74,12 @@ export function SettingsScreen() {
               <Table.Tr>
                 <Table.Td c="dimmed">运行方式</Table.Td>
                 <Table.Td>{SHELL_LABEL[status.shell]}</Table.Td>
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Td c="dimmed">错误日志</Table.Td>
+                <Table.Td>
+                  <ViewLogButton />
+                </Table.Td>
               </Table.Tr>
             </Table.Tbody>
           </Table>
