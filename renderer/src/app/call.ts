@@ -76,7 +76,7 @@ export function showError(error: AppError, key?: string) {
  * Takes a failure off the screen once its cause is gone: the keyed call's slot, and a lost
  * connection (any answer proves it is back).
  */
-export function clearError(key?: string) {
+function clearError(key?: string) {
   if (key) hideSlot(keyed(key));
   for (const n of notificationsStore.getState().notifications) if (n.id?.startsWith(`${ERROR_SLOT}#`) && n.message === CONNECTION_LOST) notifications.hide(n.id);
 }
@@ -97,7 +97,7 @@ export function clearMessages() {
   for (const n of notificationsStore.getState().notifications) if (n.id?.startsWith('fd-')) notifications.hide(n.id);
 }
 
-export type FormOutcome<T> = { ok: true; value: T } | { ok: false; fields: Record<string, string> };
+type FormOutcome<T> = { ok: true; value: T } | { ok: false; fields: Record<string, string> };
 
 /**
  * For forms not yet on FormModal: on a validation failure with field messages, returns them for

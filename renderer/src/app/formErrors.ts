@@ -31,13 +31,3 @@ export function numberInput(v: number | string): number | string | null {
   const n = Number(t);
   return Number.isFinite(n) ? n : t;
 }
-
-/** For setErrors: forgets one field's message once the user edits that field. */
-export const dropField =
-  (key: string) =>
-  (errors: Record<string, string>): Record<string, string> => {
-    if (!(key in errors)) return errors;
-    const next = { ...errors };
-    delete next[key];
-    return next;
-  };

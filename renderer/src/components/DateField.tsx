@@ -22,7 +22,7 @@ function realDate(y: number, m: number, d: number): string | null {
  * What staff type for a date: 2026-03-05, 2026-3-5, 2026/3/5, 2026.3.5, 2026年3月5日, 20260305.
  * Only a day that exists: 2026-02-30 is not rolled over into March.
  */
-export function parseDateText(raw: string): string | null {
+function parseDateText(raw: string): string | null {
   const s = raw.trim().replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   const m = s.match(/^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/) ?? s.match(/^(\d{4})(\d{2})(\d{2})$/);
   return m ? realDate(Number(m[1]), Number(m[2]), Number(m[3])) : null;
