@@ -23,7 +23,9 @@ async function letterhead(ctx: CoreContext, estateId: number): Promise<Letterhea
   const settings = await readSettings(ctx);
   const cfg = await readDeskConfig(ctx);
   const org = [settings.companyName, estate?.name ? `${estate.name}物业服务中心` : '物业服务中心'].filter(Boolean).join(' · ');
-  return { org, phone: cfg.centrePhone || estate?.phone || '' };
+  // the estate's own service phone first: with several estates the desk-wide number (which
+  // readDeskConfig fills from the first estate) would put estate 1's phone on estate 2's slips
+  return { org, phone: estate?.phone || cfg.centrePhone || '' };
 }
 
 const fmt = (iso: string | null | undefined) => (iso ? cstDateTime(iso) : '');

@@ -54,6 +54,18 @@ describe('受理单 and 派工单 as HTML', () => {
     expect(work).not.toContain('前台');
   });
 
+  it("prints each estate's own name and service phone, not the first estate's", async () => {
+    core = await docCore({ staffName: '李静' });
+    const second = (await core.call('archives.estates.create', { name: '锦绣华庭', phone: '0755-22223333' })) as { id: number };
+    const b = (await core.call('archives.buildings.create', { estateId: second.id, name: '1' })) as { id: number };
+    const h = (await core.call('archives.houses.create', { buildingId: b.id, unitName: '1', roomNo: '101', type: '住宅', status: '已入住' })) as { id: number };
+    const t = await core.ticket({ houseId: h.id });
+    const slip = textOf((await renderTicketDocument(core.ctx, { document: 'acceptanceSlip', ticketId: t.ticket.id })).html);
+    expect(slip).toContain('锦绣华庭物业服务中心');
+    expect(slip).toContain('0755-22223333');
+    expect(slip).not.toContain('0755-88886666');
+  });
+
   it('a repair with an agreed visit states the visit and still the response promise', async () => {
     core = await docCore({ staffName: '李静' });
     const visit = new Date(Date.now() + 2 * 86_400_000).toISOString();
