@@ -57,6 +57,9 @@ export function DateField({ value = null, onChange, onBlur, onInput, onClick, on
     <DateInput
       valueFormat="YYYY-MM-DD"
       placeholder="年-月-日"
+      // headers read 2026年12月, not 十二月 2026
+      monthLabelFormat="YYYY年M月"
+      yearLabelFormat="YYYY年"
       clearable
       dateParser={parseDateText}
       // reformat on leaving only when the text is a date; otherwise it stays for correcting

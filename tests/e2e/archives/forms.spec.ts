@@ -235,3 +235,21 @@ test('confirmations replace each other, never cover a button, and leave when a d
   await expect(page.getByTestId('person-name')).toBeVisible();
   await expect(toasts(page)).toHaveCount(0);
 });
+
+test('leaving the screen with typed changes in a dialog asks first; 继续编辑 keeps them', async ({ page }) => {
+  await openBuildings(page);
+  await page.getByTestId('map-cell').filter({ hasText: '1502' }).click();
+  await expect(page.getByTestId('household-title')).toHaveText('3栋2单元1502', { timeout: 20_000 });
+  await page.getByTestId('occupant-row').first().getByTestId('person-edit').click();
+  await page.getByTestId('person-phone2').fill('0755-8888 6666');
+  // F2 opens the intake from anywhere: not over typed changes without asking
+  await page.keyboard.press('F2');
+  await expect(page.getByTestId('form-discard-confirm')).toBeVisible({ timeout: 20_000 });
+  await page.getByRole('button', { name: '继续编辑' }).click();
+  await expect(page.getByTestId('household-title')).toBeVisible();
+  await expect(page.getByTestId('person-phone2')).toHaveValue('0755-8888 6666');
+  await page.keyboard.press('F2');
+  await page.getByTestId('form-discard').click();
+  await expect(page.getByTestId('household-title')).toHaveCount(0, { timeout: 20_000 });
+  await expect(page.getByTestId('person-phone2')).toHaveCount(0);
+});

@@ -3,6 +3,7 @@ import { Button, Group, Modal, Stack, Text, type MantineColor, type ModalProps }
 import type { UseFormReturnType } from '@mantine/form';
 import type { Result } from '../../../../shared/contract/result';
 import { clearMessages } from '../../app/call';
+import { useNav, type LeaveGuard } from '../../app/navigation';
 import { FormError } from '../FormError';
 
 export interface FormModalProps<V extends Record<string, unknown>, R> {
@@ -53,6 +54,28 @@ export function FormModal<V extends Record<string, unknown>, R>(props: FormModal
   useEffect(() => {
     if (opened) clearMessages();
   }, [opened]);
+
+  // Leaving the screen (F2, a Ctrl+K pick) with typed changes asks here first, through the
+  // navigation's leave guard (docs/ARCHITECTURE.md, "Drafts and the leave guard"); the screen's own
+  // guard, if any, still decides once this form is clean, and is put back when the dialog goes.
+  const dirty = useRef(false);
+  useEffect(() => {
+    dirty.current = form.isDirty();
+  });
+  const held = useNav((st) => st.held);
+  useEffect(() => {
+    if (!opened) return;
+    const previous = useNav.getState().guard;
+    const guard: LeaveGuard = (to) => !dirty.current && (previous ? previous(to) : true);
+    useNav.getState().setGuard(guard);
+    return () => {
+      const nav = useNav.getState();
+      if (nav.guard !== guard) return;
+      if (previous) nav.setGuard(previous);
+      else nav.clearGuard(guard);
+    };
+  }, [opened]);
+  const asking = confirmDiscard || (held !== null && form.isDirty());
 
   const close = () => {
     setRefusal(null);
@@ -130,16 +153,34 @@ export function FormModal<V extends Record<string, unknown>, R>(props: FormModal
         <Stack gap="sm">
           {children}
           <FormError message={refusal && refusal.values === form.values ? refusal.message : null} />
-          {confirmDiscard ? (
+          {asking ? (
             <Group justify="space-between" mt="sm" data-testid="form-discard-confirm">
               <Text size="sm" c="orange.8">
                 有未保存的修改，确定放弃？
               </Text>
               <Group gap="xs">
-                <Button variant="default" onClick={() => setConfirmDiscard(false)} data-autofocus>
+                <Button
+                  variant="default"
+                  onClick={() => {
+                    setConfirmDiscard(false);
+                    if (held) useNav.getState().stay();
+                  }}
+                  data-autofocus
+                >
                   继续编辑
                 </Button>
-                <Button color="red" variant="light" onClick={close} data-testid="form-discard">
+                <Button
+                  color="red"
+                  variant="light"
+                  onClick={() => {
+                    if (held) {
+                      // the move the user asked for goes ahead; the screen (and this dialog) go with it
+                      setConfirmDiscard(false);
+                      useNav.getState().proceed();
+                    } else close();
+                  }}
+                  data-testid="form-discard"
+                >
                   放弃修改
                 </Button>
               </Group>
