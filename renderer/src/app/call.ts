@@ -78,7 +78,8 @@ export function showError(error: AppError, key?: string) {
  */
 function clearError(key?: string) {
   if (key) hideSlot(keyed(key));
-  for (const n of notificationsStore.getState().notifications) if (n.id?.startsWith(`${ERROR_SLOT}#`) && n.message === CONNECTION_LOST) notifications.hide(n.id);
+  for (const n of notificationsStore.getState().notifications)
+    if (n.id?.startsWith(`${ERROR_SLOT}#`) && n.message === CONNECTION_LOST) notifications.hide(n.id);
 }
 
 /** A short confirmation; a new one replaces the last. Saving also settles the last error shown. */

@@ -17,7 +17,12 @@ test.use({
       const b = await call('archives.buildings.create', { estateId, name: '3', floors: 18 });
       const h = await call('archives.houses.create', { buildingId: b.id, unitName: '2', roomNo: '1502', type: '住宅', status: '已入住', buildingArea: 98.6 });
       await call('archives.houses.create', { buildingId: b.id, unitName: '2', roomNo: '1501', type: '住宅', status: '空置' });
-      await call('archives.people.attach', { houseId: h.id, role: 'owner', moveInDate: '2020-05-01', person: { name: '曾丽华', phone: '13912345678', idNumber: '11010519491231002X' } });
+      await call('archives.people.attach', {
+        houseId: h.id,
+        role: 'owner',
+        moveInDate: '2020-05-01',
+        person: { name: '曾丽华', phone: '13912345678', idNumber: '11010519491231002X' },
+      });
       await call('archives.vehicles.add', { houseId: h.id, plate: '粤B12345', color: '白' });
     },
   },

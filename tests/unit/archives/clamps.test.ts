@@ -76,8 +76,12 @@ describe('silent clamps are now refused with the limit in Chinese', () => {
     const { building, house } = await setup();
     expect(await refused('archives.houses.create', houseInput(building.id, { buildingArea: -5 }), 'buildingArea')).toBe('建筑面积应大于 0 ㎡（不清楚可留空）');
     expect(await refused('archives.houses.update', { id: house.id, type: '住宅', status: '已交付', innerArea: 0 }, 'innerArea')).toMatch('套内面积应大于 0');
-    expect(await refused('archives.houses.update', { id: house.id, type: '住宅', status: '已交付', buildingArea: 100001 }, 'buildingArea')).toBe('建筑面积不超过 100000 ㎡');
-    expect(await refused('archives.houses.update', { id: house.id, type: '住宅', status: '已交付', buildingArea: 89.555 }, 'buildingArea')).toBe('建筑面积最多两位小数');
+    expect(await refused('archives.houses.update', { id: house.id, type: '住宅', status: '已交付', buildingArea: 100001 }, 'buildingArea')).toBe(
+      '建筑面积不超过 100000 ㎡',
+    );
+    expect(await refused('archives.houses.update', { id: house.id, type: '住宅', status: '已交付', buildingArea: 89.555 }, 'buildingArea')).toBe(
+      '建筑面积最多两位小数',
+    );
     expect((await must('archives.household.get', { houseId: house.id })).house.buildingArea).toBeNull();
 
     const saved = await must('archives.houses.update', { id: house.id, type: '住宅', status: '已交付', buildingArea: 89.55, innerArea: 72.1 });
@@ -99,7 +103,9 @@ describe('silent clamps are now refused with the limit in Chinese', () => {
     expect(long).toHaveLength(41);
     expect(await refused('archives.people.update', { id: person.id, name: '张伟', phone: long }, 'phone')).toBe('联系电话不超过40个字符');
     expect(await refused('archives.people.update', { id: person.id, name: '张伟', emergencyPhone: long }, 'emergencyPhone')).toBe('紧急联系电话不超过40个字符');
-    expect(await refused('archives.people.attach', { houseId: house.id, role: 'family', person: { name: '李娜', phone2: long } }, 'person.phone2')).toBe('备用电话不超过40个字符');
+    expect(await refused('archives.people.attach', { houseId: house.id, role: 'family', person: { name: '李娜', phone2: long } }, 'person.phone2')).toBe(
+      '备用电话不超过40个字符',
+    );
     const hh = await must('archives.household.get', { houseId: house.id });
     expect(hh.occupants.map((o) => o.person.phone)).toEqual(['13812345678']);
 
@@ -109,11 +115,23 @@ describe('silent clamps are now refused with the limit in Chinese', () => {
 
   it('a 5-digit 身份证 number is refused; other document types need a plausible length', async () => {
     const { house, person } = await setup();
-    expect(await refused('archives.people.update', { id: person.id, name: '张伟', idNumber: '12345' }, 'idNumber')).toBe('身份证号应为18位（最后一位可为X），旧证为15位数字');
+    expect(await refused('archives.people.update', { id: person.id, name: '张伟', idNumber: '12345' }, 'idNumber')).toBe(
+      '身份证号应为18位（最后一位可为X），旧证为15位数字',
+    );
     // no type given means 身份证, as main stores it
-    expect(await refused('archives.people.attach', { houseId: house.id, role: 'family', person: { name: '李娜', idType: null, idNumber: '12345' } }, 'person.idNumber')).toMatch('18位');
-    expect(await refused('archives.people.update', { id: person.id, name: '张伟', idType: '护照', idNumber: 'E12' }, 'idNumber')).toBe('护照号码应为5至17位字母或数字');
-    expect(await refused('archives.people.update', { id: person.id, name: '张伟', idType: '港澳通行证', idNumber: '12345678' }, 'idNumber')).toMatch('字母开头');
+    expect(
+      await refused(
+        'archives.people.attach',
+        { houseId: house.id, role: 'family', person: { name: '李娜', idType: null, idNumber: '12345' } },
+        'person.idNumber',
+      ),
+    ).toMatch('18位');
+    expect(await refused('archives.people.update', { id: person.id, name: '张伟', idType: '护照', idNumber: 'E12' }, 'idNumber')).toBe(
+      '护照号码应为5至17位字母或数字',
+    );
+    expect(await refused('archives.people.update', { id: person.id, name: '张伟', idType: '港澳通行证', idNumber: '12345678' }, 'idNumber')).toMatch(
+      '字母开头',
+    );
     expect(await refused('archives.people.update', { id: person.id, name: '张伟', idType: '台胞证', idNumber: '123' }, 'idNumber')).toMatch('8至10位');
     expect((await must('archives.household.get', { houseId: house.id })).occupants[0].person.idNumber).toBeNull();
 
@@ -136,7 +154,9 @@ describe('silent clamps are now refused with the limit in Chinese', () => {
   it('a date that does not exist is refused, not rolled over', async () => {
     const { house, person } = await setup();
     expect(await refused('archives.people.update', { id: person.id, name: '张伟', birthday: '1980-02-30' }, 'birthday')).toBe('没有这一天，请核对日期');
-    expect(await refused('archives.parking.add', { houseId: house.id, code: 'B1-001', kind: '产权', startDate: '2026-13-01' }, 'startDate')).toBe('没有这一天，请核对日期');
+    expect(await refused('archives.parking.add', { houseId: house.id, code: 'B1-001', kind: '产权', startDate: '2026-13-01' }, 'startDate')).toBe(
+      '没有这一天，请核对日期',
+    );
     expect((await must('archives.people.update', { id: person.id, name: '张伟', birthday: '1980-02-29' })).birthday).toBe('1980-02-29');
   });
 

@@ -38,7 +38,12 @@ export type ContractForm<V extends Record<string, unknown>> = UseFormReturnType<
  * edited field's at once, and one that another field's change settles (a 证件号码 refused as a
  * 身份证 when 证件类型 becomes 护照) too. New errors wait for 保存, so nothing turns red mid-typing.
  */
-export function useContractForm<V extends Record<string, unknown>, S extends z.ZodType>({ schema, initialValues, toInput, also }: ContractFormOptions<V, S>): ContractForm<V> {
+export function useContractForm<V extends Record<string, unknown>, S extends z.ZodType>({
+  schema,
+  initialValues,
+  toInput,
+  also,
+}: ContractFormOptions<V, S>): ContractForm<V> {
   const resolve = contractResolver<V, S>(schema, toInput ?? ((v: V) => v), also);
   const form = useForm<V>({
     mode: 'controlled',

@@ -38,9 +38,25 @@ function BuildingForm({ estateId, onClose, onCreated }: Omit<BuildingFormModalPr
         onCreated(b);
       }}
     >
-      <TextInput label="楼栋名称" placeholder="如 3、3栋、A座" description="只写编号时会显示为“3栋”" withAsterisk data-autofocus data-testid="building-name" {...form.getInputProps('name')} />
+      <TextInput
+        label="楼栋名称"
+        placeholder="如 3、3栋、A座"
+        description="只写编号时会显示为“3栋”"
+        withAsterisk
+        data-autofocus
+        data-testid="building-name"
+        {...form.getInputProps('name')}
+      />
       {/* clampBehavior="none": 0 or 150 stays as typed and the contract names the range */}
-      <NumberInput label="地上楼层数" placeholder="选填，1 到 120" clampBehavior="none" min={1} max={120} data-testid="building-floors" {...form.getInputProps('floors')} />
+      <NumberInput
+        label="地上楼层数"
+        placeholder="选填，1 到 120"
+        clampBehavior="none"
+        min={1}
+        max={120}
+        data-testid="building-floors"
+        {...form.getInputProps('floors')}
+      />
     </FormModal>
   );
 }

@@ -194,9 +194,7 @@ export function BuildingsScreen({ buildingId: routeBuildingId }: { buildingId?: 
                 </Group>
               </Group>
             ) : null}
-            {shownMap ? (
-              <StatusLegend counts={shownMap.statusCounts} highlight={highlight} onHighlight={setHighlight} />
-            ) : null}
+            {shownMap ? <StatusLegend counts={shownMap.statusCounts} highlight={highlight} onHighlight={setHighlight} /> : null}
 
             {!shownMap ? (
               mapFailed ? (

@@ -1,6 +1,16 @@
 import { useState } from 'react';
 import { Autocomplete, NumberInput, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
-import { AREA_MAX, FLOOR_MAX, FLOOR_MIN, HOUSE_STATUSES, HOUSE_TYPES, HouseInput, HouseUpdate, type BuildingT, type HouseT } from '../../../../shared/contract/archives';
+import {
+  AREA_MAX,
+  FLOOR_MAX,
+  FLOOR_MIN,
+  HOUSE_STATUSES,
+  HOUSE_TYPES,
+  HouseInput,
+  HouseUpdate,
+  type BuildingT,
+  type HouseT,
+} from '../../../../shared/contract/archives';
 import { floorOfRoom } from '../../../../shared/domain/room';
 import { toHalfWidth } from '../../../../shared/domain/text';
 import { api } from '../../bridge';
@@ -63,7 +73,17 @@ function HouseForm({ house, buildings = [], buildingId, unitNames = [], onClose,
         status: house.status,
         notes: house.notes ?? '',
       }
-    : { buildingId: buildingId ?? buildings[0]?.id ?? null, unitName: '', roomNo: '', floor: '', buildingArea: '', innerArea: '', type: '住宅', status: '未售', notes: '' };
+    : {
+        buildingId: buildingId ?? buildings[0]?.id ?? null,
+        unitName: '',
+        roomNo: '',
+        floor: '',
+        buildingArea: '',
+        innerArea: '',
+        type: '住宅',
+        status: '未售',
+        notes: '',
+      };
 
   const common = (v: HouseValues) => ({
     floor: numberInput(v.floor),
@@ -73,7 +93,12 @@ function HouseForm({ house, buildings = [], buildingId, unitNames = [], onClose,
     status: v.status,
     notes: v.notes,
   });
-  const toNew = (v: HouseValues) => ({ buildingId: v.buildingId, unitName: toHalfWidth(v.unitName).trim() || null, roomNo: toHalfWidth(v.roomNo).trim().toUpperCase(), ...common(v) });
+  const toNew = (v: HouseValues) => ({
+    buildingId: v.buildingId,
+    unitName: toHalfWidth(v.unitName).trim() || null,
+    roomNo: toHalfWidth(v.roomNo).trim().toUpperCase(),
+    ...common(v),
+  });
   const toUpdate = (v: HouseValues) => ({ id: house?.id, ...common(v) });
 
   const form = useContractForm({ schema: house ? HouseUpdate : HouseInput, initialValues, toInput: house ? toUpdate : toNew });
@@ -96,7 +121,9 @@ function HouseForm({ house, buildings = [], buildingId, unitNames = [], onClose,
       size="lg"
       form={form}
       testId="house"
-      submit={(values) => (house ? api['archives.houses.update'](parseInput(HouseUpdate, toUpdate, values)) : api['archives.houses.create'](parseInput(HouseInput, toNew, values)))}
+      submit={(values) =>
+        house ? api['archives.houses.update'](parseInput(HouseUpdate, toUpdate, values)) : api['archives.houses.create'](parseInput(HouseInput, toNew, values))
+      }
       onSaved={(h) => {
         showSaved(house ? `已保存 ${h.label}` : `已新增房屋 ${h.label}`);
         onSaved(h);
@@ -150,7 +177,15 @@ function HouseForm({ house, buildings = [], buildingId, unitNames = [], onClose,
             floorProps.onChange(value);
           }}
         />
-        <NumberInput label="建筑面积（㎡）" clampBehavior="none" min={0} max={AREA_MAX} hideControls data-testid="house-buildingArea" {...form.getInputProps('buildingArea')} />
+        <NumberInput
+          label="建筑面积（㎡）"
+          clampBehavior="none"
+          min={0}
+          max={AREA_MAX}
+          hideControls
+          data-testid="house-buildingArea"
+          {...form.getInputProps('buildingArea')}
+        />
         <NumberInput
           label="套内面积（㎡）"
           clampBehavior="none"
@@ -163,8 +198,22 @@ function HouseForm({ house, buildings = [], buildingId, unitNames = [], onClose,
         />
       </SimpleGrid>
       <SimpleGrid cols={3} spacing="sm">
-        <Select<HouseTypeT> label="房屋类型" withAsterisk data={[...HOUSE_TYPES]} allowDeselect={false} data-testid="house-type" {...form.getInputProps('type')} />
-        <Select<HouseStatusT> label="房屋状态" withAsterisk data={[...HOUSE_STATUSES]} allowDeselect={false} data-testid="house-status" {...form.getInputProps('status')} />
+        <Select<HouseTypeT>
+          label="房屋类型"
+          withAsterisk
+          data={[...HOUSE_TYPES]}
+          allowDeselect={false}
+          data-testid="house-type"
+          {...form.getInputProps('type')}
+        />
+        <Select<HouseStatusT>
+          label="房屋状态"
+          withAsterisk
+          data={[...HOUSE_STATUSES]}
+          allowDeselect={false}
+          data-testid="house-status"
+          {...form.getInputProps('status')}
+        />
       </SimpleGrid>
       <Textarea label="备注" autosize minRows={2} maxRows={4} data-testid="house-notes" {...form.getInputProps('notes')} />
     </FormModal>

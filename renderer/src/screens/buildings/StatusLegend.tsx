@@ -3,7 +3,15 @@ import { STATUS_ORDER, STATUS_STYLE, type HouseStatusT } from './statusStyle';
 import classes from './StatusLegend.module.css';
 
 /** Legend, per-status counts and the highlight filter in one row: click a status to pick out its houses. */
-export function StatusLegend({ counts, highlight, onHighlight }: { counts: Record<string, number>; highlight: HouseStatusT | null; onHighlight: (s: HouseStatusT | null) => void }) {
+export function StatusLegend({
+  counts,
+  highlight,
+  onHighlight,
+}: {
+  counts: Record<string, number>;
+  highlight: HouseStatusT | null;
+  onHighlight: (s: HouseStatusT | null) => void;
+}) {
   const total = STATUS_ORDER.reduce((n, s) => n + (counts[s] ?? 0), 0);
   return (
     <Group gap={6} mb="sm" wrap="wrap" data-testid="status-legend">

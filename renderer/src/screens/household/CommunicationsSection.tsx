@@ -86,10 +86,21 @@ type CommunicationValues = { channel: Channel; personId: string | null; summary:
 function CommunicationModal({ houseId, occupants, onClose, onSaved }: { houseId: number; occupants: OccupancyT[]; onClose(): void; onSaved(): void }) {
   // the counter's staff name from the settings, so 经办人 is rarely typed
   const staffName = useSettings()?.staffName ?? '';
-  const toInput = (v: CommunicationValues) => ({ houseId, channel: v.channel, personId: v.personId ? Number(v.personId) : null, summary: v.summary, staff: v.staff });
+  const toInput = (v: CommunicationValues) => ({
+    houseId,
+    channel: v.channel,
+    personId: v.personId ? Number(v.personId) : null,
+    summary: v.summary,
+    staff: v.staff,
+  });
   const form = useContractForm({
     schema: CommunicationInput,
-    initialValues: { channel: '电话', personId: occupants.length === 1 ? String(occupants[0].person.id) : null, summary: '', staff: staffName } as CommunicationValues,
+    initialValues: {
+      channel: '电话',
+      personId: occupants.length === 1 ? String(occupants[0].person.id) : null,
+      summary: '',
+      staff: staffName,
+    } as CommunicationValues,
     toInput,
   });
   return (
@@ -106,7 +117,14 @@ function CommunicationModal({ houseId, occupants, onClose, onSaved }: { houseId:
       }}
     >
       <SimpleGrid cols={3} spacing="sm">
-        <Select label="方式" withAsterisk data={[...COMM_CHANNELS]} allowDeselect={false} data-testid="communication-channel" {...form.getInputProps('channel')} />
+        <Select
+          label="方式"
+          withAsterisk
+          data={[...COMM_CHANNELS]}
+          allowDeselect={false}
+          data-testid="communication-channel"
+          {...form.getInputProps('channel')}
+        />
         <Select
           label="对象"
           placeholder="本户"

@@ -140,7 +140,13 @@ export function HouseholdScreen({ houseId }: { houseId: number }) {
                 <Button variant="light" leftSection={<IconEdit size={16} />} onClick={() => setDialog({ kind: 'editHouse' })} data-testid="house-edit">
                   编辑房屋
                 </Button>
-                <Button variant="subtle" color="red" leftSection={<IconBan size={16} />} onClick={() => setDialog({ kind: 'voidHouse' })} data-testid="house-void">
+                <Button
+                  variant="subtle"
+                  color="red"
+                  leftSection={<IconBan size={16} />}
+                  onClick={() => setDialog({ kind: 'voidHouse' })}
+                  data-testid="house-void"
+                >
                   作废房屋
                 </Button>
               </>
@@ -185,7 +191,13 @@ export function HouseholdScreen({ houseId }: { houseId: number }) {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="md">
-            <CommunicationsSection houseId={house.id} communications={data.communications} occupants={current} readOnly={voided} onSaved={() => void reload()} />
+            <CommunicationsSection
+              houseId={house.id}
+              communications={data.communications}
+              occupants={current}
+              readOnly={voided}
+              onSaved={() => void reload()}
+            />
             <HistorySection history={data.history} />
           </Stack>
         </Grid.Col>

@@ -24,10 +24,25 @@ export function ParkingAddModal({ opened, ...rest }: ParkingAddModalProps) {
 type ParkingValues = { code: string; kind: Kind; vehicleId: string | null; startDate: string | null; endDate: string | null; notes: string };
 
 function ParkingAddForm({ houseId, vehicles, onClose, onSaved }: Omit<ParkingAddModalProps, 'opened'>) {
-  const toInput = (v: ParkingValues) => ({ houseId, code: v.code, kind: v.kind, vehicleId: v.vehicleId ? Number(v.vehicleId) : null, startDate: v.startDate, endDate: v.endDate, notes: v.notes });
+  const toInput = (v: ParkingValues) => ({
+    houseId,
+    code: v.code,
+    kind: v.kind,
+    vehicleId: v.vehicleId ? Number(v.vehicleId) : null,
+    startDate: v.startDate,
+    endDate: v.endDate,
+    notes: v.notes,
+  });
   const form = useContractForm({
     schema: ParkingInput,
-    initialValues: { code: '', kind: '产权', vehicleId: vehicles.length === 1 ? String(vehicles[0].id) : null, startDate: null, endDate: null, notes: '' } as ParkingValues,
+    initialValues: {
+      code: '',
+      kind: '产权',
+      vehicleId: vehicles.length === 1 ? String(vehicles[0].id) : null,
+      startDate: null,
+      endDate: null,
+      notes: '',
+    } as ParkingValues,
     toInput,
   });
   const rented = form.values.kind === '租赁';

@@ -85,7 +85,14 @@ export function PersonFields({ value, onChange, err, clear, idMasked, pathOf }: 
           if (idStillMasked) e.currentTarget.select();
         }}
       />
-      <DateField label="生日" value={value.birthday} onChange={(v) => set('birthday', v)} error={err('birthday')} data-testid="person-birthday" {...path('birthday')} />
+      <DateField
+        label="生日"
+        value={value.birthday}
+        onChange={(v) => set('birthday', v)}
+        error={err('birthday')}
+        data-testid="person-birthday"
+        {...path('birthday')}
+      />
       <TextInput label="工作单位" {...text('workUnit')} />
       <TextInput label="紧急联系人" {...text('emergencyContact')} />
       <TextInput label="紧急联系电话" {...text('emergencyPhone')} {...hintProps(phoneWarning(value.emergencyPhone), err('emergencyPhone'))} />
@@ -104,7 +111,15 @@ function at(values: Record<string, unknown>, path: string | undefined): PersonFo
  * ("person" for 添加住户's nested input) or at the top (编辑人员). Each edit sets only the field
  * that changed, so the other fields keep their messages until they are fixed.
  */
-export function PersonFormFields<V extends Record<string, unknown>>({ form, path, idMasked }: { form: UseFormReturnType<V>; path?: string; idMasked?: boolean }) {
+export function PersonFormFields<V extends Record<string, unknown>>({
+  form,
+  path,
+  idMasked,
+}: {
+  form: UseFormReturnType<V>;
+  path?: string;
+  idMasked?: boolean;
+}) {
   const key = (k: keyof PersonForm) => (path ? `${path}.${k}` : k);
   const value = at(form.values, path);
   const message = (k: keyof PersonForm) => {

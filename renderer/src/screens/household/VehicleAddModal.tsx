@@ -24,7 +24,14 @@ export function VehicleAddModal({ opened, ...rest }: VehicleAddModalProps) {
 type VehicleValues = { plate: string; model: string; color: string; personId: string | null; notes: string };
 
 function VehicleAddForm({ houseId, occupants, onClose, onSaved }: Omit<VehicleAddModalProps, 'opened'>) {
-  const toInput = (v: VehicleValues) => ({ houseId, plate: normalisePlate(v.plate), model: v.model, color: v.color, personId: v.personId ? Number(v.personId) : null, notes: v.notes });
+  const toInput = (v: VehicleValues) => ({
+    houseId,
+    plate: normalisePlate(v.plate),
+    model: v.model,
+    color: v.color,
+    personId: v.personId ? Number(v.personId) : null,
+    notes: v.notes,
+  });
   const form = useContractForm({
     schema: VehicleInput,
     initialValues: { plate: '', model: '', color: '', personId: occupants.length === 1 ? String(occupants[0].person.id) : null, notes: '' } as VehicleValues,

@@ -1,4 +1,4 @@
-import { GENDERS, ID_TYPES, type PersonT } from '../../../../shared/contract/archives';
+import type { GENDERS, ID_TYPES, PersonT } from '../../../../shared/contract/archives';
 import type { Input } from '../../../../shared/contract';
 
 type Gender = (typeof GENDERS)[number];
