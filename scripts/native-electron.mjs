@@ -55,7 +55,10 @@ const attempts = [
 ].filter(([script]) => script && existsSync(script));
 
 /** The ABI a V8 addon was built for, read from its exported register symbol. */
-const abiOf = (file) => readFileSync(file).toString('latin1').match(/node_register_module_v(\d+)/)?.[1];
+const abiOf = (file) =>
+  readFileSync(file)
+    .toString('latin1')
+    .match(/node_register_module_v(\d+)/)?.[1];
 for (const [script, args] of attempts) {
   try {
     execFileSync(process.execPath, [script, ...args], { cwd: work, env, stdio: 'pipe', timeout: 240_000 });

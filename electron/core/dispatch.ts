@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { type z } from 'zod';
 import { contract, type Channel, type Output, type ParsedInput } from '../../shared/contract';
 import type { Result } from '../../shared/contract/result';
 import { UserError } from './errors';
@@ -40,7 +40,8 @@ export function createDispatcher(handlers: Handlers, log: (msg: string, err: unk
       const value = await handler(parsed.data);
       return { ok: true, value };
     } catch (err) {
-      if (err instanceof UserError) return { ok: false, error: err.fields ? { code: err.code, message: err.message, fields: err.fields } : { code: err.code, message: err.message } };
+      if (err instanceof UserError)
+        return { ok: false, error: err.fields ? { code: err.code, message: err.message, fields: err.fields } : { code: err.code, message: err.message } };
       log(`[${channel}]`, err);
       return { ok: false, error: { code: 'INTERNAL', message: '操作未完成：程序内部错误，数据未改动。请重试，或联系管理员查看日志。' } };
     }

@@ -1,18 +1,7 @@
 import { createTheme, type MantineColorsTuple } from '@mantine/core';
 
 // A calm, slightly desaturated blue: easy on the eyes for a screen that stays open all day.
-const desk: MantineColorsTuple = [
-  '#eef4fa',
-  '#dde7f1',
-  '#b7cde3',
-  '#8eb1d5',
-  '#6c99c9',
-  '#568ac2',
-  '#4982bf',
-  '#3a6fa8',
-  '#316397',
-  '#225586',
-];
+const desk: MantineColorsTuple = ['#eef4fa', '#dde7f1', '#b7cde3', '#8eb1d5', '#6c99c9', '#568ac2', '#4982bf', '#3a6fa8', '#316397', '#225586'];
 
 const CJK_FONTS = '"Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif';
 

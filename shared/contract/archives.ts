@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DateStr, Id, IdInput, Instant, OptDate, optText, reqText, VoidInput, Empty } from './common';
+import { DateStr, Id, Instant, OptDate, optText, reqText, VoidInput, Empty } from './common';
 
 export const HOUSE_TYPES = ['住宅', '商铺', '办公', '车位', '储藏室'] as const;
 export const HOUSE_STATUSES = ['未售', '已售未交付', '已交付', '已入住', '装修中', '空置', '出租'] as const;
@@ -32,13 +32,25 @@ export const Estate = z.object({
 });
 export const EstateInput = z.object({ name: reqText(60, '项目名称'), address: optText(200, '地址'), phone: optText(40, '服务中心电话') });
 export const EstateUpdate = EstateInput.extend({ id: Id });
-export const Building = z.object({ id: Id, estateId: Id, name: z.string(), code: z.string(), floors: z.number().int().nullable(), houseCount: z.number().int() });
+export const Building = z.object({
+  id: Id,
+  estateId: Id,
+  name: z.string(),
+  code: z.string(),
+  floors: z.number().int().nullable(),
+  houseCount: z.number().int(),
+});
 export const BuildingInput = z.object({
   estateId: Id,
   name: reqText(30, '楼栋名称'),
-  floors: z.number({ message: '楼层数应为整数' }).int('楼层数应为整数').min(1, '楼层数应在 1 到 120 之间').max(120, '楼层数应在 1 到 120 之间').nullable().optional(),
+  floors: z
+    .number({ message: '楼层数应为整数' })
+    .int('楼层数应为整数')
+    .min(1, '楼层数应在 1 到 120 之间')
+    .max(120, '楼层数应在 1 到 120 之间')
+    .nullable()
+    .optional(),
 });
-export const Unit = z.object({ id: Id, buildingId: Id, name: z.string(), code: z.string() });
 
 // ---- houses
 export const House = z.object({
@@ -151,7 +163,12 @@ export const ID_FORMATS: Record<IdTypeT, { pattern: RegExp; message: string }> =
 };
 /** blank, spaces and full-width characters removed, upper case: how the number is stored */
 const idNumberField = optText(40, '证件号码').transform((v) =>
-  v ? v.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\s+/g, '').toUpperCase() || null : null,
+  v
+    ? v
+        .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+        .replace(/\s+/g, '')
+        .toUpperCase() || null
+    : null,
 );
 /** A number that cannot be of its type is refused next to 证件号码; a masked one (110***…) is checked in main against the stored number. */
 function checkIdNumber(v: { idType?: IdTypeT | null; idNumber: string | null }, ctx: z.RefinementCtx) {

@@ -2,7 +2,6 @@ import { z } from 'zod';
 
 export const Id = z.number().int().positive();
 export const Empty = z.object({}).strict();
-export const IdInput = z.object({ id: Id });
 export const VoidInput = z.object({ id: Id, reason: z.string().trim().min(1, '请填写作废原因').max(200, '原因不超过200字') });
 
 /** "YYYY-MM-DD" calendar date (local to the estate), or null */
@@ -29,8 +28,7 @@ export const optText = (max: number, label: string) =>
     .optional()
     .transform((v) => (v ? v : null));
 
-export const reqText = (max: number, label: string) =>
-  z.string().trim().min(1, `请填写${label}`).max(max, `${label}不超过${max}字`);
+export const reqText = (max: number, label: string) => z.string().trim().min(1, `请填写${label}`).max(max, `${label}不超过${max}字`);
 
 /** a file handed from the renderer to main as bytes (works the same over IPC and HTTP) */
 export const FileUpload = z.object({

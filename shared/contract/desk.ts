@@ -43,7 +43,12 @@ export const Satisfaction = z.enum(SATISFACTION, { message: '请选择满意度'
 
 // ---- configuration
 /** a name in a settings list: filled in, short, and (checked on the list) not repeated */
-const settingName = (what: string, max: number) => z.string({ message: `请填写${what}名称` }).trim().min(1, `请填写${what}名称`).max(max, `${what}名称不超过${max}字`);
+const settingName = (what: string, max: number) =>
+  z
+    .string({ message: `请填写${what}名称` })
+    .trim()
+    .min(1, `请填写${what}名称`)
+    .max(max, `${what}名称不超过${max}字`);
 /** flags the second of two equal names, at its own path, so the message sits next to that input */
 const noRepeats =
   <T>(nameOf: (item: T) => string, what: string, key?: string) =>
@@ -81,7 +86,10 @@ export const SlaTarget = z
     /** 'calendar' counts every hour; 'working' counts counter hours on working days only */
     clock: z.enum(['calendar', 'working'], { message: '请选择计时方式' }),
   })
-  .refine((t) => t.respondMinutes === null || t.resolveMinutes === null || t.respondMinutes <= t.resolveMinutes, { message: '完成时限不能短于响应时限', path: ['resolveMinutes'] });
+  .refine((t) => t.respondMinutes === null || t.resolveMinutes === null || t.respondMinutes <= t.resolveMinutes, {
+    message: '完成时限不能短于响应时限',
+    path: ['resolveMinutes'],
+  });
 const hm = (label: string) => z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, `请填写${label}时间，如 ${label === '上班' ? '08:30' : '17:30'}`);
 export const CounterHours = z
   .object({ open: hm('上班'), close: hm('下班') })
@@ -92,7 +100,11 @@ export const DeskConfig = z.object({
   sla: z.array(SlaTarget),
   counterHours: CounterHours,
   /** a ticket is "due soon" when a deadline falls within this many minutes */
-  dueSoonMinutes: z.number({ message: '请填写提醒提前量' }).int('请输入整分钟').min(5, '至少提前 5 分钟').max(7 * 24 * 60, '最多提前 7 天（168 小时）'),
+  dueSoonMinutes: z
+    .number({ message: '请填写提醒提前量' })
+    .int('请输入整分钟')
+    .min(5, '至少提前 5 分钟')
+    .max(7 * 24 * 60, '最多提前 7 天（168 小时）'),
   centrePhone: z.string().trim().max(40, '电话不超过40字'),
 });
 export const DeskConfigPatch = DeskConfig.partial();
@@ -449,7 +461,10 @@ export const deskChannels = {
   'documents.print.preview': { input: PrintInput, output: PrintPreview },
   'documents.print.print': { input: PrintJobInput, output: PrintResult },
   'imports.ledger.preview': { input: LedgerPreviewInput, output: LedgerPreview },
-  'imports.ledger.remap': { input: z.object({ token: z.string(), mapping: LedgerMapping, defaultType: TicketType.nullable().optional() }), output: LedgerPreview },
+  'imports.ledger.remap': {
+    input: z.object({ token: z.string(), mapping: LedgerMapping, defaultType: TicketType.nullable().optional() }),
+    output: LedgerPreview,
+  },
   'imports.ledger.commit': { input: z.object({ token: z.string() }), output: LedgerCommitResult },
   'imports.ledger.report': { input: z.object({ token: z.string() }), output: SavedFile },
 } as const;

@@ -16,7 +16,10 @@ const chineseDigits: Record<string, string> = { 一: '1', 二: '2', 三: '3', �
 
 export function normaliseCode(raw: string): string {
   let s = toHalfWidth(raw).trim().toUpperCase();
-  s = s.replace(new RegExp(`${BLD}$`), '').replace(new RegExp(`${UNT}$`), '').replace(/室$/, '');
+  s = s
+    .replace(new RegExp(`${BLD}$`), '')
+    .replace(new RegExp(`${UNT}$`), '')
+    .replace(/室$/, '');
   if (/^[一二三四五六七八九十]$/.test(s)) s = chineseDigits[s];
   s = s.replace(/^0+(?=\d)/, '');
   return s.trim();
@@ -28,7 +31,8 @@ export function parseRoom(raw: string): RoomRef | null {
   if (!s) return null;
   let m: RegExpMatchArray | null;
   // 3-2-1502, 3/2/1502, 3_2_1502
-  if ((m = s.match(/^([0-9A-Z]+)[-/_]([0-9A-Z]+)[-/_]([0-9A-Z]+)$/))) return { building: normaliseCode(m[1]), unit: normaliseCode(m[2]), room: normaliseCode(m[3]) };
+  if ((m = s.match(/^([0-9A-Z]+)[-/_]([0-9A-Z]+)[-/_]([0-9A-Z]+)$/)))
+    return { building: normaliseCode(m[1]), unit: normaliseCode(m[2]), room: normaliseCode(m[3]) };
   // 3栋2单元1502, 3号楼2单元1502
   if ((m = s.match(new RegExp(`^([0-9A-Z一二三四五六七八九十]+)${BLD}([0-9A-Z一二三四五六七八九十]+)${UNT}-?([0-9A-Z]+)$`))))
     return { building: normaliseCode(m[1]), unit: normaliseCode(m[2]), room: normaliseCode(m[3]) };

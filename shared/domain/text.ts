@@ -1,8 +1,6 @@
 // Rosters arrive with full-width digits and letters (１５０２、Ａ座), ideographic spaces and stray blanks.
 export function toHalfWidth(s: string): string {
-  return s
-    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/\u3000/g, ' ');
+  return s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 
 /** Half-width, trimmed, inner runs of white space folded. */
@@ -29,5 +27,7 @@ export function phoneWarning(raw: string | null | undefined): string | null {
 
 /** Plate normalised for matching: upper case, no spaces, dots or dashes. */
 export function normalisePlate(raw: string): string {
-  return toHalfWidth(raw).replace(/[\s·.\-]/g, '').toUpperCase();
+  return toHalfWidth(raw)
+    .replace(/[\s·.-]/g, '')
+    .toUpperCase();
 }

@@ -31,10 +31,14 @@ export async function ticketsBench(): Promise<void> {
     seedTickets(core.ctx.sqlite, { count: COUNT, estateId });
     const seedMs = performance.now() - t0;
     core.ctx.sqlite.exec('analyze');
-    console.log(`\n工单列表基准：${houses} 户演示数据（${(demoMs / 1000).toFixed(1)} s），${COUNT.toLocaleString()} 张工单，生成 ${(seedMs / 1000).toFixed(1)} s`);
+    console.log(
+      `\n工单列表基准：${houses} 户演示数据（${(demoMs / 1000).toFixed(1)} s），${COUNT.toLocaleString()} 张工单，生成 ${(seedMs / 1000).toFixed(1)} s`,
+    );
 
     // search texts drawn from the data, as staff would type them
-    const sample = core.ctx.sqlite.prepare('select phone_digits, reporter, location from tickets where phone_digits is not null and house_id is not null order by id desc limit 1').get() as {
+    const sample = core.ctx.sqlite
+      .prepare('select phone_digits, reporter, location from tickets where phone_digits is not null and house_id is not null order by id desc limit 1')
+      .get() as {
       phone_digits: string;
       reporter: string;
       location: string;
@@ -91,7 +95,9 @@ export async function ticketsBench(): Promise<void> {
         `${pad(name, 30)}${first.toFixed(1).padStart(9)}${pct(rest, 0.5).toFixed(1).padStart(12)}${pct(rest, 0.95).toFixed(1).padStart(9)}${`${(worst / TARGET_MS).toFixed(2)}×`.padStart(8)}${(input === null ? '' : total.toLocaleString()).padStart(10)}`,
       );
     }
-    console.log(`（目标：每页 ${TARGET_MS} ms 以内，含总数；目标比取首次与翻页中位数的较大者，< 1 即达标）${slow.length ? `\n未达标：${slow.join('、')}` : ''}`);
+    console.log(
+      `（目标：每页 ${TARGET_MS} ms 以内，含总数；目标比取首次与翻页中位数的较大者，< 1 即达标）${slow.length ? `\n未达标：${slow.join('、')}` : ''}`,
+    );
   } finally {
     await core.close();
     rmSync(dir, { recursive: true, force: true });

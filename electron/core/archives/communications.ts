@@ -14,7 +14,16 @@ export async function listCommunications(ctx: CoreContext, houseId: number): Pro
     .where('c.voided_at', 'is', null)
     .orderBy('c.at', 'desc')
     .execute();
-  return rows.map((r) => ({ id: r.id, houseId: r.house_id, personId: r.person_id, personName: r.person_name, at: r.at, channel: r.channel as CommunicationT['channel'], summary: r.summary, staff: r.staff }));
+  return rows.map((r) => ({
+    id: r.id,
+    houseId: r.house_id,
+    personId: r.person_id,
+    personName: r.person_name,
+    at: r.at,
+    channel: r.channel as CommunicationT['channel'],
+    summary: r.summary,
+    staff: r.staff,
+  }));
 }
 
 export async function addCommunication(
@@ -28,7 +37,17 @@ export async function addCommunication(
   const id = await inTransaction(ctx.db, async (trx) => {
     const row = await trx
       .insertInto('communications')
-      .values({ house_id: input.houseId, person_id: input.personId ?? null, at: at.toISOString(), channel: input.channel, summary: input.summary, staff: input.staff, created_at: ctx.now().toISOString(), voided_at: null, void_reason: null })
+      .values({
+        house_id: input.houseId,
+        person_id: input.personId ?? null,
+        at: at.toISOString(),
+        channel: input.channel,
+        summary: input.summary,
+        staff: input.staff,
+        created_at: ctx.now().toISOString(),
+        voided_at: null,
+        void_reason: null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await audit(trx, await ctx.actor(), 'communication', row.id, 'create', { houseId: input.houseId });

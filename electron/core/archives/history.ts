@@ -48,23 +48,36 @@ const archiveSource: HistorySource = async (ctx, houseId) => {
   });
   const names = new Map<number, string>();
   if (personIds.size) {
-    for (const p of await ctx.db.selectFrom('people').select(['id', 'name']).where('id', 'in', [...personIds]).execute()) names.set(p.id, p.name);
+    for (const p of await ctx.db
+      .selectFrom('people')
+      .select(['id', 'name'])
+      .where('id', 'in', [...personIds])
+      .execute())
+      names.set(p.id, p.name);
   }
   return parsed.map(({ r, detail }) => {
     let text: string | null = null;
     if (r.entity === 'person') {
       const fields = Array.isArray(detail.fields) ? (detail.fields as string[]) : [];
-      return { at: r.at, kind: 'archive', title: '修改住户信息', detail: `${names.get(r.entity_id ?? 0) ?? ''}${fields.length ? `：${fields.map(personFieldLabel).join('、')}` : ''}`, staff: r.actor };
+      return {
+        at: r.at,
+        kind: 'archive',
+        title: '修改住户信息',
+        detail: `${names.get(r.entity_id ?? 0) ?? ''}${fields.length ? `：${fields.map(personFieldLabel).join('、')}` : ''}`,
+        staff: r.actor,
+      };
     }
     if (r.action === 'attach') text = `${names.get(detail.personId as number) ?? ''}（${ROLE_LABELS[detail.role as PersonRoleT] ?? ''}）`;
-    else if (r.action === 'moveOut') text = `${names.get(detail.personId as number) ?? ''} 于 ${String(detail.date)} 迁出${detail.note ? `：${String(detail.note)}` : ''}`;
+    else if (r.action === 'moveOut')
+      text = `${names.get(detail.personId as number) ?? ''} 于 ${String(detail.date)} 迁出${detail.note ? `：${String(detail.note)}` : ''}`;
     else if (r.action === 'update') {
       const changes = detail as Record<string, [unknown, unknown]>;
       const parts = Object.entries(changes).map(([k, [a, b]]) => `${FIELD_LABELS[k] ?? k}：${a ?? '空'} → ${b ?? '空'}`);
       text = parts.length ? parts.join('；') : '无变化';
     } else if (r.action === 'void') text = String(detail.reason ?? '');
     else if (r.action === 'import.create') text = `来自 ${String(detail.file ?? '名册')}`;
-    else if (r.action === 'import.update') text = `${FIELD_LABELS[String(detail.field)] ?? String(detail.field)}：${String(detail.from ?? '空')} → ${String(detail.to ?? '空')}（${String(detail.file ?? '名册')}）`;
+    else if (r.action === 'import.update')
+      text = `${FIELD_LABELS[String(detail.field)] ?? String(detail.field)}：${String(detail.from ?? '空')} → ${String(detail.to ?? '空')}（${String(detail.file ?? '名册')}）`;
     return { at: r.at, kind: 'archive', title: ACTION_TITLES[r.action] ?? r.action, detail: text, staff: r.actor };
   });
 };
@@ -72,8 +85,17 @@ registerHistorySource(archiveSource);
 
 function personFieldLabel(column: string): string {
   const labels: Record<string, string> = {
-    name: '姓名', gender: '性别', phone: '电话', phone2: '备用电话', id_type: '证件类型', id_number: '证件号码', birthday: '生日',
-    emergency_contact: '紧急联系人', emergency_phone: '紧急联系电话', work_unit: '工作单位', notes: '备注',
+    name: '姓名',
+    gender: '性别',
+    phone: '电话',
+    phone2: '备用电话',
+    id_type: '证件类型',
+    id_number: '证件号码',
+    birthday: '生日',
+    emergency_contact: '紧急联系人',
+    emergency_phone: '紧急联系电话',
+    work_unit: '工作单位',
+    notes: '备注',
   };
   return labels[column] ?? column;
 }

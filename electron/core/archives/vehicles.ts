@@ -15,7 +15,16 @@ export async function listVehicles(ctx: CoreContext, houseId: number): Promise<V
     .where('v.voided_at', 'is', null)
     .orderBy('v.id')
     .execute();
-  return rows.map((r) => ({ id: r.id, plate: r.plate, model: r.model, color: r.color, personId: r.person_id, personName: r.person_name, houseId: r.house_id, notes: r.notes }));
+  return rows.map((r) => ({
+    id: r.id,
+    plate: r.plate,
+    model: r.model,
+    color: r.color,
+    personId: r.person_id,
+    personName: r.person_name,
+    houseId: r.house_id,
+    notes: r.notes,
+  }));
 }
 
 export async function addVehicle(
@@ -24,13 +33,30 @@ export async function addVehicle(
 ): Promise<VehicleT> {
   await getHouse(ctx, input.houseId);
   const plateNorm = normalisePlate(input.plate);
-  const dup = await ctx.db.selectFrom('vehicles').select(['id', 'house_id']).where('plate_norm', '=', plateNorm).where('voided_at', 'is', null).executeTakeFirst();
+  const dup = await ctx.db
+    .selectFrom('vehicles')
+    .select(['id', 'house_id'])
+    .where('plate_norm', '=', plateNorm)
+    .where('voided_at', 'is', null)
+    .executeTakeFirst();
   if (dup) throw conflict(`车牌 ${plateNorm} 已登记${dup.house_id === input.houseId ? '在本户' : '在其他房屋'}`);
   const now = ctx.now().toISOString();
   const id = await inTransaction(ctx.db, async (trx) => {
     const row = await trx
       .insertInto('vehicles')
-      .values({ house_id: input.houseId, person_id: input.personId ?? null, plate: plateNorm, plate_norm: plateNorm, model: input.model ?? null, color: input.color ?? null, notes: input.notes ?? null, created_at: now, updated_at: now, voided_at: null, void_reason: null })
+      .values({
+        house_id: input.houseId,
+        person_id: input.personId ?? null,
+        plate: plateNorm,
+        plate_norm: plateNorm,
+        model: input.model ?? null,
+        color: input.color ?? null,
+        notes: input.notes ?? null,
+        created_at: now,
+        updated_at: now,
+        voided_at: null,
+        void_reason: null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await audit(trx, await ctx.actor(), 'vehicle', row.id, 'create', { houseId: input.houseId, plate: plateNorm });
@@ -79,17 +105,42 @@ export async function addParking(
 ): Promise<ParkingSpaceT> {
   const house = await getHouse(ctx, input.houseId);
   const code = input.code.trim().toUpperCase();
-  const dup = await ctx.db.selectFrom('parking_spaces').select('id').where('estate_id', '=', house.estateId).where('code', '=', code).where('voided_at', 'is', null).executeTakeFirst();
+  const dup = await ctx.db
+    .selectFrom('parking_spaces')
+    .select('id')
+    .where('estate_id', '=', house.estateId)
+    .where('code', '=', code)
+    .where('voided_at', 'is', null)
+    .executeTakeFirst();
   if (dup) throw conflict(`车位 ${code} 已登记，请先作废原登记`);
   if (input.vehicleId) {
-    const v = await ctx.db.selectFrom('vehicles').select('id').where('id', '=', input.vehicleId).where('house_id', '=', input.houseId).where('voided_at', 'is', null).executeTakeFirst();
+    const v = await ctx.db
+      .selectFrom('vehicles')
+      .select('id')
+      .where('id', '=', input.vehicleId)
+      .where('house_id', '=', input.houseId)
+      .where('voided_at', 'is', null)
+      .executeTakeFirst();
     if (!v) throw notFound('关联车辆');
   }
   const now = ctx.now().toISOString();
   const id = await inTransaction(ctx.db, async (trx) => {
     const row = await trx
       .insertInto('parking_spaces')
-      .values({ estate_id: house.estateId, house_id: input.houseId, vehicle_id: input.vehicleId ?? null, code, kind: input.kind, start_date: input.startDate ?? null, end_date: input.endDate ?? null, notes: input.notes ?? null, created_at: now, updated_at: now, voided_at: null, void_reason: null })
+      .values({
+        estate_id: house.estateId,
+        house_id: input.houseId,
+        vehicle_id: input.vehicleId ?? null,
+        code,
+        kind: input.kind,
+        start_date: input.startDate ?? null,
+        end_date: input.endDate ?? null,
+        notes: input.notes ?? null,
+        created_at: now,
+        updated_at: now,
+        voided_at: null,
+        void_reason: null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await audit(trx, await ctx.actor(), 'parking', row.id, 'create', { houseId: input.houseId, code });

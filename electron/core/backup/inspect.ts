@@ -29,7 +29,13 @@ export function tableCounts(db: Database.Database): Record<string, number> {
     .pluck()
     .all() as string[];
   const out: Record<string, number> = {};
-  for (const n of names) out[n] = Number(db.prepare(`select count(*) from "${n.replace(/"/g, '""')}"`).pluck().get());
+  for (const n of names)
+    out[n] = Number(
+      db
+        .prepare(`select count(*) from "${n.replace(/"/g, '""')}"`)
+        .pluck()
+        .get(),
+    );
   return out;
 }
 

@@ -118,7 +118,10 @@ async function keepSafetyCopy(dbFile: string, stamp: string, o: Opener): Promise
       copyFileSync(dbFile, target);
       for (const s of SIDECARS) if (existsSync(dbFile + s)) copyFileSync(dbFile + s, target + s);
     } catch (copyErr) {
-      throw new UserError('FILE', `无法保存当前数据库的副本（${describeSqliteError(err)}；${copyErr instanceof Error ? copyErr.message : String(copyErr)}）。${UNTOUCHED}`);
+      throw new UserError(
+        'FILE',
+        `无法保存当前数据库的副本（${describeSqliteError(err)}；${copyErr instanceof Error ? copyErr.message : String(copyErr)}）。${UNTOUCHED}`,
+      );
     }
   }
   return target;

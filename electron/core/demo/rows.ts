@@ -1,5 +1,14 @@
 import type { Insertable } from 'kysely';
-import type { BuildingsTable, CommunicationsTable, HousesTable, OccupanciesTable, ParkingSpacesTable, PeopleTable, UnitsTable, VehiclesTable } from '../db/schema';
+import type {
+  BuildingsTable,
+  CommunicationsTable,
+  HousesTable,
+  OccupanciesTable,
+  ParkingSpacesTable,
+  PeopleTable,
+  UnitsTable,
+  VehiclesTable,
+} from '../db/schema';
 import { personSearchFields } from '../archives/person-fields';
 import { buildingNameOf, sortKeyOf, unitNameOf } from '../archives/places';
 import { normalisePlate } from '../../../shared/domain/text';
@@ -124,7 +133,18 @@ export function buildDemoRows(rng: Rng, estateId: number, houseCount: number, no
   for (const b of planLayout(houseCount, rng)) {
     const buildingId = ids.buildings++;
     const name = buildingNameOf(b.code);
-    rows.buildings.push({ id: buildingId, estate_id: estateId, name, code: b.code, floors: b.floors, sort_key: sortKeyOf(b.code), created_at: stamp, updated_at: stamp, voided_at: null, void_reason: null });
+    rows.buildings.push({
+      id: buildingId,
+      estate_id: estateId,
+      name,
+      code: b.code,
+      floors: b.floors,
+      sort_key: sortKeyOf(b.code),
+      created_at: stamp,
+      updated_at: stamp,
+      voided_at: null,
+      void_reason: null,
+    });
     const unitIds = new Map<number, number>();
     for (let u = 1; u <= b.units; u++) {
       unitIds.set(u, ids.units);
@@ -176,14 +196,25 @@ export function buildDemoRows(rng: Rng, estateId: number, houseCount: number, no
       // family living with the owner: children share the father's surname, or an elderly parent
       if (livesHere && r.type === '住宅') {
         const father = ownerGender === '男' ? owner : spouse?.gender === '男' ? spouse : owner;
-        const n = rng.weighted([[0, 10], [1, 25], [2, 35], [3, 30]] as const);
+        const n = rng.weighted([
+          [0, 10],
+          [1, 25],
+          [2, 35],
+          [3, 30],
+        ] as const);
         for (let i = 0; i < n; i++) {
           const g: Gender = rng.chance(0.5) ? '男' : '女';
           const childYear = owner.birthYear + rng.int(24, 34);
           const member =
             childYear <= 2018 && rng.chance(0.75)
               ? addPerson({ gender: g, family: father.family, born: [childYear, childYear], phone: childYear <= 2005, id: true })
-              : addPerson({ gender: g, family: father.family, born: [Math.max(1950, owner.birthYear - 30), Math.max(1950, owner.birthYear - 24)], phone: rng.chance(0.6), id: true });
+              : addPerson({
+                  gender: g,
+                  family: father.family,
+                  born: [Math.max(1950, owner.birthYear - 30), Math.max(1950, owner.birthYear - 24)],
+                  phone: rng.chance(0.6),
+                  id: true,
+                });
           occupy(houseId, member.id, 'family', { move_in_date: moveIn });
         }
       }
@@ -193,7 +224,14 @@ export function buildDemoRows(rng: Rng, estateId: number, houseCount: number, no
       if (status === '出租') {
         const leaseStart = addDays(today, -rng.int(0, 360));
         const leaseEnd = addDays(addDays(leaseStart, rng.chance(0.7) ? 365 : 730), -1);
-        const k = r.type === '商铺' ? 1 : rng.weighted([[1, 55], [2, 35], [3, 10]] as const);
+        const k =
+          r.type === '商铺'
+            ? 1
+            : rng.weighted([
+                [1, 55],
+                [2, 35],
+                [3, 10],
+              ] as const);
         for (let i = 0; i < k; i++) {
           const t = addPerson({ gender: rng.chance(0.5) ? '男' : '女', born: [1970, 2000], phone: i === 0 || rng.chance(0.6), id: true });
           if (i === 0) tenantId = t.id;

@@ -30,7 +30,16 @@ const PREFIX: Record<string, string> = { 投诉: 'TS', 报修: 'BX', 咨询: 'ZX
 const CHANNELS = ['来访', '电话', '电话', '微信', '微信', '巡查', '信函'];
 /** what people actually say, by category (first level of the default tree) */
 const TEXTS: Record<string, string[]> = {
-  工程维修: ['卫生间漏水到楼下', '厨房水龙头坏了', '入户门锁打不开', '电梯按键失灵', '楼道灯不亮', '下水道堵塞返味', '外墙渗水，卧室墙面发霉', '单元门闭门器坏了'],
+  工程维修: [
+    '卫生间漏水到楼下',
+    '厨房水龙头坏了',
+    '入户门锁打不开',
+    '电梯按键失灵',
+    '楼道灯不亮',
+    '下水道堵塞返味',
+    '外墙渗水，卧室墙面发霉',
+    '单元门闭门器坏了',
+  ],
   安保秩序: ['陌生人尾随进单元门', '门禁卡失效', '夜间有人在楼下喧哗', '消防通道堆放杂物'],
   环境卫生: ['垃圾桶满了没人清', '楼道有异味', '地下室有老鼠', '保洁没有拖楼梯'],
   绿化: ['树枝挡住窗户', '草坪有积水', '绿化带被踩坏', '树上有毛毛虫'],
@@ -90,7 +99,15 @@ export function seedTickets(sqlite: Database.Database, opts: SeedTicketsOptions)
   const repairKinds = DEFAULT_DESK_CONFIG.categories.find((c) => c.name === '工程维修')?.children ?? [];
   const staffOf = new Map(DEFAULT_DESK_CONFIG.departments.map((d) => [d.name, d.staff]));
   const departmentFor = (category: string) =>
-    category === '工程维修' ? '工程部' : category === '安保秩序' || category === '停车管理' ? '秩序部' : category === '环境卫生' || category === '绿化' ? '环境部' : category === '收费争议' ? '财务' : '客服部';
+    category === '工程维修'
+      ? '工程部'
+      : category === '安保秩序' || category === '停车管理'
+        ? '秩序部'
+        : category === '环境卫生' || category === '绿化'
+          ? '环境部'
+          : category === '收费争议'
+            ? '财务'
+            : '客服部';
 
   // receipt times first, oldest first: ids then follow time as they do at a real desk.
   // Skewed towards the recent past (a growing estate); two years back at most.
@@ -105,15 +122,20 @@ export function seedTickets(sqlite: Database.Database, opts: SeedTicketsOptions)
     if (m) seq.set(m[1], Math.max(seq.get(m[1]) ?? 0, Number(m[2])));
   }
 
-  const insert = sqlite.prepare(`insert into tickets (no, type, channel, estate_id, house_id, building_id, location, category, subcategory, urgency, reporter, phone, phone_digits, description,
+  const insert =
+    sqlite.prepare(`insert into tickets (no, type, channel, estate_id, house_id, building_id, location, category, subcategory, urgency, reporter, phone, phone_digits, description,
     received_by, received_at, status, status_before_hold, department, assignee, responded_at, completed_at, callback_at, closed_at, voided_at, void_reason,
     respond_due_at, resolve_due_at, sla_clock, respond_minutes, resolve_minutes, imported, created_at, updated_at)
     values (@no, @type, @channel, @estate, @house, @building, @location, @category, @subcategory, @urgency, @reporter, @phone, @phone, @description,
     @receivedBy, @received, @status, @beforeHold, @department, @assignee, @responded, @completed, @callback, @closed, @voided, @voidReason,
     @respondDue, @resolveDue, 'calendar', @respondMin, @resolveMin, 0, @received, @received)`);
-  const event = sqlite.prepare(`insert into ticket_events (ticket_id, at, actor, action, from_status, to_status, note) values (?, ?, ?, 'create', null, '已受理', '批量生成')`);
+  const event = sqlite.prepare(
+    `insert into ticket_events (ticket_id, at, actor, action, from_status, to_status, note) values (?, ?, ?, 'create', null, '已受理', '批量生成')`,
+  );
   const hold = sqlite.prepare('insert into ticket_holds (ticket_id, start_at, end_at) values (?, ?, null)');
-  const callback = sqlite.prepare(`insert into callbacks (ticket_id, at, method, resolved, satisfaction, score, comment, staff, created_at) values (?, ?, ?, 1, ?, ?, null, '小陈', ?)`);
+  const callback = sqlite.prepare(
+    `insert into callbacks (ticket_id, at, method, resolved, satisfaction, score, comment, staff, created_at) values (?, ?, ?, 1, ?, ?, null, '小陈', ?)`,
+  );
 
   const cacheBefore = sqlite.pragma('cache_size', { simple: true }) as number;
   sqlite.pragma('cache_size = -262144'); // 256 MB while loading
@@ -126,10 +148,11 @@ export function seedTickets(sqlite: Database.Database, opts: SeedTicketsOptions)
         const at = (ms: number) => new Date(Math.min(ms, now - 1000)).toISOString();
         let r = rand();
         let type: string = '报修';
-        for (const [t, w] of TYPES) if ((r -= w) < 0) {
-          type = t;
-          break;
-        }
+        for (const [t, w] of TYPES)
+          if ((r -= w) < 0) {
+            type = t;
+            break;
+          }
         const urgency = (type === '报修' && rand() < 0.12) || (type === '投诉' && rand() < 0.05) ? '紧急' : '一般';
         const day = `${PREFIX[type]}${cstDate(receivedMs).replace(/-/g, '')}`;
         const n = (seq.get(day) ?? 0) + 1;
@@ -140,7 +163,9 @@ export function seedTickets(sqlite: Database.Database, opts: SeedTicketsOptions)
         const subcategory = cat.children.length ? pick(cat.children) : null;
         const house = houses.length && rand() < 0.85 ? pick(houses) : null;
         const building = !house && buildings.length && rand() < 0.5 ? pick(buildings) : null;
-        const location = house?.label ?? (building ? `${building.name} ${pick(['电梯', '大堂', '楼道', '屋面'])}` : pick(['地下车库B2', '南门广场', '东门岗亭', '儿童游乐区', '3号垃圾站']));
+        const location =
+          house?.label ??
+          (building ? `${building.name} ${pick(['电梯', '大堂', '楼道', '屋面'])}` : pick(['地下车库B2', '南门广场', '东门岗亭', '儿童游乐区', '3号垃圾站']));
 
         const target = slaTargetFor(DEFAULT_DESK_CONFIG, type, urgency);
         const respondMin = target?.respondMinutes ?? null;

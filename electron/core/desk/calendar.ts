@@ -19,7 +19,12 @@ export async function loadCalendar(ctx: Pick<CoreContext, 'db'>, cfg?: DeskConfi
 /** A warning while next year's holidays have not been entered (the State Council publishes them each November or so). */
 export async function calendarWarning(ctx: CoreContext): Promise<string | null> {
   const next = cstParts(ctx.now()).year + 1;
-  const row = await ctx.db.selectFrom('calendar_days').select('date').where('date', '>=', `${next}-01-01`).where('date', '<=', `${next}-12-31`).executeTakeFirst();
+  const row = await ctx.db
+    .selectFrom('calendar_days')
+    .select('date')
+    .where('date', '>=', `${next}-01-01`)
+    .where('date', '<=', `${next}-12-31`)
+    .executeTakeFirst();
   return row ? null : `尚未录入${next}年的法定节假日和调休安排，按工作时间计算的时限在${next}年可能不准确。请在「工单设置 → 节假日」中录入。`;
 }
 

@@ -18,7 +18,9 @@ registerHistorySource(async (ctx, houseId) => {
     .selectFrom('tickets')
     .select(['id', 'no', 'type', 'status', 'category', 'subcategory', 'description', 'received_at', 'received_by', 'location', 'house_id'])
     .where((eb) =>
-      digits.length ? eb.or([eb('house_id', '=', houseId), eb.and([eb('house_id', 'is', null), eb('phone_digits', 'in', digits)])]) : eb('house_id', '=', houseId),
+      digits.length
+        ? eb.or([eb('house_id', '=', houseId), eb.and([eb('house_id', 'is', null), eb('phone_digits', 'in', digits)])])
+        : eb('house_id', '=', houseId),
     )
     .orderBy('received_at', 'desc')
     .limit(500)

@@ -20,7 +20,13 @@ export function slaOf(t: TicketRecord, holds: Hold[], cal: WorkCalendar, nowMs: 
   const target =
     t.respond_minutes === null && t.resolve_minutes === null
       ? null
-      : { type: t.type as TicketT['type'], urgency: t.urgency as TicketT['urgency'], respondMinutes: t.respond_minutes, resolveMinutes: t.resolve_minutes, clock: t.sla_clock as 'calendar' | 'working' };
+      : {
+          type: t.type as TicketT['type'],
+          urgency: t.urgency as TicketT['urgency'],
+          respondMinutes: t.respond_minutes,
+          resolveMinutes: t.resolve_minutes,
+          clock: t.sla_clock as 'calendar' | 'working',
+        };
   const sla = computeSla(cal, {
     target,
     receivedMs: Date.parse(t.received_at),
@@ -102,7 +108,10 @@ export function toRow(t: TicketRecord, sla: TicketT['sla']): TicketRowT {
 export async function rowsWithSla(ctx: CoreContext, records: TicketRecord[]): Promise<TicketRowT[]> {
   const cfg = await readDeskConfig(ctx);
   const cal = await loadCalendar(ctx, cfg);
-  const holds = await holdsFor(ctx, records.map((r) => r.id));
+  const holds = await holdsFor(
+    ctx,
+    records.map((r) => r.id),
+  );
   const now = ctx.now().getTime();
   return records.map((r) => toRow(r, slaOf(r, holds.get(r.id) ?? [], cal, now, cfg.dueSoonMinutes * 60_000)));
 }

@@ -22,7 +22,16 @@ export async function addEvent(
 ): Promise<void> {
   await trx
     .insertInto('ticket_events')
-    .values({ ticket_id: e.ticketId, at: e.at, actor: e.actor, action: e.action, from_status: e.from, to_status: e.to, note: e.note ?? null, data: e.data === undefined ? null : JSON.stringify(e.data) })
+    .values({
+      ticket_id: e.ticketId,
+      at: e.at,
+      actor: e.actor,
+      action: e.action,
+      from_status: e.from,
+      to_status: e.to,
+      note: e.note ?? null,
+      data: e.data === undefined ? null : JSON.stringify(e.data),
+    })
     .execute();
 }
 
@@ -59,7 +68,8 @@ async function validateCategory(ctx: CoreContext, category: string, subcategory:
   const cfg = await readDeskConfig(ctx);
   const cat = cfg.categories.find((c) => c.name === category);
   if (!cat) throw invalid(`类别「${category}」不在类别设置中`, { category: '请选择类别' });
-  if (subcategory && cat.children.length && !cat.children.includes(subcategory)) throw invalid(`「${category}」下没有子类别「${subcategory}」`, { subcategory: '请选择子类别' });
+  if (subcategory && cat.children.length && !cat.children.includes(subcategory))
+    throw invalid(`「${category}」下没有子类别「${subcategory}」`, { subcategory: '请选择子类别' });
   return cfg;
 }
 
@@ -82,60 +92,69 @@ export async function createTicket(ctx: CoreContext, input: IntakeFields): Promi
     if (why) throw invalid(why, { expectedVisitAt: why });
   }
   // a repair is due by the visit agreed with the owner (docs/ARCHITECTURE.md, service desk), when the clock is calendar time
-  const resolveMinutes = resolveMinutesFor(input.type, target?.clock ?? 'calendar', input.expectedVisitAt ?? null, now.getTime(), target?.resolveMinutes ?? null);
+  const resolveMinutes = resolveMinutesFor(
+    input.type,
+    target?.clock ?? 'calendar',
+    input.expectedVisitAt ?? null,
+    now.getTime(),
+    target?.resolveMinutes ?? null,
+  );
   const written: string[] = [];
-  const id = await ctx.db.transaction().execute(async (trx) => {
-    const no = await nextTicketNo(trx, input.type, now);
-    const phone = input.phone ? normalisePhone(input.phone) : null;
-    const { id } = await trx
-      .insertInto('tickets')
-      .values({
-        no,
-        type: input.type,
-        channel: input.channel,
-        estate_id: estateId,
-        house_id: input.houseId ?? null,
-        building_id: buildingId,
-        location,
-        category: input.category,
-        subcategory: input.subcategory ?? null,
-        urgency: input.urgency,
-        reporter: input.reporter ?? null,
-        phone,
-        phone_digits: phone ? phone.replace(/\D/g, '') : null,
-        description: input.description,
-        expected_visit_at: input.expectedVisitAt ?? null,
-        received_by: input.receivedBy || actor,
-        received_at: now.toISOString(),
-        status: '已受理',
-        status_before_hold: null,
-        department: null,
-        assignee: null,
-        responded_at: null,
-        completed_at: null,
-        callback_at: null,
-        closed_at: null,
-        voided_at: null,
-        void_reason: null,
-        respond_due_at: null,
-        resolve_due_at: null,
-        sla_clock: target?.clock ?? 'calendar',
-        respond_minutes: target?.respondMinutes ?? null,
-        resolve_minutes: resolveMinutes,
-        import_key: null,
-        created_at: now.toISOString(),
-        updated_at: now.toISOString(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await addEvent(trx, { ticketId: id, at: now.toISOString(), actor, action: 'create', from: null, to: '已受理', note: `${input.channel}受理` });
-    await storeAttachments(ctx, trx, id, files, written);
-    await refreshDue(ctx, trx, id);
-    return id;
-  }).catch((e: unknown) => {
-    discardFiles(written);
-    throw e;
-  });
+  const id = await ctx.db
+    .transaction()
+    .execute(async (trx) => {
+      const no = await nextTicketNo(trx, input.type, now);
+      const phone = input.phone ? normalisePhone(input.phone) : null;
+      const { id } = await trx
+        .insertInto('tickets')
+        .values({
+          no,
+          type: input.type,
+          channel: input.channel,
+          estate_id: estateId,
+          house_id: input.houseId ?? null,
+          building_id: buildingId,
+          location,
+          category: input.category,
+          subcategory: input.subcategory ?? null,
+          urgency: input.urgency,
+          reporter: input.reporter ?? null,
+          phone,
+          phone_digits: phone ? phone.replace(/\D/g, '') : null,
+          description: input.description,
+          expected_visit_at: input.expectedVisitAt ?? null,
+          received_by: input.receivedBy || actor,
+          received_at: now.toISOString(),
+          status: '已受理',
+          status_before_hold: null,
+          department: null,
+          assignee: null,
+          responded_at: null,
+          completed_at: null,
+          callback_at: null,
+          closed_at: null,
+          voided_at: null,
+          void_reason: null,
+          respond_due_at: null,
+          resolve_due_at: null,
+          sla_clock: target?.clock ?? 'calendar',
+          respond_minutes: target?.respondMinutes ?? null,
+          resolve_minutes: resolveMinutes,
+          import_key: null,
+          created_at: now.toISOString(),
+          updated_at: now.toISOString(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await addEvent(trx, { ticketId: id, at: now.toISOString(), actor, action: 'create', from: null, to: '已受理', note: `${input.channel}受理` });
+      await storeAttachments(ctx, trx, id, files, written);
+      await refreshDue(ctx, trx, id);
+      return id;
+    })
+    .catch((e: unknown) => {
+      discardFiles(written);
+      throw e;
+    });
   return getTicketDetail(ctx, id);
 }
 
@@ -147,7 +166,13 @@ async function loadForUpdate(trx: Trx, id: number): Promise<TicketRecord & { has
 }
 
 function stateOf(t: TicketRecord & { has_callback: boolean }) {
-  return { type: t.type, status: t.status as TicketStatusT, statusBeforeHold: t.status_before_hold as TicketStatusT | null, department: t.department, hasCallback: t.has_callback };
+  return {
+    type: t.type,
+    status: t.status as TicketStatusT,
+    statusBeforeHold: t.status_before_hold as TicketStatusT | null,
+    department: t.department,
+    hasCallback: t.has_callback,
+  };
 }
 
 /** Applies one lifecycle step, refusing invalid ones with a Chinese message. */
@@ -170,7 +195,8 @@ export async function transition(
       if (!input.department) throw invalid('请选择处理部门', { department: '请选择处理部门' });
       const dept = cfg.departments.find((d) => d.name === input.department);
       if (!dept) throw invalid(`部门「${input.department}」不在部门设置中`, { department: '请选择处理部门' });
-      if (input.assignee && dept.staff.length && !dept.staff.includes(input.assignee)) throw invalid(`${dept.name}没有「${input.assignee}」`, { assignee: '请选择处理人' });
+      if (input.assignee && dept.staff.length && !dept.staff.includes(input.assignee))
+        throw invalid(`${dept.name}没有「${input.assignee}」`, { assignee: '请选择处理人' });
       if (input.action === 'reassign' && input.department === t.department && (input.assignee ?? null) === t.assignee) throw conflict('转派对象与当前相同');
       patch.department = input.department;
       patch.assignee = input.assignee ?? null;
@@ -211,7 +237,16 @@ export async function transition(
     await trx.updateTable('tickets').set(patch).where('id', '=', t.id).execute();
     const who = input.action === 'dispatch' || input.action === 'reassign' ? `${input.department}${input.assignee ? ` · ${input.assignee}` : ''}` : null;
     const note = [who, input.reason, input.note].filter(Boolean).join('；') || null;
-    await addEvent(trx, { ticketId: t.id, at: now, actor, action: input.action, from: t.status, to, note, data: { department: input.department ?? null, assignee: input.assignee ?? null } });
+    await addEvent(trx, {
+      ticketId: t.id,
+      at: now,
+      actor,
+      action: input.action,
+      from: t.status,
+      to,
+      note,
+      data: { department: input.department ?? null, assignee: input.assignee ?? null },
+    });
     await refreshDue(ctx, trx, t.id);
   });
   return getTicketDetail(ctx, input.id);
@@ -233,7 +268,17 @@ export async function recordCallback(
     const score = input.satisfaction ? SATISFACTION_SCORE[input.satisfaction as keyof typeof SATISFACTION_SCORE] : null;
     await trx
       .insertInto('callbacks')
-      .values({ ticket_id: t.id, at: now, method: input.method, resolved: input.resolved ? 1 : 0, satisfaction: input.satisfaction ?? null, score, comment: input.comment ?? null, staff: actor, created_at: now })
+      .values({
+        ticket_id: t.id,
+        at: now,
+        method: input.method,
+        resolved: input.resolved ? 1 : 0,
+        satisfaction: input.satisfaction ?? null,
+        score,
+        comment: input.comment ?? null,
+        staff: actor,
+        created_at: now,
+      })
       .execute();
     const to = nextStatus(stateOf(t), 'callback', input.resolved);
     const note = `${input.method}回访：${input.resolved ? '已解决' : '未解决'}${input.satisfaction ? `，${input.satisfaction}` : ''}${input.comment ? `；${input.comment}` : ''}`;

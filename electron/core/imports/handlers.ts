@@ -10,7 +10,14 @@ import { ledgerHandlers } from './ledger/handlers';
 
 export { previewRoster, commitRoster } from './roster/service';
 
-const loadedOf = (s: RosterSession): LoadedRoster => ({ fileName: s.fileName, fileHash: s.fileHash, grid: s.grid, headerRow: s.headerRow, headers: s.headers, suggested: s.mapping });
+const loadedOf = (s: RosterSession): LoadedRoster => ({
+  fileName: s.fileName,
+  fileHash: s.fileHash,
+  grid: s.grid,
+  headerRow: s.headerRow,
+  headers: s.headers,
+  suggested: s.mapping,
+});
 
 /** The owner-roster import: preview (with a session), re-map, commit all-or-nothing, problem report. */
 export function rosterHandlers(ctx: CoreContext, sessions: RosterSessions = new RosterSessions()): HandlerGroup<'imports.roster.'> {

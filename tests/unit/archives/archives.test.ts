@@ -13,11 +13,11 @@ afterEach(async () => {
 });
 
 async function setupHouse() {
-  const estate = await must(call('archives.estates.create', { name: '翠湖花园', phone: '0755-88886666' }) as never) as { id: number };
-  const building = await must(call('archives.buildings.create', { estateId: estate.id, name: '3', floors: 32 }) as never) as { id: number; name: string };
-  const house = await must(
+  const estate = (await must(call('archives.estates.create', { name: '翠湖花园', phone: '0755-88886666' }) as never)) as { id: number };
+  const building = (await must(call('archives.buildings.create', { estateId: estate.id, name: '3', floors: 32 }) as never)) as { id: number; name: string };
+  const house = (await must(
     call('archives.houses.create', { buildingId: building.id, unitName: '2', roomNo: '１５０２', buildingArea: 89.5, type: '住宅', status: '已交付' }) as never,
-  ) as { id: number; label: string; floor: number; roomNo: string };
+  )) as { id: number; label: string; floor: number; roomNo: string };
   return { estate, building, house };
 }
 
@@ -49,7 +49,7 @@ describe('archives through the contract', () => {
       expect(r.error.fields?.['person.name']).toBe('请填写姓名');
       expect(r.error.fields?.['person.phone']).toMatch(/联系电话/);
     }
-    const hh = await must(call('archives.household.get', { houseId: house.id }) as never) as { occupants: unknown[] };
+    const hh = (await must(call('archives.household.get', { houseId: house.id }) as never)) as { occupants: unknown[] };
     expect(hh.occupants).toHaveLength(0);
   });
 
@@ -62,9 +62,13 @@ describe('archives through the contract', () => {
 
   it('masks ID numbers unless the setting allows, warns on bad checksums, and keeps the real number on a masked save', async () => {
     const { house } = await setupHouse();
-    const occ = await must(
-      call('archives.people.attach', { houseId: house.id, role: 'owner', person: { name: '张伟', phone: '138 1234 5678', idNumber: '11010519491231002X' } }) as never,
-    ) as { person: { id: number; idNumber: string; idMasked: boolean; idWarning: string | null; phone: string } };
+    const occ = (await must(
+      call('archives.people.attach', {
+        houseId: house.id,
+        role: 'owner',
+        person: { name: '张伟', phone: '138 1234 5678', idNumber: '11010519491231002X' },
+      }) as never,
+    )) as { person: { id: number; idNumber: string; idMasked: boolean; idWarning: string | null; phone: string } };
     expect(occ.person.idNumber).toBe('110***********002X');
     expect(occ.person.idMasked).toBe(true);
     expect(occ.person.idWarning).toBeNull();
@@ -73,12 +77,16 @@ describe('archives through the contract', () => {
     // saving the form with the masked value unchanged keeps the stored number
     await must(call('archives.people.update', { id: occ.person.id, name: '张伟', idNumber: occ.person.idNumber, phone: '13812345678' }) as never);
     await must(call('system.settings.update', { showFullIdNumbers: true }) as never);
-    const hh = await must(call('archives.household.get', { houseId: house.id }) as never) as { occupants: { person: { idNumber: string; idMasked: boolean } }[] };
+    const hh = (await must(call('archives.household.get', { houseId: house.id }) as never)) as {
+      occupants: { person: { idNumber: string; idMasked: boolean } }[];
+    };
     expect(hh.occupants[0].person.idNumber).toBe('11010519491231002X');
     expect(hh.occupants[0].person.idMasked).toBe(false);
 
     // a wrong checksum is accepted with a warning
-    const bad = await must(call('archives.people.update', { id: occ.person.id, name: '张伟', idNumber: '110105194912310021' }) as never) as { idWarning: string };
+    const bad = (await must(call('archives.people.update', { id: occ.person.id, name: '张伟', idNumber: '110105194912310021' }) as never)) as {
+      idWarning: string;
+    };
     expect(bad.idWarning).toMatch('校验位');
   });
 
@@ -86,15 +94,29 @@ describe('archives through the contract', () => {
     const { house } = await setupHouse();
     await must(call('archives.people.attach', { houseId: house.id, role: 'owner', person: { name: '王芳' } }) as never);
     await must(call('archives.people.attach', { houseId: house.id, role: 'co_owner', person: { name: '李强' } }) as never);
-    const badLease = await call('archives.people.attach', { houseId: house.id, role: 'tenant', person: { name: '赵磊' }, leaseStart: '2026-10-01', leaseEnd: '2026-01-01' });
+    const badLease = await call('archives.people.attach', {
+      houseId: house.id,
+      role: 'tenant',
+      person: { name: '赵磊' },
+      leaseStart: '2026-10-01',
+      leaseEnd: '2026-01-01',
+    });
     expect(badLease.ok).toBe(false);
     if (!badLease.ok) expect(badLease.error.fields?.leaseEnd).toBe('租期结束不能早于开始');
-    const tenant = await must(call('archives.people.attach', { houseId: house.id, role: 'tenant', person: { name: '赵磊' }, leaseStart: '2026-01-01', leaseEnd: '2026-12-31' }) as never) as { id: number };
+    const tenant = (await must(
+      call('archives.people.attach', {
+        houseId: house.id,
+        role: 'tenant',
+        person: { name: '赵磊' },
+        leaseStart: '2026-01-01',
+        leaseEnd: '2026-12-31',
+      }) as never,
+    )) as { id: number };
     await must(call('archives.people.moveOut', { occupancyId: tenant.id, moveOutDate: '2026-11-01' }) as never);
     const again = await call('archives.people.moveOut', { occupancyId: tenant.id, moveOutDate: '2026-11-01' });
     expect(again.ok).toBe(false);
 
-    const hh = await must(call('archives.household.get', { houseId: house.id }) as never) as {
+    const hh = (await must(call('archives.household.get', { houseId: house.id }) as never)) as {
       occupants: { role: string; active: boolean; moveOutDate: string | null; person: { name: string } }[];
       history: { title: string; detail: string | null }[];
     };
@@ -113,16 +135,25 @@ describe('archives through the contract', () => {
     const { house } = await setupHouse();
     const badPlate = await call('archives.vehicles.add', { houseId: house.id, plate: '12345' });
     expect(badPlate.ok).toBe(false);
-    const v = await must(call('archives.vehicles.add', { houseId: house.id, plate: '粤b 12345', color: '白' }) as never) as { id: number; plate: string };
+    const v = (await must(call('archives.vehicles.add', { houseId: house.id, plate: '粤b 12345', color: '白' }) as never)) as { id: number; plate: string };
     expect(v.plate).toBe('粤B12345');
     const dup = await call('archives.vehicles.add', { houseId: house.id, plate: '粤B12345' });
     expect(dup.ok).toBe(false);
-    const p = await must(call('archives.parking.add', { houseId: house.id, code: 'b2-018', kind: '租赁', vehicleId: v.id, startDate: '2026-01-01', endDate: '2026-12-31' }) as never) as { code: string; vehiclePlate: string };
+    const p = (await must(
+      call('archives.parking.add', {
+        houseId: house.id,
+        code: 'b2-018',
+        kind: '租赁',
+        vehicleId: v.id,
+        startDate: '2026-01-01',
+        endDate: '2026-12-31',
+      }) as never,
+    )) as { code: string; vehiclePlate: string };
     expect(p).toMatchObject({ code: 'B2-018', vehiclePlate: '粤B12345' });
     const noReason = await call('archives.vehicles.void', { id: v.id, reason: ' ' });
     expect(noReason.ok).toBe(false);
     await must(call('archives.vehicles.void', { id: v.id, reason: '车辆已出售' }) as never);
-    const hh = await must(call('archives.household.get', { houseId: house.id }) as never) as { vehicles: unknown[] };
+    const hh = (await must(call('archives.household.get', { houseId: house.id }) as never)) as { vehicles: unknown[] };
     expect(hh.vehicles).toHaveLength(0);
     const kept = core.ctx.sqlite.prepare('select void_reason from vehicles where id = ?').get(v.id) as { void_reason: string };
     expect(kept.void_reason).toBe('车辆已出售');
@@ -130,11 +161,27 @@ describe('archives through the contract', () => {
 
   it('communication log: newest first, future times refused', async () => {
     const { house } = await setupHouse();
-    await must(call('archives.communications.add', { houseId: house.id, channel: '电话', summary: '询问物业费', staff: '小陈', at: '2026-11-01T02:00:00.000Z' }) as never);
-    await must(call('archives.communications.add', { houseId: house.id, channel: '来访', summary: '领取快递', staff: '小陈', at: '2026-11-02T02:00:00.000Z' }) as never);
-    const future = await call('archives.communications.add', { houseId: house.id, channel: '电话', summary: 'x', staff: '小陈', at: '2099-01-01T00:00:00.000Z' });
+    await must(
+      call('archives.communications.add', {
+        houseId: house.id,
+        channel: '电话',
+        summary: '询问物业费',
+        staff: '小陈',
+        at: '2026-11-01T02:00:00.000Z',
+      }) as never,
+    );
+    await must(
+      call('archives.communications.add', { houseId: house.id, channel: '来访', summary: '领取快递', staff: '小陈', at: '2026-11-02T02:00:00.000Z' }) as never,
+    );
+    const future = await call('archives.communications.add', {
+      houseId: house.id,
+      channel: '电话',
+      summary: 'x',
+      staff: '小陈',
+      at: '2099-01-01T00:00:00.000Z',
+    });
     expect(future.ok).toBe(false);
-    const hh = await must(call('archives.household.get', { houseId: house.id }) as never) as { communications: { summary: string }[] };
+    const hh = (await must(call('archives.household.get', { houseId: house.id }) as never)) as { communications: { summary: string }[] };
     expect(hh.communications.map((c) => c.summary)).toEqual(['领取快递', '询问物业费']);
   });
 
@@ -142,7 +189,7 @@ describe('archives through the contract', () => {
     const { building, house } = await setupHouse();
     await must(call('archives.houses.create', { buildingId: building.id, unitName: '2', roomNo: '301', type: '住宅', status: '已入住' }) as never);
     await must(call('archives.people.attach', { houseId: house.id, role: 'owner', person: { name: '王芳' } }) as never);
-    const map = await must(call('archives.buildings.map', { buildingId: building.id }) as never) as {
+    const map = (await must(call('archives.buildings.map', { buildingId: building.id }) as never)) as {
       cells: { roomNo: string; floor: number; ownerNames: string | null }[];
       statusCounts: Record<string, number>;
     };
@@ -152,19 +199,22 @@ describe('archives through the contract', () => {
     expect(map.statusCounts['已入住']).toBe(1);
 
     await must(call('archives.houses.update', { id: house.id, type: '住宅', status: '装修中', buildingArea: 90 }) as never);
-    const hh = await must(call('archives.household.get', { houseId: house.id }) as never) as { house: { status: string }; history: { title: string; detail: string | null }[] };
+    const hh = (await must(call('archives.household.get', { houseId: house.id }) as never)) as {
+      house: { status: string };
+      history: { title: string; detail: string | null }[];
+    };
     expect(hh.house.status).toBe('装修中');
     expect(hh.history.find((h) => h.title === '修改房屋信息')?.detail).toContain('状态：已交付 → 装修中');
 
     const voided = await call('archives.houses.void', { id: house.id, reason: '' });
     expect(voided.ok).toBe(false);
     await must(call('archives.houses.void', { id: house.id, reason: '录入重复' }) as never);
-    const after = await must(call('archives.buildings.map', { buildingId: building.id }) as never) as { cells: unknown[] };
+    const after = (await must(call('archives.buildings.map', { buildingId: building.id }) as never)) as { cells: unknown[] };
     expect(after.cells).toHaveLength(1);
   });
 
   it('first run: status, then setup without demo creates the estate once', async () => {
-    const s = await must(call('system.status', {}) as never) as { firstRun: boolean; schemaVersion: number };
+    const s = (await must(call('system.status', {}) as never)) as { firstRun: boolean; schemaVersion: number };
     expect(s.firstRun).toBe(true);
     expect(s.schemaVersion).toBeGreaterThanOrEqual(1);
     const bad = await call('system.setup', { estateName: ' ', demo: false });
@@ -172,7 +222,7 @@ describe('archives through the contract', () => {
     await must(call('system.setup', { estateName: '翠湖花园', demo: false }) as never);
     const twice = await call('system.setup', { estateName: '翠湖花园', demo: false });
     expect(twice.ok).toBe(false);
-    const s2 = await must(call('system.status', {}) as never) as { firstRun: boolean; estates: { name: string }[] };
+    const s2 = (await must(call('system.status', {}) as never)) as { firstRun: boolean; estates: { name: string }[] };
     expect(s2.firstRun).toBe(false);
     expect(s2.estates[0].name).toBe('翠湖花园');
   });

@@ -90,7 +90,16 @@ describe('restoreDatabase', () => {
     expect(await back.db.selectFrom('houses').select('voided_at').where('id', '=', 1).executeTakeFirst()).toEqual({ voided_at: null });
     const name = await back.db.selectFrom('people').select('name').where('id', '=', 1).executeTakeFirstOrThrow();
     expect(name.name).not.toBe('改过的名字');
-    expect(Number((await back.db.selectFrom('houses').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(120);
+    expect(
+      Number(
+        (
+          await back.db
+            .selectFrom('houses')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    ).toBe(120);
     await back.close();
 
     // the safety copy holds the database as it was just before the restore

@@ -62,17 +62,23 @@ describe('seedDemo', () => {
     for (const s of ['已交付', '装修中', '空置', '出租', '未售']) expect(byStatus[s], s).toBeGreaterThan(0);
     // unsold houses have nobody; every other house has exactly one current owner
     expect(all(t, "select 1 from occupancies o join houses h on h.id = o.house_id where h.status = '未售'")).toHaveLength(0);
-    const ownersPerHouse = all(t, "select h.id, (select count(*) from occupancies o where o.house_id = h.id and o.role = 'owner' and o.ended_at is null) n from houses h where h.status <> '未售'");
+    const ownersPerHouse = all(
+      t,
+      "select h.id, (select count(*) from occupancies o where o.house_id = h.id and o.role = 'owner' and o.ended_at is null) n from houses h where h.status <> '未售'",
+    );
     expect(ownersPerHouse.every((r) => r.n === 1)).toBe(true);
     // co-owners on about 30 %
     const co = Number(t.ctx.sqlite.prepare("select count(distinct house_id) from occupancies where role = 'co_owner'").pluck().get());
     expect(co / ownersPerHouse.length).toBeGreaterThan(0.2);
     expect(co / ownersPerHouse.length).toBeLessThan(0.4);
     // tenants only on let houses, always with a lease
-    const tenants = all(t, "select h.status, o.lease_start, o.lease_end from occupancies o join houses h on h.id = o.house_id where o.role = 'tenant' and o.ended_at is null");
+    const tenants = all(
+      t,
+      "select h.status, o.lease_start, o.lease_end from occupancies o join houses h on h.id = o.house_id where o.role = 'tenant' and o.ended_at is null",
+    );
     expect(tenants.length).toBeGreaterThan(0);
     expect(tenants.every((r) => r.status === '出租' && typeof r.lease_start === 'string' && String(r.lease_end) > String(r.lease_start))).toBe(true);
-    expect(count(t, 'occupancies where role = \'family\'')).toBeGreaterThan(0);
+    expect(count(t, "occupancies where role = 'family'")).toBeGreaterThan(0);
   });
 
   it('gives valid GB 11643 ID numbers, plausible phones and searchable names', async () => {
@@ -115,7 +121,9 @@ describe('seedDemo', () => {
     expect(comms.length).toBeGreaterThan(0);
     const sixtyDaysAgo = new Date(FIXED_NOW.getTime() - 61 * 86_400_000).toISOString();
     expect(comms.every((c) => String(c.at) < FIXED_NOW.toISOString() && String(c.at) > sixtyDaysAgo)).toBe(true);
-    expect(comms.every((c) => (COMM_CHANNELS as readonly string[]).includes(String(c.channel)) && (COMM_SUMMARIES as readonly string[]).includes(String(c.summary)))).toBe(true);
+    expect(
+      comms.every((c) => (COMM_CHANNELS as readonly string[]).includes(String(c.channel)) && (COMM_SUMMARIES as readonly string[]).includes(String(c.summary))),
+    ).toBe(true);
   });
 
   it('is deterministic for a seed, and a different seed gives a different estate', async () => {
@@ -157,7 +165,7 @@ describe('seedDemo', () => {
     const other = await seedDemo(t.ctx, { estateName: '锦绣园', houses: 30 });
     expect(other.estateId).not.toBe(estateId);
     expect(count(t, 'houses')).toBe(60);
-    expect(count(t, 'audit_log where action = \'seed-demo\'')).toBe(2);
+    expect(count(t, "audit_log where action = 'seed-demo'")).toBe(2);
   });
 
   // how long it takes is measured by `npm run bench`, not here (a loaded machine is slow, not wrong)

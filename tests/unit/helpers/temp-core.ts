@@ -7,9 +7,13 @@ import { createCore, type Core } from '../../../electron/core/index';
 export async function tempCore(): Promise<Core & { dir: string; file: string; cleanup(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'frontdesk-test-'));
   const file = join(dir, 'frontdesk.sqlite');
-  const core = await createCore({ file }, { kind: 'harness' }, {
-    'system.files.save': async ({ fileName }) => ({ saved: true, path: join(dir, fileName) }),
-  });
+  const core = await createCore(
+    { file },
+    { kind: 'harness' },
+    {
+      'system.files.save': async ({ fileName }) => ({ saved: true, path: join(dir, fileName) }),
+    },
+  );
   return {
     ...core,
     dir,

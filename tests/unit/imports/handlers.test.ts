@@ -51,7 +51,13 @@ describe('imports.roster.* through the dispatcher', () => {
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     const lines: { row: number; status: string; house: string; reason: string }[] = [];
     ws.eachRow((r, i) => {
-      if (i > 1) lines.push({ row: Number(r.getCell(1).value), status: String(r.getCell(2).value), house: String(r.getCell(3).value ?? ''), reason: String(r.getCell(5).value) });
+      if (i > 1)
+        lines.push({
+          row: Number(r.getCell(1).value),
+          status: String(r.getCell(2).value),
+          house: String(r.getCell(3).value ?? ''),
+          reason: String(r.getCell(5).value),
+        });
     });
     expect(lines.map((l) => l.row)).toEqual([6, 8, 12, 15, 17, 19]);
     expect(lines.find((l) => l.row === 12)).toMatchObject({ status: '拒绝', reason: '建筑面积不是数字：一百二十' });
@@ -83,7 +89,16 @@ describe('imports.roster.* through the dispatcher', () => {
     expect(next.rows[0]).toMatchObject({ status: 'new', house: '3栋2单元1503' });
 
     // different headers are not affected
-    const other = await preview({ fileName: 'c.xlsx', dataBase64: b64(await book([['编码', '户名'], ['x', 'y']])), estateId });
+    const other = await preview({
+      fileName: 'c.xlsx',
+      dataBase64: b64(
+        await book([
+          ['编码', '户名'],
+          ['x', 'y'],
+        ]),
+      ),
+      estateId,
+    });
     expect(other.mappingRemembered).toBe(false);
   });
 

@@ -32,7 +32,17 @@ function occupantsOf(t: T, label: string) {
        join buildings b on b.id = h.building_id left join units u on u.id = h.unit_id
        where b.name || coalesce(u.name, '') || h.room_no = ? order by o.id`,
     )
-    .all(label) as { name: string; role: string; phone: string | null; phone2: string | null; gender: string | null; idNumber: string | null; initials: string; moveIn: string | null; source: string }[];
+    .all(label) as {
+    name: string;
+    role: string;
+    phone: string | null;
+    phone2: string | null;
+    gender: string | null;
+    idNumber: string | null;
+    initials: string;
+    moveIn: string | null;
+    source: string;
+  }[];
 }
 
 describe('messy roster preview', () => {
@@ -114,7 +124,13 @@ describe('messy roster commit', () => {
     ]);
     expect(occupantsOf(t, 'A座1单元801')[0]).toMatchObject({ phone: '075588888888' });
 
-    const batch = t.ctx.sqlite.prepare('select * from import_batches').all() as { kind: string; file_name: string; accepted: number; rejected: number; created_json: string }[];
+    const batch = t.ctx.sqlite.prepare('select * from import_batches').all() as {
+      kind: string;
+      file_name: string;
+      accepted: number;
+      rejected: number;
+      created_json: string;
+    }[];
     expect(batch).toHaveLength(1);
     expect(batch[0]).toMatchObject({ kind: 'roster', file_name: NAME, accepted: 10, rejected: 3 });
     expect(JSON.parse(batch[0].created_json)).toMatchObject({ houses: 9, people: 10, buildings: 5 });
@@ -140,14 +156,22 @@ describe('messy roster commit', () => {
     const estateId = await newEstate(t.ctx);
     const header = ['楼栋', '单元', '房号', '建筑面积', '业主姓名', '联系电话', '身份证号', '楼层'];
     await commitRoster(t.ctx, await book([header, ['3', '2', '1502', 89.5, '张三', '', '', '']]), 'a.xlsx', estateId);
-    const p = await previewRoster(t.ctx, await book([header, ['3', '2', '1502', 90, '张三', '13800138000', '', 15], ['3', '2', '1503', 70, '', '', '', '']]), 'b.xlsx', estateId);
+    const p = await previewRoster(
+      t.ctx,
+      await book([header, ['3', '2', '1502', 90, '张三', '13800138000', '', 15], ['3', '2', '1503', 70, '', '', '', '']]),
+      'b.xlsx',
+      estateId,
+    );
     expect(p.rows.map((r) => r.status)).toEqual(['update', 'new']);
     const done = await commitRoster(t.ctx, await book([header, ['3', '2', '1502', 90, '张三', '13800138000', '', 15]]), 'b.xlsx', estateId);
     expect(done.result.created).toEqual({ houses: 0, people: 0 });
     expect(houseRows(t)[0]).toMatchObject({ area: 90, floor: 15 });
     expect(occupantsOf(t, '3栋2单元1502')[0]).toMatchObject({ name: '张三', phone: '13800138000' });
     expect(count(t.ctx, 'people', "phone_digits = '13800138000'")).toBe(1); // search fields follow the new phone
-    const lines = t.ctx.sqlite.prepare("select entity, detail from audit_log where action = 'import.update' order by id").all() as { entity: string; detail: string }[];
+    const lines = t.ctx.sqlite.prepare("select entity, detail from audit_log where action = 'import.update' order by id").all() as {
+      entity: string;
+      detail: string;
+    }[];
     expect(lines.map((l) => [l.entity, JSON.parse(l.detail).field])).toEqual([
       ['house', 'building_area'],
       ['person', 'phone'],
@@ -171,8 +195,24 @@ describe('messy roster commit', () => {
 
   it('a roster without 单元 finds the one matching house of the building', async () => {
     const estateId = await newEstate(t.ctx);
-    await commitRoster(t.ctx, await book([['房屋', '业主'], ['3-2-1502', '张三']]), 'a.xlsx', estateId);
-    const p = await previewRoster(t.ctx, await book([['楼栋', '房号', '业主'], ['3', '1502', '张三']]), 'b.xlsx', estateId);
+    await commitRoster(
+      t.ctx,
+      await book([
+        ['房屋', '业主'],
+        ['3-2-1502', '张三'],
+      ]),
+      'a.xlsx',
+      estateId,
+    );
+    const p = await previewRoster(
+      t.ctx,
+      await book([
+        ['楼栋', '房号', '业主'],
+        ['3', '1502', '张三'],
+      ]),
+      'b.xlsx',
+      estateId,
+    );
     expect(p.rows[0]).toMatchObject({ status: 'unchanged', house: '3栋2单元1502' });
   });
 
@@ -199,7 +239,12 @@ describe('existing archives', () => {
     await commitRoster(t.ctx, await book([header, ['3-2-1502', '', '', ''], ['3-2-1503', '', '', '']]), 'a.xlsx', estateId);
     expect(houseRows(t).map((h) => h.status)).toEqual(['未售', '未售']);
     t.ctx.sqlite.exec("update houses set status = '出租' where room_no = '1503'");
-    const p = await previewRoster(t.ctx, await book([header, ['3-2-1502', '张三', '2026-10-3', '商铺'], ['3-2-1503', '李四', '2026-10-3', '']]), 'b.xlsx', estateId);
+    const p = await previewRoster(
+      t.ctx,
+      await book([header, ['3-2-1502', '张三', '2026-10-3', '商铺'], ['3-2-1503', '李四', '2026-10-3', '']]),
+      'b.xlsx',
+      estateId,
+    );
     expect(p.rows.map((r) => r.status)).toEqual(['new', 'new']); // new owners
     expect(p.warnings.find((w) => w.row === 2)?.reason).toBe('房屋类型与档案不同（档案：住宅，名册：商铺），未修改');
     await commitRoster(t.ctx, await book([header, ['3-2-1502', '张三', '2026-10-3', '商铺'], ['3-2-1503', '李四', '2026-10-3', '']]), 'b.xlsx', estateId);
@@ -213,7 +258,12 @@ describe('existing archives', () => {
   it('one person owning two houses (same name and ID number) is one person with two occupancies', async () => {
     const estateId = await newEstate(t.ctx);
     const header = ['房屋', '业主', '身份证号'];
-    await commitRoster(t.ctx, await book([header, ['3-2-1502', '张三', IDS.zhangSan], ['3-2-1503', '张三', IDS.zhangSan], ['3-2-1504', '张三', '']]), 'a.xlsx', estateId);
+    await commitRoster(
+      t.ctx,
+      await book([header, ['3-2-1502', '张三', IDS.zhangSan], ['3-2-1503', '张三', IDS.zhangSan], ['3-2-1504', '张三', '']]),
+      'a.xlsx',
+      estateId,
+    );
     expect(count(t.ctx, 'people')).toBe(2); // the one without an ID number cannot be assumed to be the same man
     expect(count(t.ctx, 'occupancies')).toBe(3);
     // and a later roster of another building finds him again
@@ -231,7 +281,15 @@ describe('existing archives', () => {
 
   it('warns when the given gender contradicts a valid ID number', async () => {
     const estateId = await newEstate(t.ctx);
-    const p = await previewRoster(t.ctx, await book([['房屋', '业主', '性别', '身份证号'], ['3-2-1502', '张三', '女', IDS.zhangSan]]), 'a.xlsx', estateId);
+    const p = await previewRoster(
+      t.ctx,
+      await book([
+        ['房屋', '业主', '性别', '身份证号'],
+        ['3-2-1502', '张三', '女', IDS.zhangSan],
+      ]),
+      'a.xlsx',
+      estateId,
+    );
     expect(p.warnings.map((w) => w.reason)).toEqual(['性别（女）与身份证号不符，请核对']);
   });
 });
@@ -303,19 +361,43 @@ describe('workbook shapes', () => {
   });
 
   it('picks the first sheet that has data and offers the first row when no header is recognised', async () => {
-    const loaded = await loadRoster(await book([['甲', '乙', '丙'], ['3-2-1502', '张三', '13800138000']]), 'x.xlsx');
+    const loaded = await loadRoster(
+      await book([
+        ['甲', '乙', '丙'],
+        ['3-2-1502', '张三', '13800138000'],
+      ]),
+      'x.xlsx',
+    );
     expect(loaded.headerRow).toBe(1);
     expect(loaded.suggested).toEqual({});
     const estateId = await newEstate(t.ctx);
-    const p = await previewRoster(t.ctx, await book([['甲', '乙', '丙'], ['3-2-1502', '张三', '13800138000']]), 'x.xlsx', estateId, { '0': 'fullRoom', '1': 'ownerName', '2': 'phone' });
+    const p = await previewRoster(
+      t.ctx,
+      await book([
+        ['甲', '乙', '丙'],
+        ['3-2-1502', '张三', '13800138000'],
+      ]),
+      'x.xlsx',
+      estateId,
+      { '0': 'fullRoom', '1': 'ownerName', '2': 'phone' },
+    );
     expect(p.rows[0]).toMatchObject({ status: 'new', house: '3栋2单元1502', ownerName: '张三' });
   });
 
   it('rejects a mapping that gives one field two columns', async () => {
     const estateId = await newEstate(t.ctx);
-    await expect(previewRoster(t.ctx, await book([['甲', '乙'], ['1', '2']]), 'x.xlsx', estateId, { '0': 'room', '1': 'room' })).rejects.toThrow(
-      '“房号”同时对应了 A列、B列，每项只能对应一列',
-    );
+    await expect(
+      previewRoster(
+        t.ctx,
+        await book([
+          ['甲', '乙'],
+          ['1', '2'],
+        ]),
+        'x.xlsx',
+        estateId,
+        { '0': 'room', '1': 'room' },
+      ),
+    ).rejects.toThrow('“房号”同时对应了 A列、B列，每项只能对应一列');
   });
 });
 

@@ -146,7 +146,17 @@ describe('preview sessions', () => {
   it('expire after 30 idle minutes and keep at most 5', () => {
     let now = 0;
     const s = new RosterSessions(() => now);
-    const base = { fileName: 'a.xlsx', fileHash: 'h', estateId: 1, grid: { name: 's', rows: new Map(), lastRow: 0, lastCol: 0 }, headerRow: 1, headers: [], mapping: {}, rows: [], committed: false };
+    const base = {
+      fileName: 'a.xlsx',
+      fileHash: 'h',
+      estateId: 1,
+      grid: { name: 's', rows: new Map(), lastRow: 0, lastCol: 0 },
+      headerRow: 1,
+      headers: [],
+      mapping: {},
+      rows: [],
+      committed: false,
+    };
     const first = s.add(base);
     now += SESSION_TTL_MS - 1000;
     expect(s.get(first.token)).not.toBeNull(); // touching it keeps it alive

@@ -15,7 +15,13 @@ const cell = (unitName: string | null, roomNo: string, floor: number | null, own
 describe('layoutBuilding', () => {
   it('draws top floor first, units left to right, rooms by position on the floor', () => {
     const cells = [cell('1', '101', 1), cell('1', '102', 1), cell('1', '201', 2), cell('1', '202', 2), cell('2', '101', 1), cell('2', '1502', 15)];
-    const g = layoutBuilding({ units: [{ id: 1, name: '1' }, { id: 2, name: '2' }], cells });
+    const g = layoutBuilding({
+      units: [
+        { id: 1, name: '1' },
+        { id: 2, name: '2' },
+      ],
+      cells,
+    });
     expect(g.units.map((u) => [u.title, u.columns.map((c) => c.label)])).toEqual([
       ['1单元', ['01', '02']],
       ['2单元', ['01', '02']],
@@ -38,7 +44,13 @@ describe('layoutBuilding', () => {
   });
 
   it('skips units without houses and orders units named in cells after the listed ones', () => {
-    const g = layoutBuilding({ units: [{ id: 1, name: '3' }, { id: 2, name: '1' }], cells: [cell('1', '301', 3), cell('9', '301', 3)] });
+    const g = layoutBuilding({
+      units: [
+        { id: 1, name: '3' },
+        { id: 2, name: '1' },
+      ],
+      cells: [cell('1', '301', 3), cell('9', '301', 3)],
+    });
     expect(g.units.map((u) => u.title)).toEqual(['1单元', '9单元']);
   });
 });

@@ -26,7 +26,11 @@ const row = (patch: Omit<Partial<TicketRowT>, 'sla'> & { sla?: Partial<TicketRow
 
 describe('dashboard deadlines', () => {
   it('says how late by the deadline missed the most', () => {
-    expect(lateText(row({ sla: { resolveLateMinutes: 200, respondLateMinutes: 30, resolveDueAt: '2026-11-20T02:00:00.000Z' } }))).toEqual({ text: '超时 3小时20分', which: '完成', at: '2026-11-20T02:00:00.000Z' });
+    expect(lateText(row({ sla: { resolveLateMinutes: 200, respondLateMinutes: 30, resolveDueAt: '2026-11-20T02:00:00.000Z' } }))).toEqual({
+      text: '超时 3小时20分',
+      which: '完成',
+      at: '2026-11-20T02:00:00.000Z',
+    });
     expect(lateText(row({ sla: { respondLateMinutes: 3000, resolveLateMinutes: 0 } })).text).toBe('超时 2天2小时');
   });
   it('counts down to the next deadline; the respond clock only before dispatch', () => {
@@ -46,7 +50,19 @@ describe('ticket list filters', () => {
   });
   it('sends only what is set, dates as Shanghai calendar dates, the text trimmed', () => {
     const f = { ...initialFilters(undefined, null), from: '2026-10-01', to: '2026-10-31', buildingId: '7' };
-    expect(toQuery(f, '  漏水 ')).toEqual({ status: undefined, type: undefined, category: undefined, buildingId: 7, department: undefined, from: '2026-10-01', to: '2026-10-31', due: undefined, text: '漏水', sort: 'receivedAt', dir: 'desc' });
+    expect(toQuery(f, '  漏水 ')).toEqual({
+      status: undefined,
+      type: undefined,
+      category: undefined,
+      buildingId: 7,
+      department: undefined,
+      from: '2026-10-01',
+      to: '2026-10-31',
+      due: undefined,
+      text: '漏水',
+      sort: 'receivedAt',
+      dir: 'desc',
+    });
     expect(dateRangeError({ from: '2026-10-31', to: '2026-10-01' })).toBe('开始日期晚于结束日期');
     expect(dateRangeError({ from: '2026-10-01', to: '' })).toBeNull();
   });

@@ -41,19 +41,37 @@ export function builder(ctx: CoreContext) {
   const db = ctx.db;
   return {
     async estate(name = '测试花园') {
-      const r = await db.insertInto('estates').values({ name, address: null, phone: null, created_at: stamp, updated_at: stamp, voided_at: null, void_reason: null }).returning('id').executeTakeFirstOrThrow();
+      const r = await db
+        .insertInto('estates')
+        .values({ name, address: null, phone: null, created_at: stamp, updated_at: stamp, voided_at: null, void_reason: null })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       return r.id;
     },
     async building(estateId: number, code: string, name = `${code}栋`) {
       const r = await db
         .insertInto('buildings')
-        .values({ estate_id: estateId, name, code, floors: 32, sort_key: code.padStart(6, '0'), created_at: stamp, updated_at: stamp, voided_at: null, void_reason: null })
+        .values({
+          estate_id: estateId,
+          name,
+          code,
+          floors: 32,
+          sort_key: code.padStart(6, '0'),
+          created_at: stamp,
+          updated_at: stamp,
+          voided_at: null,
+          void_reason: null,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       return r.id;
     },
     async unit(buildingId: number, code: string) {
-      const r = await db.insertInto('units').values({ building_id: buildingId, name: `${code}单元`, code, created_at: stamp, updated_at: stamp }).returning('id').executeTakeFirstOrThrow();
+      const r = await db
+        .insertInto('units')
+        .values({ building_id: buildingId, name: `${code}单元`, code, created_at: stamp, updated_at: stamp })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       return r.id;
     },
     async house(estateId: number, buildingId: number, unitId: number | null, roomNo: string, opts: { status?: string; voided?: boolean } = {}) {

@@ -49,7 +49,17 @@ export async function applyPlan(trx: Transaction<DB>, plan: Plan, info: ApplyInf
     if (!b.isNew) continue;
     const r = await trx
       .insertInto('buildings')
-      .values({ estate_id: info.estateId, name: b.name, code: b.code, floors: null, sort_key: sortKeyOf(b.code), created_at: now, updated_at: now, voided_at: null, void_reason: null })
+      .values({
+        estate_id: info.estateId,
+        name: b.name,
+        code: b.code,
+        floors: null,
+        sort_key: sortKeyOf(b.code),
+        created_at: now,
+        updated_at: now,
+        voided_at: null,
+        void_reason: null,
+      })
       .executeTakeFirstOrThrow();
     b.id = idOf(r);
     out.buildings++;
@@ -126,7 +136,9 @@ export async function applyPlan(trx: Transaction<DB>, plan: Plan, info: ApplyInf
       const phone = typeof phoneChange?.to === 'string' ? phoneChange.to : p.existing.phone;
       await trx
         .updateTable('people')
-        .set({ ...changeSet<PeopleTable>(p.changes, now), ...personSearchFields(p.existing.name, phone) }).where('id', '=', p.existing.id).execute();
+        .set({ ...changeSet<PeopleTable>(p.changes, now), ...personSearchFields(p.existing.name, phone) })
+        .where('id', '=', p.existing.id)
+        .execute();
       await auditChanges(trx, info, 'person', p.existing.id, p.changes);
       out.updatedPeople++;
     }
@@ -161,9 +173,22 @@ export async function applyPlan(trx: Transaction<DB>, plan: Plan, info: ApplyInf
   const created = { ...out, batchId: undefined, estateId: info.estateId };
   const batch = await trx
     .insertInto('import_batches')
-    .values({ kind: 'roster', file_name: info.fileName, file_hash: info.fileHash, at: now, accepted: plan.accepted, rejected: plan.rejected.length, created_json: JSON.stringify(created) })
+    .values({
+      kind: 'roster',
+      file_name: info.fileName,
+      file_hash: info.fileHash,
+      at: now,
+      accepted: plan.accepted,
+      rejected: plan.rejected.length,
+      created_json: JSON.stringify(created),
+    })
     .executeTakeFirstOrThrow();
   out.batchId = idOf(batch);
-  await audit(trx, info.actor, 'import_batch', out.batchId, 'import.roster', { file: info.fileName, accepted: plan.accepted, rejected: plan.rejected.length, created });
+  await audit(trx, info.actor, 'import_batch', out.batchId, 'import.roster', {
+    file: info.fileName,
+    accepted: plan.accepted,
+    rejected: plan.rejected.length,
+    created,
+  });
   return out;
 }

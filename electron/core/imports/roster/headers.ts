@@ -9,7 +9,22 @@ const ALIASES: Record<RosterFieldT, string[]> = {
   building: ['楼栋', '楼号', '栋号', '幢', '幢号', '栋', '楼栋号', '楼座', '楼宇', '座', '座号', '楼栋名称', '楼'],
   unit: ['单元', '单元号', '单元名称'],
   room: ['房号', '房间号', '室号', '户号', '门牌号', '房号室', '房屋号'],
-  fullRoom: ['房屋', '房屋地址', '房屋编号', '房间', '房产', '房产地址', '房屋位置', '房屋坐落', '坐落', '房屋信息', '楼栋房号', '房屋名称', '房间编号', '地址'],
+  fullRoom: [
+    '房屋',
+    '房屋地址',
+    '房屋编号',
+    '房间',
+    '房产',
+    '房产地址',
+    '房屋位置',
+    '房屋坐落',
+    '坐落',
+    '房屋信息',
+    '楼栋房号',
+    '房屋名称',
+    '房间编号',
+    '地址',
+  ],
   floor: ['楼层', '层', '所在楼层', '层号', '所在层'],
   buildingArea: ['建筑面积', '面积', '房屋面积', '产权面积', '计费面积', '收费面积'],
   innerArea: ['套内面积', '套内建筑面积', '使用面积', '套内'],
@@ -28,7 +43,7 @@ for (const [field, names] of Object.entries(ALIASES) as [RosterFieldT, string[]]
 /** "建筑面积（㎡）" → "建筑面积", "* 房号：" → "房号" */
 export function normaliseHeader(raw: string): string {
   return cleanText(raw)
-    .replace(/[(（【\[][^)）】\]]*[)）】\]]/g, '')
+    .replace(/[(（【[][^)）】\]]*[)）】\]]/g, '')
     .replace(/[\s*:：]/g, '')
     .toUpperCase();
 }
@@ -92,7 +107,10 @@ export function findHeaderRow(grid: SheetGrid): HeaderGuess | null {
 }
 
 /** The same search with another vocabulary of header names (the complaint ledger has its own). */
-export function findHeaderRowBy<M extends Record<string, string>>(grid: SheetGrid, suggest: (headers: string[]) => M): (Omit<HeaderGuess, 'mapping'> & { mapping: M }) | null {
+export function findHeaderRowBy<M extends Record<string, string>>(
+  grid: SheetGrid,
+  suggest: (headers: string[]) => M,
+): (Omit<HeaderGuess, 'mapping'> & { mapping: M }) | null {
   let best: (Omit<HeaderGuess, 'mapping'> & { mapping: M }) | null = null;
   const last = Math.min(grid.lastRow, SCAN_ROWS);
   for (let r = 1; r <= last; r++) {

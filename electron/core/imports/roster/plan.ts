@@ -208,7 +208,12 @@ export function planImport(parsed: ParsedRow[], snap: Snapshot): Plan {
     const k = `${b.code}|${code}`;
     let u = units.get(k);
     if (!u) {
-      const found = knownId !== undefined ? { id: knownId, name: snap.unitsById.get(knownId)?.name ?? unitName(code) } : b.id !== null ? snap.units.get(`${b.id}|${code}`) : undefined;
+      const found =
+        knownId !== undefined
+          ? { id: knownId, name: snap.unitsById.get(knownId)?.name ?? unitName(code) }
+          : b.id !== null
+            ? snap.units.get(`${b.id}|${code}`)
+            : undefined;
       u = found ? { building: b, code, name: found.name, id: found.id, isNew: false } : { building: b, code, name: unitName(code), id: null, isNew: true };
       units.set(k, u);
     }
@@ -352,7 +357,8 @@ export function planImport(parsed: ParsedRow[], snap: Snapshot): Plan {
     }
   }
   for (const p of people.values()) personChanges(p);
-  for (const o of occupancies) if (o.existing && o.moveInDate && !o.existing.moveInDate) o.changes.push({ field: 'move_in_date', from: null, to: o.moveInDate });
+  for (const o of occupancies)
+    if (o.existing && o.moveInDate && !o.existing.moveInDate) o.changes.push({ field: 'move_in_date', from: null, to: o.moveInDate });
 
   const rows: PreviewRowT[] = [];
   const rejected: Plan['rejected'] = [];

@@ -77,7 +77,7 @@ interface RoomParts {
 export function resolveRoom(bText: string, uText: string, rText: string, fText: string): RoomParts | { reason: string } {
   const bCode = bText ? normaliseCode(bText) : '';
   const uCode = uText ? normaliseCode(uText) : '';
-  let ref: { building?: string; unit?: string; room: string } | null = null;
+  let ref: { building?: string; unit?: string; room: string } | null;
   const src = fText || rText;
   if (fText) {
     ref = parseRoom(fText);
@@ -122,7 +122,9 @@ function ownersOf(get: (f: RosterFieldT) => GridCell, warnings: string[], reason
   const phones = parsePhones(get('phone'));
   const idCell = get('idNumber');
   const ids = splitIds(idCell);
-  const genderTexts = textOf(get('gender')).split(/[、/,，;；]/).filter(Boolean);
+  const genderTexts = textOf(get('gender'))
+    .split(/[、/,，;；]/)
+    .filter(Boolean);
   if (!names.length) {
     if (phones.phones.length || ids.length) warnings.push('有电话或证件号但没有业主姓名，人员信息未导入');
     return [];

@@ -21,7 +21,11 @@ export interface ReportLine {
  * A problem report as an .xlsx: bold frozen header, wrapped reasons, rejected rows in red. The
  * `reason` column must be keyed 'reason' and the status column 'status'.
  */
-export async function problemReport(columns: { header: string; key: string; width: number }[], lines: ReportLine[], fileName: string): Promise<{ fileName: string; dataBase64: string }> {
+export async function problemReport(
+  columns: { header: string; key: string; width: number }[],
+  lines: ReportLine[],
+  fileName: string,
+): Promise<{ fileName: string; dataBase64: string }> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'FrontDesk';
   const ws = wb.addWorksheet('导入报告', { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -50,7 +54,13 @@ export function buildReport(rows: PreviewRowT[], sourceName: string): Promise<{ 
     { header: '原因', key: 'reason', width: 70 },
   ];
   const lines = reportRows(rows).map((r) => ({
-    values: { row: r.row, status: ROW_STATUS_LABELS[r.status], house: r.house ?? '', owner: r.ownerName ?? '', reason: [r.reason, ...r.warnings].filter(Boolean).join('；') },
+    values: {
+      row: r.row,
+      status: ROW_STATUS_LABELS[r.status],
+      house: r.house ?? '',
+      owner: r.ownerName ?? '',
+      reason: [r.reason, ...r.warnings].filter(Boolean).join('；'),
+    },
     rejected: r.status === 'rejected',
   }));
   return problemReport(columns, lines, reportFileName(sourceName));

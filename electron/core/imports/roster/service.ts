@@ -3,7 +3,14 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { CoreContext } from '../../context';
 import { invalid, notFound } from '../../errors';
-import { ROSTER_FIELD_LABELS, type RosterCommitResultT, type RosterFieldT, type RosterMappingT, type RosterPreviewT, type PreviewRowT } from '../../../../shared/contract/imports';
+import {
+  ROSTER_FIELD_LABELS,
+  type RosterCommitResultT,
+  type RosterFieldT,
+  type RosterMappingT,
+  type RosterPreviewT,
+  type PreviewRowT,
+} from '../../../../shared/contract/imports';
 import { applyPlan, type Applied } from './apply';
 import { colLetter, hasData, type SheetGrid } from './grid';
 import { displayHeaders, findHeaderRow, suggestMapping } from './headers';
@@ -61,7 +68,12 @@ export function checkMapping(mapping: RosterMappingT, columns: number): void {
  * The mapping to use: the one given (checked), else the one remembered for these headers (if it
  * still fits the file), else the suggestion from the header names. Rosters and ledgers alike.
  */
-export async function chooseMapping<M>(given: M | undefined, recall: () => Promise<M | null>, check: (m: M) => void, suggested: M): Promise<{ mapping: M; remembered: boolean }> {
+export async function chooseMapping<M>(
+  given: M | undefined,
+  recall: () => Promise<M | null>,
+  check: (m: M) => void,
+  suggested: M,
+): Promise<{ mapping: M; remembered: boolean }> {
   if (given) {
     check(given);
     return { mapping: given, remembered: false };
@@ -79,7 +91,12 @@ export async function chooseMapping<M>(given: M | undefined, recall: () => Promi
 }
 
 export function resolveMapping(db: Kysely<DB>, loaded: LoadedRoster, given?: RosterMappingT): Promise<{ mapping: RosterMappingT; remembered: boolean }> {
-  return chooseMapping(given, () => recallMapping(db, loaded.headers), (m) => checkMapping(m, loaded.headers.length), loaded.suggested);
+  return chooseMapping(
+    given,
+    () => recallMapping(db, loaded.headers),
+    (m) => checkMapping(m, loaded.headers.length),
+    loaded.suggested,
+  );
 }
 
 export async function ensureEstate(db: Kysely<DB>, estateId: number): Promise<void> {
@@ -88,7 +105,12 @@ export async function ensureEstate(db: Kysely<DB>, estateId: number): Promise<vo
 }
 
 /** Parses the rows with a mapping and compares them with the estate (null: an empty estate). */
-export async function planRoster(db: Kysely<DB>, loaded: Pick<LoadedRoster, 'grid' | 'headerRow'>, mapping: RosterMappingT, estateId: number | null): Promise<Plan> {
+export async function planRoster(
+  db: Kysely<DB>,
+  loaded: Pick<LoadedRoster, 'grid' | 'headerRow'>,
+  mapping: RosterMappingT,
+  estateId: number | null,
+): Promise<Plan> {
   const rows = parseRows(loaded.grid, loaded.headerRow, mapping);
   return planImport(rows, await loadSnapshot(db, estateId));
 }
@@ -111,7 +133,13 @@ export function toPreview(token: string, loaded: LoadedRoster, mapping: RosterMa
 }
 
 /** Preview without a session (CLI, tests): what importing this file into the estate would do. */
-export async function previewRoster(ctx: CoreContext, buffer: Buffer, fileName: string, estateId: number | null, mapping?: RosterMappingT): Promise<RosterPreviewT> {
+export async function previewRoster(
+  ctx: CoreContext,
+  buffer: Buffer,
+  fileName: string,
+  estateId: number | null,
+  mapping?: RosterMappingT,
+): Promise<RosterPreviewT> {
   const loaded = await loadRoster(buffer, fileName);
   if (estateId !== null) await ensureEstate(ctx.db, estateId);
   const m = await resolveMapping(ctx.db, loaded, mapping);

@@ -63,7 +63,16 @@ export async function loadSnapshot(db: Kysely<DB>, estateId: number | null): Pro
     peopleByNameId: new Map(),
   };
   const people = new Map<number, SnapPerson>();
-  const personOf = (r: { person_id: number; name: string; gender: string | null; phone: string | null; phone2: string | null; id_type: string | null; id_number: string | null; notes: string | null }) => {
+  const personOf = (r: {
+    person_id: number;
+    name: string;
+    gender: string | null;
+    phone: string | null;
+    phone2: string | null;
+    id_type: string | null;
+    id_number: string | null;
+    notes: string | null;
+  }) => {
     let p = people.get(r.person_id);
     if (!p) {
       p = { id: r.person_id, name: r.name, gender: r.gender, phone: r.phone, phone2: r.phone2, idType: r.id_type, idNumber: r.id_number, notes: r.notes };

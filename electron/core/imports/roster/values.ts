@@ -1,6 +1,6 @@
 // Parsers for single roster cells. Each returns the value, null for "not given", or a Chinese
 // reason the cell cannot be read. Placeholders ("无", "/", "暂无" ...) mean "not given".
-import { HOUSE_TYPES, ID_TYPES, GENDERS } from '../../../../shared/contract/archives';
+import { type HOUSE_TYPES, type ID_TYPES, type GENDERS } from '../../../../shared/contract/archives';
 import { cleanText, normalisePhone, phoneWarning, toHalfWidth } from '../../../../shared/domain/text';
 import { idNumberWarning, normaliseIdNumber } from '../../../../shared/domain/idcard';
 import type { GridCell } from './grid';
@@ -9,7 +9,33 @@ export type Parsed<T> = { ok: true; value: T | null } | { ok: false; reason: str
 const ok = <T>(value: T | null): Parsed<T> => ({ ok: true, value });
 const bad = <T>(reason: string): Parsed<T> => ({ ok: false, reason });
 
-const PLACEHOLDERS = new Set(['无', '/', '\\', '-', '--', '---', '—', '——', '暂无', '不详', '未知', '空', '待定', '待补充', 'N/A', 'NA', 'NULL', 'NONE', '#N/A', '?', '？', '.', '、', 'X', '无资料']);
+const PLACEHOLDERS = new Set([
+  '无',
+  '/',
+  '\\',
+  '-',
+  '--',
+  '---',
+  '—',
+  '——',
+  '暂无',
+  '不详',
+  '未知',
+  '空',
+  '待定',
+  '待补充',
+  'N/A',
+  'NA',
+  'NULL',
+  'NONE',
+  '#N/A',
+  '?',
+  '？',
+  '.',
+  '、',
+  'X',
+  '无资料',
+]);
 
 export function isPlaceholder(text: string): boolean {
   return PLACEHOLDERS.has(text.replace(/\s/g, '').toUpperCase());
@@ -41,7 +67,11 @@ export function parseArea(cell: GridCell, label: string): Parsed<number> {
 export function parseFloor(cell: GridCell): Parsed<number> {
   const raw = textOf(cell);
   if (!raw) return ok(null);
-  let s = toHalfWidth(raw).replace(/\s/g, '').toUpperCase().replace(/^第/, '').replace(/(层|楼|F)$/, '');
+  let s = toHalfWidth(raw)
+    .replace(/\s/g, '')
+    .toUpperCase()
+    .replace(/^第/, '')
+    .replace(/(层|楼|F)$/, '');
   s = s.replace(/^(负|B)/, '-');
   if (!/^-?\d{1,3}$/.test(s)) return bad(`楼层不是整数：${raw}`);
   const n = Number(s);
@@ -73,7 +103,9 @@ export function parseDate(cell: GridCell, label: string): Parsed<string> {
     const d = fromSerial(cell.num);
     if (d) return ok(d);
   }
-  const s = toHalfWidth(raw).replace(/\s+\d{1,2}:\d{2}(:\d{2})?$/, '').replace(/\s/g, '');
+  const s = toHalfWidth(raw)
+    .replace(/\s+\d{1,2}:\d{2}(:\d{2})?$/, '')
+    .replace(/\s/g, '');
   let m = s.match(/^(\d{4})[/\-.年](\d{1,2})[/\-.月](\d{1,2})日?$/);
   if (!m) m = s.match(/^(\d{4})(\d{2})(\d{2})$/);
   const d = m ? ymd(Number(m[1]), Number(m[2]), Number(m[3])) : null;
@@ -177,5 +209,8 @@ export function parseNames(cell: GridCell): string[] {
 export function splitIds(cell: GridCell): string[] {
   const raw = textOf(cell);
   if (!raw) return [];
-  return raw.split(/[、/,，;；|]+/).map((s) => s.trim()).filter((s) => s && !isPlaceholder(s));
+  return raw
+    .split(/[、/,，;；|]+/)
+    .map((s) => s.trim())
+    .filter((s) => s && !isPlaceholder(s));
 }
