@@ -5,6 +5,7 @@ import { seedDemoUsage } from './commands/seed-demo';
 import { backupUsage } from './commands/backup';
 import { restoreUsage } from './commands/restore';
 import { migrateUsage } from './commands/migrate';
+import { documentUsage } from './commands/document';
 
 // The admin's command line over the same services and database file as the app (docs/DOMAIN.md §5).
 // Exit codes: 0 done, 1 failed (a Chinese reason on stderr), 2 wrong usage.
@@ -78,6 +79,11 @@ const COMMANDS: Record<string, Command> = {
     summary: '从备份恢复；先检查备份，再把当前数据库另存为 .before-restore-时间.sqlite',
     run: async (argv) => (await import('./commands/restore')).restoreCommand(argv),
   },
+  document: {
+    usage: documentUsage,
+    summary: '把工单的受理单或派工单导出为可编辑的 Word 文件；--pdf 同时导出打印用的 PDF',
+    run: async (argv) => (await import('./commands/document')).documentCommand(argv),
+  },
   migrate: {
     usage: migrateUsage,
     summary: '把数据库升级到本程序的数据版本（显示升级前后的版本）',
@@ -99,6 +105,7 @@ export function helpText(): string {
     '示例：',
     '  npm run cli -- seed-demo --db ./data/frontdesk.sqlite --houses 2000',
     '  npm run cli -- backup --db ./data/frontdesk.sqlite --out ./backups/',
+    '  npm run cli -- document acceptance-slip --db ./data/frontdesk.sqlite --ticket 20261201-0001 --out ./受理单.docx',
     '  npm run cli -- restore --from ./backups/frontdesk-20261122-020000.sqlite --db ./data/frontdesk.sqlite',
     '',
     '退出码：0 成功；1 失败（原因见错误输出）；2 用法错误。',

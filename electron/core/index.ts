@@ -8,6 +8,7 @@ import { searchHandlers } from './search/handlers';
 import { importsHandlers } from './imports/handlers';
 import { systemHandlers } from './system/handlers';
 import { deskHandlers } from './desk/handlers';
+import { documentsHandlers } from './documents/handlers';
 import { UserError } from './errors';
 import { readSettingsSync } from './system/settings';
 
@@ -64,6 +65,7 @@ export function coreHandlers(ctx: CoreContext, shell: ShellInfo): Omit<Handlers,
     ...noPrinter,
     ...noLogFile,
     ...deskHandlers(ctx),
+    ...documentsHandlers(ctx),
     ...systemHandlers(ctx, shell),
     ...archivesHandlers(ctx),
     ...searchHandlers(ctx),

@@ -353,6 +353,8 @@ export const PrintPreview = z.object({ jobId: z.string(), fileName: z.string(), 
 /** 打印 prints the job a preview rendered (the same PDF, no second render; docs/PRINTING.md) */
 export const PrintJobInput = z.object({ jobId: z.string().min(1, '请先生成打印预览').max(100) });
 export const PrintResult = z.object({ printed: z.boolean(), message: z.string() });
+/** the same document as an editable Word file (built in main, saved through system.files.save) */
+export const WordInput = z.object({ document: z.enum(PRINT_DOCUMENTS), ticketId: Id });
 
 // ---- ledger import
 export const LEDGER_FIELDS = [
@@ -460,6 +462,7 @@ export const deskChannels = {
   'desk.attachments.get': { input: z.object({ id: Id }), output: SavedFile },
   'documents.print.preview': { input: PrintInput, output: PrintPreview },
   'documents.print.print': { input: PrintJobInput, output: PrintResult },
+  'documents.word.save': { input: WordInput, output: SavedFile },
   'imports.ledger.preview': { input: LedgerPreviewInput, output: LedgerPreview },
   'imports.ledger.remap': {
     input: z.object({ token: z.string(), mapping: LedgerMapping, defaultType: TicketType.nullable().optional() }),

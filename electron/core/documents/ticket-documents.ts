@@ -13,7 +13,7 @@ import { printFontCss } from './fonts';
 export type TicketDocument = 'acceptanceSlip' | 'workOrder';
 export const DOCUMENT_TITLES: Record<TicketDocument, string> = { acceptanceSlip: '受理单', workOrder: '派工单' };
 
-interface Letterhead {
+export interface Letterhead {
   org: string;
   phone: string;
 }
@@ -28,17 +28,17 @@ async function letterhead(ctx: CoreContext, estateId: number): Promise<Letterhea
   return { org, phone: estate?.phone || cfg.centrePhone || '' };
 }
 
-const fmt = (iso: string | null | undefined) => (iso ? cstDateTime(iso) : '');
+export const fmt = (iso: string | null | undefined) => (iso ? cstDateTime(iso) : '');
 
 /** What the document needs beyond the ticket detail: the last 派工 and who recorded the ticket. */
-interface Facts {
+export interface Facts {
   dispatch: { at: string; actor: string; note: string | null } | null;
   /** the person who recorded the ticket; '' when only the placeholder name is known (written by hand) */
   receivedBy: string;
 }
 
 /** The placeholder actor used while no staff name is set in 设置; never printed as a person. */
-const realName = (name: string | null | undefined) => (name && name.trim() && name.trim() !== DEFAULT_SETTINGS.staffName ? name.trim() : '');
+export const realName = (name: string | null | undefined) => (name && name.trim() && name.trim() !== DEFAULT_SETTINGS.staffName ? name.trim() : '');
 
 async function factsOf(ctx: CoreContext, d: TicketDetailT): Promise<Facts> {
   const ev = await ctx.db
@@ -74,9 +74,9 @@ const cellPad = 2 * GRID.padY + GRID.border;
 /** width of the text in a value cell: the whole row, or one of two halves */
 const cellWidth = (pageW: number, span: boolean) => (span ? pageW - GRID.th : (pageW - 2 * GRID.th) / 2) - 2 * GRID.padX - GRID.border;
 
-type Cell = [label: string, value: string];
+export type Cell = [label: string, value: string];
 /** a grid row: one labelled value across the table, or two side by side */
-type Row = [Cell] | [Cell, Cell];
+export type Row = [Cell] | [Cell, Cell];
 
 function rowHeight(row: Row, pageW: number): number {
   const span = row.length === 1;
@@ -102,7 +102,7 @@ const sameMinute = (a: string | null, b: string | null) => !!a && !!b && Math.ab
 const category = (t: TicketDetailT['ticket']) => `${t.category}${t.subcategory ? ` / ${t.subcategory}` : ''}`;
 
 /** The slip's promise: the visit agreed, and the response (and completion) times the centre commits to. */
-function promiseText(d: TicketDetailT): string {
+export function promiseText(d: TicketDetailT): string {
   const { sla, expectedVisitAt } = d.ticket;
   const parts: string[] = [];
   if (sla.respondDueAt) parts.push(`${fmt(sla.respondDueAt)} 前响应`);
@@ -125,10 +125,8 @@ interface Built {
   body: Raw[];
 }
 
-/** 联: the owner's copy above the cut line, the centre's stub with signatures below it (A5: a page each). */
-function acceptanceSlip(d: TicketDetailT, lh: Letterhead, f: Facts, size: PageSize): Built {
-  const t = d.ticket;
-  const pg = contentMm(size);
+/** The 受理单's rows above and below the description (HTML and Word alike). */
+export function slipRows(t: TicketDetailT['ticket'], lh: Letterhead, f: Facts): { head: Row[]; foot: Row } {
   const head: Row[] = [
     [
       ['类型', `${t.type}（${t.urgency}）`],
@@ -144,6 +142,24 @@ function acceptanceSlip(d: TicketDetailT, lh: Letterhead, f: Facts, size: PageSi
     ['受理人', f.receivedBy],
     ['服务电话', lh.phone],
   ];
+  return { head, foot };
+}
+
+export const SLIP_TEXT = {
+  note: '请妥善保管本单，查询进度请报工单号。处理完毕后我们将回访，欢迎提出意见。',
+  cut: '沿虚线裁开 · 上联交业主，下联存根',
+  signs: ['业主签字：', '受理人签字：', '日期：'],
+};
+export const WORK_ORDER_TEXT = {
+  signs: ['处理人签字：', '业主签字确认：', '客服复核：'],
+  note: (phone: string) => `完工后请业主签字确认，并于当日将本单交回客服中心。服务电话：${phone}`,
+};
+
+/** 联: the owner's copy above the cut line, the centre's stub with signatures below it (A5: a page each). */
+function acceptanceSlip(d: TicketDetailT, lh: Letterhead, f: Facts, size: PageSize): Built {
+  const t = d.ticket;
+  const pg = contentMm(size);
+  const { head, foot } = slipRows(t, lh, f);
   const promise = promiseText(d);
   const tableMm = rowsHeight([...head, foot], pg.w) + cellPad;
   const ownerFixed = HEADER_MM + tableMm + promiseHeight(promise, pg.w) + NOTE_MM;
@@ -159,14 +175,14 @@ function acceptanceSlip(d: TicketDetailT, lh: Letterhead, f: Facts, size: PageSi
     <div class="meta"><span>工单号：<span class="no">${t.no}</span></span>${size === 'A4' ? h`<span>渠道：${t.channel}</span>` : ''}<span>受理时间：${fmt(t.receivedAt)}</span><span class="copy-label">${label}</span></div>
     ${grid([...head.map(rowHtml), textRow('内容', fit, boxMm), h`<tr><th>受理人</th><td>${f.receivedBy || raw('<span class="blank"></span>')}</td><th>服务电话</th><td>${lh.phone}</td></tr>`])}
     <div class="promise">${promise}</div>`;
-  const cut = size === 'A4' ? h`<div class="cut"><span>沿虚线裁开 · 上联交业主，下联存根</span></div>` : h`<div style="break-before: page"></div>`;
+  const cut = size === 'A4' ? h`<div class="cut"><span>${SLIP_TEXT.cut}</span></div>` : h`<div style="break-before: page"></div>`;
   const body = [
     h`<div class="doc slip">
     ${copy('业主联')}
-    <div class="note">请妥善保管本单，查询进度请报工单号。处理完毕后我们将回访，欢迎提出意见。</div>
+    <div class="note">${SLIP_TEXT.note}</div>
     ${cut}
     ${copy('存根联')}
-    <div class="sign"><div>业主签字：</div><div>受理人签字：</div><div>日期：</div></div>
+    <div class="sign">${SLIP_TEXT.signs.map((x) => h`<div>${x}</div>`)}</div>
   </div>`,
   ];
   if (fit.truncated) body.push(continuation('受理单', t, lh));
@@ -187,9 +203,8 @@ function continuation(title: string, t: TicketDetailT['ticket'], lh: Letterhead)
 const WORK_NOTES_MM: Record<PageSize, { result: number; materials: number }> = { A4: { result: 24, materials: 12 }, A5: { result: 16, materials: 8 } };
 const WORK_ORDER_SIZES = [10.5, 10, 9.5, 9.25, 9, 8.75, 8.5];
 
-function workOrder(d: TicketDetailT, lh: Letterhead, f: Facts, size: PageSize): Built {
-  const t = d.ticket;
-  const pg = contentMm(size);
+/** The 派工单's rows: the job above the description, the technician's boxes below it (HTML and Word alike). */
+export function workOrderRows(t: TicketDetailT['ticket'], f: Facts): { rows: Row[]; after: [Row, Row] } {
   const visit = t.expectedVisitAt ? fmt(t.expectedVisitAt) : '';
   const rows: Row[] = [
     [
@@ -213,13 +228,24 @@ function workOrder(d: TicketDetailT, lh: Letterhead, f: Facts, size: PageSize): 
     ...(visit && t.sla.resolveDueAt && !sameMinute(t.sla.resolveDueAt, t.expectedVisitAt) ? ([[['要求完成', fmt(t.sla.resolveDueAt)]]] as Row[]) : []),
     [['派工说明', f.dispatch?.note ?? '']],
   ];
-  const after: Row[] = [
+  const after: [Row, Row] = [
     [
       ['到场时间', ''],
       ['完成时间', ''],
     ],
     [['业主评价', '□ 非常满意　□ 满意　□ 一般　□ 不满意　□ 非常不满意']],
   ];
+  return { rows, after };
+}
+
+/** who dispatched it and when, under the 派工单's title */
+export const dispatchLine = (f: Facts) =>
+  f.dispatch ? `派工：${fmt(f.dispatch.at)}${realName(f.dispatch.actor) ? ` · ${realName(f.dispatch.actor)}` : ''}` : '尚未派工';
+
+function workOrder(d: TicketDetailT, lh: Letterhead, f: Facts, size: PageSize): Built {
+  const t = d.ticket;
+  const pg = contentMm(size);
+  const { rows, after } = workOrderRows(t, f);
   const notes = WORK_NOTES_MM[size];
   const fixed = HEADER_MM + rowsHeight([...rows, ...after], pg.w) + cellPad + notes.result + cellPad + notes.materials + cellPad + SIGN_MM + NOTE_MM;
   const room = pg.h - SLACK_MM - fixed;
@@ -229,7 +255,7 @@ function workOrder(d: TicketDetailT, lh: Letterhead, f: Facts, size: PageSize): 
   const spare = Math.max(0, room - boxMm);
   const resultMm = notes.result + Math.min(spare * 0.7, 50);
   const materialsMm = notes.materials + Math.min(spare * 0.3, 20);
-  const by = f.dispatch ? `派工：${fmt(f.dispatch.at)}${realName(f.dispatch.actor) ? ` · ${realName(f.dispatch.actor)}` : ''}` : '尚未派工';
+  const by = dispatchLine(f);
   const body = [
     h`<div class="doc work-order">
     <div class="org">${lh.org}</div>
@@ -243,12 +269,25 @@ function workOrder(d: TicketDetailT, lh: Letterhead, f: Facts, size: PageSize): 
       h`<tr><th>使用材料</th><td colspan="3" style="height:${raw(materialsMm.toFixed(1) + 'mm')}"></td></tr>`,
       rowHtml(after[1]),
     ])}
-    <div class="sign"><div>处理人签字：</div><div>业主签字确认：</div><div>客服复核：</div></div>
-    <div class="note">完工后请业主签字确认，并于当日将本单交回客服中心。服务电话：${lh.phone}</div>
+    <div class="sign">${WORK_ORDER_TEXT.signs.map((x) => h`<div>${x}</div>`)}</div>
+    <div class="note">${WORK_ORDER_TEXT.note(lh.phone)}</div>
   </div>`,
   ];
   if (fit.truncated) body.push(continuation('派工单', t, lh));
   return { body };
+}
+
+/** Everything a ticket document prints, gathered once for the HTML and the Word file alike. */
+export interface TicketData {
+  d: TicketDetailT;
+  lh: Letterhead;
+  facts: Facts;
+}
+
+export async function gatherTicket(ctx: CoreContext, ticketId: number): Promise<TicketData> {
+  const d = await getTicketDetail(ctx, ticketId);
+  const [lh, facts] = await Promise.all([letterhead(ctx, d.ticket.estateId), factsOf(ctx, d)]);
+  return { d, lh, facts };
 }
 
 /** Renders a ticket document as a self-contained HTML page (fonts embedded), ready for Chromium to print. */
@@ -256,8 +295,7 @@ export async function renderTicketDocument(
   ctx: CoreContext,
   input: { document: TicketDocument; ticketId: number; pageSize?: PageSize },
 ): Promise<{ html: string; fileName: string; title: string }> {
-  const d = await getTicketDetail(ctx, input.ticketId);
-  const [lh, facts] = await Promise.all([letterhead(ctx, d.ticket.estateId), factsOf(ctx, d)]);
+  const { d, lh, facts } = await gatherTicket(ctx, input.ticketId);
   const title = DOCUMENT_TITLES[input.document];
   const size = input.pageSize ?? 'A4';
   const { body } = input.document === 'acceptanceSlip' ? acceptanceSlip(d, lh, facts, size) : workOrder(d, lh, facts, size);

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, Button, Group, Loader, Modal, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
-import { IconDeviceFloppy, IconPrinter } from '@tabler/icons-react';
+import { IconDeviceFloppy, IconFileTypeDocx, IconPrinter } from '@tabler/icons-react';
 import type { Output } from '../../../../../shared/contract';
 import type { Result } from '../../../../../shared/contract/result';
 import type { PRINT_DOCUMENTS } from '../../../../../shared/contract/desk';
@@ -24,7 +24,8 @@ const MARGIN = { x: 14 * MM, y: 12 * MM };
  * Shows what will be printed, as a sheet of paper on a grey desk: the same HTML the shell turned
  * into the PDF, in a sandboxed frame (no scripts, no network). The preview renders once and comes
  * back with a job id: 打印 prints that job (Electron: the print dialog for the page already rendered;
- * the harness writes the PDF), 另存为 PDF saves the same bytes (docs/PRINTING.md).
+ * the harness writes the PDF), 另存为 PDF saves the same bytes, 另存为 Word an editable copy main builds
+ * from the same facts (docs/PRINTING.md).
  * Focus starts on 打印, so Enter prints; pressed before the PDF is ready, it prints when it is.
  */
 export function PrintPreviewModal({ document, ticketId, open, onClose }: { document: PrintableDocument; ticketId: number; open: boolean; onClose(): void }) {
@@ -38,6 +39,7 @@ export function PrintPreviewModal({ document, ticketId, open, onClose }: { docum
   const printWhenReady = useRef(false);
   const [waiting, setWaiting] = useState(false);
   const [savingPdf, setSavingPdf] = useState(false);
+  const [savingWord, setSavingWord] = useState(false);
   // outcomes show inside the window, next to its buttons, never over them
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
   const desk = useElementSize();
@@ -111,6 +113,16 @@ export function PrintPreviewModal({ document, ticketId, open, onClose }: { docum
     const r = await unwrap(api['system.files.save']({ fileName: preview.fileName, dataBase64: preview.pdfBase64 }));
     setSavingPdf(false);
     if (r?.saved) setOutcome({ ok: true, message: `已保存：${r.path ?? preview.fileName}` });
+  };
+
+  // the Word copy does not wait for the preview: main builds it from the ticket, not from the PDF
+  const saveWord = async () => {
+    setSavingWord(true);
+    setOutcome(null);
+    const file = await unwrap(api['documents.word.save']({ document, ticketId }));
+    const r = file ? await unwrap(api['system.files.save'](file)) : null;
+    setSavingWord(false);
+    if (file && r?.saved) setOutcome({ ok: true, message: `已保存：${r.path ?? file.fileName}` });
   };
 
   const paper = PAPER[pageSize];
@@ -187,6 +199,15 @@ export function PrintPreviewModal({ document, ticketId, open, onClose }: { docum
               data-testid="print-save-pdf"
             >
               另存为 PDF
+            </Button>
+            <Button
+              variant="default"
+              leftSection={<IconFileTypeDocx size={16} />}
+              onClick={() => void saveWord()}
+              loading={savingWord}
+              data-testid="print-save-word"
+            >
+              另存为 Word
             </Button>
             <Button
               leftSection={<IconPrinter size={16} />}
