@@ -1,5 +1,4 @@
-/** How far ahead a visit may be booked: a repair promised for next season is a typo (2099 was once accepted). */
-export const VISIT_MAX_DAYS = 90;
+import { VISIT_MAX_DAYS_AHEAD as VISIT_MAX_DAYS } from '../../../shared/contract/desk';
 
 /** Why a visit time is refused (in Chinese), or null: it must be a real instant, after now, within VISIT_MAX_DAYS. */
 export function visitRefusal(iso: string, nowMs: number): string | null {

@@ -3,7 +3,13 @@ import { Button, Grid, Group, Paper, SegmentedControl, Select, Text, TextInput, 
 import { DateTimePicker } from '@mantine/dates';
 import { IconHome } from '@tabler/icons-react';
 import type { BuildingT } from '../../../../../shared/contract/archives';
-import { TicketEditInput, type DeskConfigT, type TicketDetailT, type TicketEditInputT } from '../../../../../shared/contract/desk';
+import {
+  TicketEditInput,
+  VISIT_MAX_DAYS_AHEAD as VISIT_MAX_DAYS,
+  type DeskConfigT,
+  type TicketDetailT,
+  type TicketEditInputT,
+} from '../../../../../shared/contract/desk';
 import { cstParts, fromCst } from '../../../../../shared/domain/time';
 import { api } from '../../../bridge';
 import { unwrap } from '../../../app/call';
@@ -31,8 +37,6 @@ interface EditValues extends Record<string, unknown> {
   note: string;
 }
 
-/** mirrors main's bound (core/desk/visit.ts): a visit more than 90 days ahead is a typo */
-const VISIT_MAX_DAYS = 90;
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** an instant as the China wall-clock text the picker works in */
