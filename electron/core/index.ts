@@ -9,6 +9,10 @@ import { importsHandlers } from './imports/handlers';
 import { systemHandlers } from './system/handlers';
 import { deskHandlers } from './desk/handlers';
 import { documentsHandlers } from './documents/handlers';
+import { packetHandlers } from './documents/packet/handlers';
+import { moveinHandlers } from './movein/handlers';
+import { noticesHandlers } from './notices/handlers';
+import { renovationHandlers } from './renovation/handlers';
 import { UserError } from './errors';
 import { readSettingsSync } from './system/settings';
 
@@ -66,6 +70,10 @@ export function coreHandlers(ctx: CoreContext, shell: ShellInfo): Omit<Handlers,
     ...noLogFile,
     ...deskHandlers(ctx),
     ...documentsHandlers(ctx),
+    ...packetHandlers(ctx),
+    ...moveinHandlers(ctx),
+    ...noticesHandlers(ctx),
+    ...renovationHandlers(ctx),
     ...systemHandlers(ctx, shell),
     ...archivesHandlers(ctx),
     ...searchHandlers(ctx),

@@ -345,17 +345,6 @@ export const Dashboard = z.object({
   calendarWarning: z.string().nullable(),
 });
 
-// ---- printing (a shell answers these: Electron prints, the harness renders PDF with Chromium)
-export const PRINT_DOCUMENTS = ['acceptanceSlip', 'workOrder'] as const;
-export const PrintInput = z.object({ document: z.enum(PRINT_DOCUMENTS), ticketId: Id, pageSize: z.enum(['A4', 'A5']).optional() });
-/** the PDF (what the printer gets) and the same document as HTML, shown in a sandboxed frame for the on-screen preview */
-export const PrintPreview = z.object({ jobId: z.string(), fileName: z.string(), pdfBase64: z.string(), pages: z.number().int(), html: z.string() });
-/** 打印 prints the job a preview rendered (the same PDF, no second render; docs/PRINTING.md) */
-export const PrintJobInput = z.object({ jobId: z.string().min(1, '请先生成打印预览').max(100) });
-export const PrintResult = z.object({ printed: z.boolean(), message: z.string() });
-/** the same document as an editable Word file (built in main, saved through system.files.save) */
-export const WordInput = z.object({ document: z.enum(PRINT_DOCUMENTS), ticketId: Id });
-
 // ---- ledger import
 export const LEDGER_FIELDS = [
   'no',
@@ -460,9 +449,6 @@ export const deskChannels = {
   'desk.callbacks.record': { input: CallbackInput, output: TicketDetail },
   'desk.dashboard': { input: Empty, output: Dashboard },
   'desk.attachments.get': { input: z.object({ id: Id }), output: SavedFile },
-  'documents.print.preview': { input: PrintInput, output: PrintPreview },
-  'documents.print.print': { input: PrintJobInput, output: PrintResult },
-  'documents.word.save': { input: WordInput, output: SavedFile },
   'imports.ledger.preview': { input: LedgerPreviewInput, output: LedgerPreview },
   'imports.ledger.remap': {
     input: z.object({ token: z.string(), mapping: LedgerMapping, defaultType: TicketType.nullable().optional() }),

@@ -4,6 +4,11 @@ import { importsChannels } from './imports';
 import { searchChannels } from './search';
 import { systemChannels } from './system';
 import { deskChannels } from './desk';
+import { documentsChannels } from './documents';
+import { moveinChannels } from './movein';
+import { packetChannels } from './packet';
+import { noticesChannels } from './notices';
+import { renovationChannels } from './renovation';
 import type { Result } from './result';
 
 // The one contract between renderer and main: every channel, its input schema and its output schema.
@@ -14,6 +19,11 @@ export const contract = {
   ...searchChannels,
   ...importsChannels,
   ...deskChannels,
+  ...documentsChannels,
+  ...moveinChannels,
+  ...packetChannels,
+  ...noticesChannels,
+  ...renovationChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { Empty, Id, optText, SavedFile } from './common';
 import { Estate } from './archives';
+import { DocumentKind, PrinterPref } from './documents';
+
+export const SEAL_POSITIONS = ['right', 'left', 'none'] as const;
+export const SEAL_POSITION_LABELS: Record<(typeof SEAL_POSITIONS)[number], string> = { right: '右下', left: '左下', none: '不留盖章处' };
 
 export const Settings = z.object({
   /** show full ID numbers on screen and in exports (until roles exist) */
@@ -8,10 +12,28 @@ export const Settings = z.object({
   /** name of the person at the counter, used as 经办人 / 受理人 */
   staffName: z.string(),
   companyName: z.string(),
+  /** the service phone printed in every header; blank: each estate's own phone (设置 → 项目) */
+  servicePhone: z.string(),
+  /** the logo printed in headers, as a PNG or JPEG data: URL; null: the one shipped in resources/logo.png */
+  logo: z.string().nullable(),
+  showLogo: z.boolean(),
+  /** where notices and permits put the seal area (盖章处) */
+  sealPosition: z.enum(SEAL_POSITIONS),
+  /** per document type: the printer it goes to, and whether without the system dialog */
+  printers: z.partialRecord(DocumentKind, PrinterPref),
 });
+/** a logo is a small picture: 300 KB as a data: URL */
+export const LOGO_MAX_CHARS = 400_000;
 export const SettingsPatch = Settings.partial().extend({
   staffName: z.string().trim().min(1, '请填写经办人姓名').max(20, '姓名不超过20字').optional(),
   companyName: z.string().trim().max(60, '公司名称不超过60字').optional(),
+  servicePhone: z.string().trim().max(40, '服务电话不超过40字').optional(),
+  logo: z
+    .string()
+    .max(LOGO_MAX_CHARS, '标志图片不超过 300 KB')
+    .regex(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+$/, '标志应为 PNG 或 JPEG 图片')
+    .nullable()
+    .optional(),
 });
 
 export const AppStatus = z.object({

@@ -1,4 +1,7 @@
 import type { Generated } from 'kysely';
+import type { MoveinTables } from './tables/movein';
+import type { NoticesTables } from './tables/notices';
+import type { RenovationTables } from './tables/renovation';
 
 // Kysely table types. Instants are UTC ISO text; calendar dates are "YYYY-MM-DD" text.
 // Every table keeps its rows forever: voided_at / ended_at mark what is no longer current.
@@ -217,7 +220,23 @@ export interface CountersTable {
   value: number;
 }
 
-export interface DB {
+/** every print, PDF and Word file of a document (documents/print-log.ts) */
+export interface PrintLogTable {
+  id: Generated<number>;
+  kind: string;
+  title: string;
+  audience: string;
+  action: string;
+  pages: number | null;
+  actor: string;
+  at: string;
+  house_id: number | null;
+  ref_id: number | null;
+}
+
+/** Tables of the later domains live beside their code's types (tables/*.ts). */
+export interface DB extends MoveinTables, NoticesTables, RenovationTables {
+  print_log: PrintLogTable;
   settings: SettingsTable;
   estates: EstatesTable;
   buildings: BuildingsTable;

@@ -1,13 +1,14 @@
 import type { CoreContext } from '../context';
 import type { Handlers } from '../dispatch';
-import { ticketWordFile } from './registry';
+import { renderWord, sourceFor } from './registry';
 
 /** Documents main builds itself; previewing and printing need a Chromium and live in the shells. */
 export function documentsHandlers(ctx: CoreContext): Pick<Handlers, 'documents.word.save'> {
   return {
-    'documents.word.save': async (i) => {
-      const f = await ticketWordFile(ctx, i);
-      return { fileName: f.fileName, dataBase64: f.bytes.toString('base64') };
+    'documents.word.save': async (req) => {
+      const src = await sourceFor(ctx, req);
+      const bytes = await renderWord(src);
+      return { fileName: `${src.fileBase}.docx`, dataBase64: bytes.toString('base64') };
     },
   };
 }

@@ -1,30 +1,94 @@
-// One entry per printable document (docs/PRINTING.md): its facts are gathered once
-// (gatherTicket) and feed both the HTML page Chromium previews and prints (renderTicketDocument)
-// and the editable Word file (ticketWord). Later documents add a line.
+// Every printable document, in one place (docs/PRINTING.md): a request names the kind and the record;
+// sourceFor() gathers its facts once into a DocumentSource, and the same source gives the HTML
+// page Chromium previews and prints (renderHtml) and the editable Word file (renderWord).
 import type { CoreContext } from '../context';
 import { UserError } from '../errors';
-import { DOCUMENT_TITLES, gatherTicket, type TicketDocument } from './ticket-documents';
+import { DOCUMENT_KIND_TITLES, type DocumentKindT, type DocumentRequestT } from '../../../shared/contract/documents';
+import { gatherTicket, renderTicketDocument } from './ticket-documents';
 import { ticketWord } from './word/ticket-word';
+import { letterheadFor } from './letterhead';
+import { renderPagesHtml } from './html-render';
+import { renderPagesWord } from './word/word-render';
+import { packetSource } from './packet/source';
+import { noticeSource } from '../notices/document';
+import { moveOutPassSource, renovationPermitSource } from '../renovation/documents';
+import type { DocPage, DocumentSource } from './model';
 
-interface DocumentKind {
-  title: string;
-  /** the name the command line takes: `npm run cli -- document acceptance-slip` */
-  cliName: string;
-}
-
-export const DOCUMENT_KINDS: Record<TicketDocument, DocumentKind> = {
-  acceptanceSlip: { title: DOCUMENT_TITLES.acceptanceSlip, cliName: 'acceptance-slip' },
-  workOrder: { title: DOCUMENT_TITLES.workOrder, cliName: 'work-order' },
+/** the names the command line takes: `npm run cli -- document move-in-packet` */
+export const CLI_NAMES: Record<DocumentKindT, string> = {
+  acceptanceSlip: 'acceptance-slip',
+  workOrder: 'work-order',
+  moveInPacket: 'move-in-packet',
+  notice: 'notice',
+  renovationPermit: 'renovation-permit',
+  hotWorkPermit: 'hot-work-permit',
+  moveOutPass: 'move-out-pass',
 };
 
-export const documentByCliName = (name: string): TicketDocument | undefined =>
-  (Object.keys(DOCUMENT_KINDS) as TicketDocument[]).find((k) => DOCUMENT_KINDS[k].cliName === name);
+export const documentByCliName = (name: string): DocumentKindT | undefined =>
+  (Object.keys(CLI_NAMES) as DocumentKindT[]).find((k) => CLI_NAMES[k] === name);
 
-/** The document as an editable Word file, named like its PDF. */
-export async function ticketWordFile(ctx: CoreContext, input: { document: TicketDocument; ticketId: number }): Promise<{ fileName: string; bytes: Buffer }> {
-  const data = await gatherTicket(ctx, input.ticketId);
-  const { title } = DOCUMENT_KINDS[input.document];
-  return { fileName: `${title}-${data.d.ticket.no}.docx`, bytes: await ticketWord(input.document, data, title) };
+/** 受理单 and 派工单 keep their hand-fitted layout (ticket-documents.ts) and render themselves. */
+async function ticketSource(ctx: CoreContext, req: Extract<DocumentRequestT, { document: 'acceptanceSlip' | 'workOrder' }>): Promise<DocumentSource> {
+  const data = await gatherTicket(ctx, req.ticketId);
+  const title = DOCUMENT_KIND_TITLES[req.document];
+  const t = data.d.ticket;
+  return {
+    kind: req.document,
+    title,
+    fileBase: `${title}-${t.no}`,
+    pageSize: req.pageSize ?? 'A4',
+    letterhead: await letterheadFor(ctx, t.estateId),
+    audience: t.location || t.reporter || t.no,
+    houseId: t.houseId,
+    refId: t.id,
+    count: 1,
+    unit: async () => [],
+    own: {
+      html: async () => (await renderTicketDocument(ctx, { document: req.document, ticketId: req.ticketId, pageSize: req.pageSize })).html,
+      word: () => ticketWord(req.document, data, title),
+    },
+  };
+}
+
+/** Gathers what a request prints; a Chinese refusal when its record does not exist. */
+export function sourceFor(ctx: CoreContext, req: DocumentRequestT): Promise<DocumentSource> {
+  switch (req.document) {
+    case 'acceptanceSlip':
+    case 'workOrder':
+      return ticketSource(ctx, req);
+    case 'moveInPacket':
+      return packetSource(ctx, req);
+    case 'notice':
+      return noticeSource(ctx, req);
+    case 'renovationPermit':
+    case 'hotWorkPermit':
+      return renovationPermitSource(ctx, req);
+    case 'moveOutPass':
+      return moveOutPassSource(ctx, req);
+  }
+}
+
+/** Every page of the source, unit by unit; `onUnit` reports progress and may stop the work by throwing. */
+export async function allPages(src: DocumentSource, onUnit?: (done: number) => void): Promise<DocPage[]> {
+  const pages: DocPage[] = [];
+  for (let i = 0; i < src.count; i++) {
+    pages.push(...(await src.unit(i)));
+    onUnit?.(i + 1);
+  }
+  return pages;
+}
+
+/** The whole document as one HTML page for Chromium. */
+export async function renderHtml(src: DocumentSource, pages?: DocPage[]): Promise<string> {
+  if (src.own) return src.own.html();
+  return renderPagesHtml(src.title, pages ?? (await allPages(src)), src.letterhead, src.pageSize);
+}
+
+/** The whole document as an editable Word file. */
+export async function renderWord(src: DocumentSource, pages?: DocPage[]): Promise<Buffer> {
+  if (src.own) return src.own.word();
+  return renderPagesWord(src.title, pages ?? (await allPages(src)), src.letterhead);
 }
 
 /** a ticket by the number printed on it (工单号), voided ones included: a printout may be reprinted */

@@ -9,6 +9,7 @@ import { DEFAULT_SETTINGS, readSettings } from '../system/settings';
 import { GRID, contentMm, h, page, raw, type PageSize, type Raw } from './html';
 import { fitText, linesFor, PT_MM, type TextFit } from './fit';
 import { printFontCss } from './fonts';
+import type { Row } from './model';
 
 export type TicketDocument = 'acceptanceSlip' | 'workOrder';
 export const DOCUMENT_TITLES: Record<TicketDocument, string> = { acceptanceSlip: '受理单', workOrder: '派工单' };
@@ -74,9 +75,6 @@ const cellPad = 2 * GRID.padY + GRID.border;
 /** width of the text in a value cell: the whole row, or one of two halves */
 const cellWidth = (pageW: number, span: boolean) => (span ? pageW - GRID.th : (pageW - 2 * GRID.th) / 2) - 2 * GRID.padX - GRID.border;
 
-export type Cell = [label: string, value: string];
-/** a grid row: one labelled value across the table, or two side by side */
-export type Row = [Cell] | [Cell, Cell];
 
 function rowHeight(row: Row, pageW: number): number {
   const span = row.length === 1;

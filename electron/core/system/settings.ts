@@ -3,7 +3,16 @@ import type { CoreContext } from '../context';
 import type { SettingsT } from '../../../shared/contract/system';
 
 const KEY = 'app.settings';
-export const DEFAULT_SETTINGS: SettingsT = { showFullIdNumbers: false, staffName: '前台', companyName: '' };
+export const DEFAULT_SETTINGS: SettingsT = {
+  showFullIdNumbers: false,
+  staffName: '前台',
+  companyName: '',
+  servicePhone: '',
+  logo: null,
+  showLogo: true,
+  sealPosition: 'right',
+  printers: {},
+};
 
 export async function readSettings(ctx: Pick<CoreContext, 'db'>): Promise<SettingsT> {
   const row = await ctx.db.selectFrom('settings').select('value').where('key', '=', KEY).executeTakeFirst();

@@ -10,12 +10,14 @@ import {
   IconFileImport,
   IconFileSpreadsheet,
   IconHeadset,
+  IconKey,
   IconLayoutDashboard,
   IconListDetails,
   IconPencilPlus,
   IconPhoneCall,
   IconSearch,
   IconSettings,
+  IconSpeakerphone,
   IconUserCircle,
 } from '@tabler/icons-react';
 import type { EstateT } from '../../../shared/contract/archives';
@@ -34,9 +36,11 @@ import { TicketScreen } from '../screens/desk/ticket/TicketScreen';
 import { CallbackQueueScreen } from '../screens/desk/callbacks/CallbackQueueScreen';
 import { DeskSettingsScreen } from '../screens/desk/settings/DeskSettingsScreen';
 import { LedgerImportScreen } from '../screens/imports/LedgerImportScreen';
+import { DeliveryScreen } from '../screens/movein/DeliveryScreen';
+import { NoticesScreen } from '../screens/notices/NoticesScreen';
 import classes from './AppFrame.module.css';
 
-type Section = 'desk' | 'intake' | 'tickets' | 'callbacks' | 'buildings' | 'rosterImport' | 'ledgerImport' | 'deskSettings' | 'settings';
+type Section = 'desk' | 'intake' | 'tickets' | 'callbacks' | 'buildings' | 'rosterImport' | 'ledgerImport' | 'movein' | 'notices' | 'deskSettings' | 'settings';
 
 interface NavEntry {
   id: Section;
@@ -64,6 +68,13 @@ const NAV_GROUPS: { label: string; entries: NavEntry[] }[] = [
       { id: 'buildings', label: '房屋档案', icon: <IconBuildingCommunity size={18} stroke={1.6} />, route: { name: 'buildings' } },
       { id: 'rosterImport', label: '名册导入', icon: <IconFileImport size={18} stroke={1.6} />, route: { name: 'rosterImport' } },
       { id: 'ledgerImport', label: '台账导入', icon: <IconFileSpreadsheet size={18} stroke={1.6} />, route: { name: 'ledgerImport' } },
+    ],
+  },
+  {
+    label: '单据',
+    entries: [
+      { id: 'movein', label: '交付入住', icon: <IconKey size={18} stroke={1.6} />, route: { name: 'movein' } },
+      { id: 'notices', label: '通知公告', icon: <IconSpeakerphone size={18} stroke={1.6} />, route: { name: 'notices' } },
     ],
   },
   {
@@ -158,6 +169,10 @@ function CurrentScreen({ route }: { route: Route }) {
       return <DeskSettingsScreen />;
     case 'ledgerImport':
       return estateId ? <LedgerImportScreen key={estateId} estateId={estateId} /> : null;
+    case 'movein':
+      return estateId ? <DeliveryScreen key={estateId} estateId={estateId} buildingId={route.buildingId} /> : null;
+    case 'notices':
+      return estateId ? <NoticesScreen key={estateId} estateId={estateId} /> : null;
     default:
       return <BuildingsScreen buildingId={route.name === 'buildings' ? route.buildingId : undefined} />;
   }

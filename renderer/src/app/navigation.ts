@@ -14,7 +14,10 @@ export type Route =
   | { name: 'ticket'; ticketId: number }
   | { name: 'callbacks' }
   | { name: 'deskSettings' }
-  | { name: 'ledgerImport' };
+  | { name: 'ledgerImport' }
+  // documents (单据)
+  | { name: 'movein'; buildingId?: number }
+  | { name: 'notices' };
 
 /**
  * Asked before the screen changes, by a screen holding unsaved input (the intake form): true lets

@@ -20,7 +20,7 @@ import {
   type FileChild,
   type IBorderOptions,
 } from 'docx';
-import type { Row } from '../ticket-documents';
+import type { Row } from '../model';
 
 /** 1 mm in twips */
 const MM = 1440 / 25.4;
@@ -40,11 +40,11 @@ const GRID_COLUMNS = [TH_W, Math.floor(TD_W), TH_W, CONTENT_W - 2 * TH_W - Math.
  */
 export const WORD_FONT = { ascii: 'Arial', hAnsi: 'Arial', eastAsia: 'Noto Sans CJK SC', cs: 'Arial' };
 
-const line: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: '222222' };
-const none: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+export const line: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: '222222' };
+export const none: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 /** every grid cell draws its own lines: LibreOffice ignored the table-level borders (w:tblBorders) */
-const boxed = { top: line, bottom: line, left: line, right: line };
-const CELL_MARGINS = { top: dxa(1.2), bottom: dxa(1.2), left: dxa(2), right: dxa(2) };
+export const boxed = { top: line, bottom: line, left: line, right: line };
+export const CELL_MARGINS = { top: dxa(1.2), bottom: dxa(1.2), left: dxa(2), right: dxa(2) };
 
 /** half-points, as Word counts font sizes */
 const hp = (pt: number) => Math.round(pt * 2);

@@ -14,6 +14,8 @@ import { AttachPersonModal } from './AttachPersonModal';
 import { CommunicationsSection } from './CommunicationsSection';
 import { EditPersonModal } from './EditPersonModal';
 import { HistorySection } from './HistorySection';
+import { MoveInSection } from '../movein/MoveInSection';
+import { RenovationSection } from '../renovation/RenovationSection';
 import { MoveOutModal } from './MoveOutModal';
 import { OccupantsSection } from './OccupantsSection';
 import { ParkingAddModal } from './ParkingAddModal';

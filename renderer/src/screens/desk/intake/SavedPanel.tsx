@@ -3,7 +3,7 @@ import { Button, Card, Group, Kbd, Stack, Table, Text, ThemeIcon, Title } from '
 import { IconCheck, IconEye, IconPencilPlus, IconPrinter } from '@tabler/icons-react';
 import type { TicketDetailT } from '../../../../../shared/contract/desk';
 import { PageHeader } from '../../../components/PageHeader';
-import { PrintPreviewModal } from '../print/PrintPreviewModal';
+import { DocumentPreviewModal } from '../../documents/DocumentPreviewModal';
 import { SlaBadge, TicketTypeBadge } from '../shared/badges';
 import { when } from '../shared/format';
 
@@ -79,7 +79,7 @@ export function SavedPanel({ detail, onNew, onOpen }: { detail: TicketDetailT; o
           </Text>
         </Stack>
       </Card>
-      <PrintPreviewModal document="acceptanceSlip" ticketId={t.id} open={printing} onClose={() => setPrinting(false)} />
+      <DocumentPreviewModal request={{ document: 'acceptanceSlip', ticketId: t.id }} open={printing} onClose={() => setPrinting(false)} />
     </>
   );
 }

@@ -18,7 +18,7 @@ import { TicketTimeline } from './TicketTimeline';
 import { TicketEditModal } from './TicketEditModal';
 import { TicketNoteModal } from './TicketNoteModal';
 import { TicketPhotosModal } from './TicketPhotosModal';
-import { PrintPreviewModal, type PrintableDocument } from '../print/PrintPreviewModal';
+import { DocumentPreviewModal } from '../../documents/DocumentPreviewModal';
 
 // buttons in the order a desk works a ticket; 回访 has its own form
 const BUTTONS: TicketActionT[] = ['dispatch', 'start', 'complete', 'close', 'reassign', 'sendBack', 'hold', 'resume', 'reopen', 'void'];
@@ -33,7 +33,7 @@ export function TicketScreen({ ticketId }: { ticketId: number }) {
   const [config, setConfig] = useState<DeskConfigT | null>(null);
   const [action, setAction] = useState<TicketActionT | null>(null);
   const [callback, setCallback] = useState(false);
-  const [printDoc, setPrintDoc] = useState<PrintableDocument | null>(null);
+  const [printDoc, setPrintDoc] = useState<'acceptanceSlip' | 'workOrder' | null>(null);
   /** which record dialog is open: 修改, 添加备注, 添加照片 */
   const [record, setRecord] = useState<'edit' | 'note' | 'photo' | null>(null);
   const [busy, setBusy] = useState<TicketActionT | null>(null);
@@ -306,7 +306,7 @@ export function TicketScreen({ ticketId }: { ticketId: number }) {
       )}
       {record === 'note' && <TicketNoteModal detail={detail} onClose={() => setRecord(null)} onSaved={(d) => done(d, '备注已添加')} />}
       {record === 'photo' && <TicketPhotosModal detail={detail} onClose={() => setRecord(null)} onSaved={(d) => done(d, '照片已添加')} />}
-      {printDoc && <PrintPreviewModal document={printDoc} ticketId={t.id} open onClose={() => setPrintDoc(null)} />}
+      {printDoc && <DocumentPreviewModal request={{ document: printDoc, ticketId: t.id }} open onClose={() => setPrintDoc(null)} />}
     </>
   );
 }

@@ -2,18 +2,17 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, Button, Group, Loader, Modal, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
 import { IconDeviceFloppy, IconFileTypeDocx, IconPrinter } from '@tabler/icons-react';
-import type { Output } from '../../../../../shared/contract';
-import type { Result } from '../../../../../shared/contract/result';
-import type { PRINT_DOCUMENTS } from '../../../../../shared/contract/desk';
-import { api } from '../../../bridge';
-import { unwrap } from '../../../app/call';
+import type { z } from 'zod';
+import type { Output } from '../../../../shared/contract';
+import type { Result } from '../../../../shared/contract/result';
+import { DOCUMENT_KIND_TITLES, type DocumentRequest } from '../../../../shared/contract/documents';
+import { api } from '../../bridge';
+import { unwrap } from '../../app/call';
 import classes from './PrintPreview.module.css';
 
-export type PrintableDocument = (typeof PRINT_DOCUMENTS)[number];
 type PageSize = 'A4' | 'A5';
-
-/** what each document is called on screen; later documents add their line */
-export const DOCUMENT_TITLES: Record<PrintableDocument, string> = { acceptanceSlip: '受理单', workOrder: '派工单' };
+/** what to print, as the contract takes it (the paper size is chosen in the window) */
+export type PrintRequest = z.input<typeof DocumentRequest>;
 
 // paper and the printer's margins (the documents' @page rule, electron/core/documents/html.ts: 12 mm top/bottom, 14 mm left/right), in CSS px
 const MM = 96 / 25.4;
@@ -28,8 +27,13 @@ const MARGIN = { x: 14 * MM, y: 12 * MM };
  * from the same facts (docs/PRINTING.md).
  * Focus starts on 打印, so Enter prints; pressed before the PDF is ready, it prints when it is.
  */
-export function PrintPreviewModal({ document, ticketId, open, onClose }: { document: PrintableDocument; ticketId: number; open: boolean; onClose(): void }) {
+export function DocumentPreviewModal({ request, open, onClose, title }: { request: PrintRequest; open: boolean; onClose(): void; title?: string }) {
   const [pageSize, setPageSize] = useState<PageSize>('A4');
+  // the slips come in A4 and A5; the other documents are laid out for A4
+  const sizable = request.document === 'acceptanceSlip' || request.document === 'workOrder';
+  const size: PageSize = sizable ? pageSize : 'A4';
+  // a new object each render from the caller must not render the document again
+  const key = JSON.stringify(request);
   const [preview, setPreview] = useState<Output<'documents.print.preview'> | null>(null);
   const [error, setError] = useState<string | null>(null);
   /** bumped to render again (a job that expired while the window stood open) */
@@ -74,7 +78,8 @@ export function PrintPreviewModal({ document, ticketId, open, onClose }: { docum
     let live = true;
     setPreview(null);
     setError(null);
-    api['documents.print.preview']({ document, ticketId, pageSize }).then(
+    const req = JSON.parse(key) as PrintRequest;
+    api['documents.print.preview'](req.document === 'acceptanceSlip' || req.document === 'workOrder' ? { ...req, pageSize: size } : req).then(
       (r) => {
         if (!live) return;
         if (r.ok) setPreview(r.value);
@@ -96,7 +101,7 @@ export function PrintPreviewModal({ document, ticketId, open, onClose }: { docum
     return () => {
       live = false;
     };
-  }, [open, document, ticketId, pageSize, renderNo, print]);
+  }, [open, key, size, renderNo, print]);
 
   const onPrint = () => {
     if (preview) void print(preview.jobId);
@@ -119,22 +124,23 @@ export function PrintPreviewModal({ document, ticketId, open, onClose }: { docum
   const saveWord = async () => {
     setSavingWord(true);
     setOutcome(null);
-    const file = await unwrap(api['documents.word.save']({ document, ticketId }));
+    const file = await unwrap(api['documents.word.save'](JSON.parse(key) as PrintRequest));
     const r = file ? await unwrap(api['system.files.save'](file)) : null;
     setSavingWord(false);
     if (file && r?.saved) setOutcome({ ok: true, message: `已保存：${r.path ?? file.fileName}` });
   };
 
-  const paper = PAPER[pageSize];
+  const paper = PAPER[size];
   // the sheet fits the width of the desk (never larger than life)
   const scale = desk.width > 0 ? Math.min(1, (desk.width - 48) / paper.w) : 1;
   const pages = Math.max(1, preview?.pages ?? 1);
   const contentH = (paper.h - 2 * MARGIN.y) * pages;
 
   return (
-    <Modal opened={open} onClose={onClose} title={`打印预览 · ${DOCUMENT_TITLES[document]}`} size={920} centered classNames={{ body: classes.body }}>
+    <Modal opened={open} onClose={onClose} title={`打印预览 · ${title ?? DOCUMENT_KIND_TITLES[request.document]}`} size={920} centered classNames={{ body: classes.body }}>
       <Stack gap="sm">
         <Group justify="space-between">
+          {sizable ? (
           <SegmentedControl
             value={pageSize}
             onChange={(v) => setPageSize(v as PageSize)}
@@ -145,8 +151,11 @@ export function PrintPreviewModal({ document, ticketId, open, onClose }: { docum
             aria-label="纸张"
             data-testid="print-page-size"
           />
+          ) : (
+            <span />
+          )}
           <Text size="sm" c="dimmed" data-testid="print-preview-pages">
-            {preview ? `共 ${preview.pages} 页 · ${pageSize}` : ''}
+            {preview ? `共 ${preview.pages} 页 · ${size}` : ''}
           </Text>
         </Group>
         <div ref={desk.ref} className={classes.desk}>
