@@ -23,7 +23,7 @@ export default defineConfig({
       rollupOptions: {
         input: { index: resolve(root, 'electron/main/index.ts') },
         // native and large Node-only libraries stay in node_modules
-        external: ['better-sqlite3', 'exceljs', 'docx', 'electron'],
+        external: ['better-sqlite3', 'exceljs', 'docx', 'pdf-lib', 'electron'],
       },
     },
   },

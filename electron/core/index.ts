@@ -19,9 +19,9 @@ import { readSettingsSync } from './system/settings';
 /** Channels a shell (Electron or harness) answers itself, because they touch the desktop. */
 export type ShellChannel = 'system.files.save';
 export type ShellHandlers = Pick<Handlers, ShellChannel>;
-/** Printing needs a Chromium: Electron's webContents or the harness's headless Chromium. */
-export type PrintChannel = 'documents.print.preview' | 'documents.print.print';
-export type PrintHandlers = Pick<Handlers, PrintChannel>;
+/** Printing needs a Chromium: Electron's webContents or the harness's headless Chromium (documents/print-service.ts). */
+import type { PrintChannel, PrintHandlers } from './documents/print-service';
+export type { PrintChannel, PrintHandlers };
 
 /** The log file lives in the shell's user-data folder (electron/shell-common/log-file.ts). */
 export type LogChannel = 'system.log.write' | 'system.log.open';
@@ -37,13 +37,17 @@ const noLogFile: LogHandlers = {
   },
 };
 
+const unavailable = async (): Promise<never> => {
+  throw new UserError('UNAVAILABLE', '当前环境无法生成打印预览或打印');
+};
 const noPrinter: PrintHandlers = {
-  'documents.print.preview': async () => {
-    throw new UserError('UNAVAILABLE', '当前环境无法生成打印预览');
-  },
-  'documents.print.print': async () => {
-    throw new UserError('UNAVAILABLE', '当前环境没有可用的打印机');
-  },
+  'documents.print.preview': unavailable,
+  'documents.print.print': unavailable,
+  'documents.batch.start': unavailable,
+  'documents.batch.status': unavailable,
+  'documents.batch.cancel': unavailable,
+  'documents.batch.save': unavailable,
+  'documents.printers.list': async () => ({ printers: [], note: '当前环境没有打印机' }),
 };
 
 export interface Core {

@@ -2,12 +2,9 @@ import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import type { CoreContext } from '../core/context';
-import type { PrintHandlers } from '../core/index';
-import { renderTicketDocument } from '../core/documents/ticket-documents';
+import { printHandlers, type PrintEngine } from '../core/documents/print-service';
 import { UserError } from '../core/errors';
-import { countPdfPages } from '../core/documents/pdf-pages';
 import { warmPrintFonts } from '../core/documents/fonts';
-import { PrintJobs } from '../core/documents/print-jobs';
 
 // The harness prints with the same engine Electron uses for printToPDF: Chromium's print
 // pipeline, here a headless Debian Chromium driven by playwright-core (docs/PRINTING.md).
@@ -115,27 +112,19 @@ export async function closePrinter(): Promise<void> {
   await (await b.catch(() => null))?.close().catch(() => undefined);
 }
 
-interface HarnessJob {
-  pdf: Buffer;
-  fileName: string;
-}
-const JOB_TTL_MS = 10 * 60_000;
-
-/** Print channels for the harness: preview renders the PDF once and keeps it; 打印 saves those bytes under downloads. */
-export function harnessPrintHandlers(ctx: CoreContext, save: (fileName: string, data: Buffer) => Promise<string>): PrintHandlers {
-  const jobs = new PrintJobs<HarnessJob>({ ttlMs: JOB_TTL_MS, max: 16 });
+/** The harness's engine: Chromium renders, and 打印 saves the PDF under downloads (no printer here). */
+function harnessEngine(save: (fileName: string, data: Buffer) => Promise<string>): PrintEngine<null> {
   return {
-    'documents.print.preview': async (input) => {
-      const doc = await renderTicketDocument(ctx, input);
-      const pdf = await htmlToPdf(doc.html, input.pageSize ?? 'A4');
-      const jobId = jobs.add({ pdf, fileName: doc.fileName });
-      return { jobId, fileName: doc.fileName, pdfBase64: pdf.toString('base64'), pages: countPdfPages(pdf), html: doc.html };
-    },
-    'documents.print.print': async ({ jobId }) => {
-      const job = jobs.take(jobId);
-      // the save counts as in flight too: teardown waits for the file to be written
-      const path = await track(() => save(job.fileName, job.pdf));
-      return { printed: true, message: `测试环境没有打印机，已保存为 PDF：${path}` };
-    },
+    render: async (html, size) => ({ pdf: await htmlToPdf(html, size), handle: null }),
+    // the save counts as in flight too: teardown waits for the file to be written
+    print: async (job) => ({ printed: true, message: `测试环境没有打印机，已保存为 PDF：${await track(() => save(job.pdfFileName, job.pdf))}` }),
+    dispose: () => undefined,
+    printers: async () => ({ printers: [], note: '测试环境没有打印机：打印会把 PDF 保存到下载文件夹' }),
+    save: async (fileName, bytes) => ({ saved: true, path: await track(() => save(fileName, bytes)) }),
   };
+}
+
+/** Print channels for the harness: the core's print service over headless Chromium. */
+export function harnessPrintHandlers(ctx: CoreContext, save: (fileName: string, data: Buffer) => Promise<string>): ReturnType<typeof printHandlers> {
+  return printHandlers(ctx, harnessEngine(save), { maxJobs: 16 });
 }

@@ -41,13 +41,15 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   const dataDir = resolve(opts.dataDir ?? dirname(dbFile));
   mkdirSync(dataDir, { recursive: true });
   const log = createLogFile(join(dataDir, 'logs'));
+  let printing: ReturnType<typeof harnessPrintHandlers> | null = null;
   const core = await createCore(
     { file: dbFile },
     { kind: 'harness' },
-    (ctx) => ({
-      ...harnessShellHandlers(dataDir, log),
-      ...harnessPrintHandlers(ctx, (fileName, data) => saveToDownloads(dataDir, fileName, data.toString('base64'))),
-    }),
+    (ctx) => {
+      printing = harnessPrintHandlers(ctx, (fileName, data) => saveToDownloads(dataDir, fileName, data.toString('base64')));
+      const { close: _close, ...handlers } = printing;
+      return { ...harnessShellHandlers(dataDir, log), ...handlers };
+    },
     (message, err) => {
       console.error(message, describeError(err));
       log.write('error', 'main', `${message} 程序内部错误`, err);
@@ -75,6 +77,8 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     // prints still running finish (and may still read the database) before anything closes under them
     close: () =>
       (closed ??= closeServer(server)
+        // batches stop first: they read the database between pages
+        .then(() => printing?.close())
         .then(() => closePrinter())
         .then(() => core.close())),
   };

@@ -69,13 +69,30 @@ export async function renderDocument(html: string, options: PrintOptions, parent
   }
 }
 
-/** Opens the system print dialog for a rendered document; resolves when the user printed or cancelled. */
-export function printRendered(rendered: RenderedDocument): Promise<PrintOutcome> {
+/** The printers the system knows, for 设置 → 打印机. */
+export async function listPrinters(win: BrowserWindow): Promise<Array<{ name: string; displayName: string; isDefault: boolean }>> {
+  const printers = await win.webContents.getPrintersAsync();
+  // Electron's PrinterInfo no longer says which is the system default: the dialog still starts on it
+  return printers.map((p) => ({ name: p.name, displayName: p.displayName || p.name, isDefault: false }));
+}
+
+/**
+ * Prints a rendered document: the system print dialog, or straight to the printer 设置 remembers for
+ * this document type when it is set to print silently. Resolves when printed or cancelled.
+ */
+export function printRendered(rendered: RenderedDocument, pref?: { deviceName: string | null; silent: boolean }): Promise<PrintOutcome> {
   const { window: win, options } = rendered;
   if (win.isDestroyed()) return Promise.resolve({ printed: false, reason: '打印内容已失效，请重新打开打印预览' });
+  const silent = !!(pref?.silent && pref.deviceName);
   return new Promise<PrintOutcome>((resolve) => {
     win.webContents.print(
-      { silent: false, printBackground: true, pageSize: options.pageSize, landscape: options.landscape ?? false },
+      {
+        silent,
+        ...(pref?.deviceName ? { deviceName: pref.deviceName } : {}),
+        printBackground: true,
+        pageSize: options.pageSize,
+        landscape: options.landscape ?? false,
+      },
       (success, failureReason) =>
         resolve(success ? { printed: true } : { printed: false, reason: /cancel/i.test(failureReason) ? '已取消打印' : `打印失败：${failureReason}` }),
     );

@@ -3,58 +3,79 @@ import { app, dialog, type BrowserWindow, type SaveDialogOptions } from 'electro
 import { extname, join } from 'node:path';
 import type { ShellSide } from '../core';
 import type { CoreContext } from '../core/context';
-import { renderTicketDocument } from '../core/documents/ticket-documents';
-import { countPdfPages } from '../core/documents/pdf-pages';
-import { PrintJobs } from '../core/documents/print-jobs';
 import { setPrintFontDir, warmPrintFonts } from '../core/documents/fonts';
-import { disposeRendered, printRendered, renderDocument, type RenderedDocument } from './print';
+import { printHandlers, type PrintEngine } from '../core/documents/print-service';
+import { disposeRendered, listPrinters, printRendered, renderDocument, type RenderedDocument } from './print';
 import { safeFileName, writeSavedFile } from '../shell-common/saved-file';
 
 export function electronShellHandlers(getWindow: () => BrowserWindow | null): (ctx: CoreContext) => ShellSide {
-  // each preview keeps its hidden window for a while, so 打印 prints the page already rendered
-  // (docs/PRINTING.md); a few at most, and none outlives the app's window
-  const jobs = new PrintJobs<RenderedDocument & { title: string }>({ ttlMs: 10 * 60_000, max: 4, dispose: disposeRendered });
   const hooked = new WeakSet<BrowserWindow>();
   setPrintFontDir(join(app.getAppPath(), 'resources', 'fonts'));
   warmPrintFonts().catch((err: unknown) => console.error('[print] 打印字体加载失败', err));
-  return (ctx) => ({
-    // preview: the PDF Chromium will print, plus the HTML for the on-screen frame
-    'documents.print.preview': async (input) => {
-      const doc = await renderTicketDocument(ctx, input);
+
+  async function saveWithDialog(fileName: string, bytes: Buffer): Promise<{ saved: boolean; path: string | null }> {
+    const name = safeFileName(fileName);
+    const ext = extname(name).slice(1);
+    const options: SaveDialogOptions = {
+      title: '保存文件',
+      defaultPath: join(app.getPath('downloads'), name),
+      buttonLabel: '保存',
+      filters: ext
+        ? [
+            { name: `${ext.toUpperCase()} 文件`, extensions: [ext] },
+            { name: '所有文件', extensions: ['*'] },
+          ]
+        : [],
+    };
+    const win = getWindow();
+    const choice = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+    if (choice.canceled || !choice.filePath) return { saved: false, path: null };
+    await writeSavedFile(choice.filePath, bytes.toString('base64'));
+    return { saved: true, path: choice.filePath };
+  }
+
+  // a preview keeps its hidden window for a while, so 打印 prints the page already rendered
+  // (docs/PRINTING.md); a batch's chunks are rendered and dropped, and its 打印 loads the whole
+  // document once into a window of its own: one print job
+  const engine: PrintEngine<RenderedDocument> = {
+    render: async (html, size, keep) => {
       const parent = getWindow();
-      if (parent && !hooked.has(parent)) {
-        hooked.add(parent);
-        parent.once('closed', () => jobs.clear());
+      const rendered = await renderDocument(html, { pageSize: size }, parent);
+      if (!keep) {
+        disposeRendered(rendered);
+        return { pdf: rendered.pdf, handle: null };
       }
-      const rendered = await renderDocument(doc.html, { pageSize: input.pageSize ?? 'A4' }, parent);
-      const jobId = jobs.add({ ...rendered, title: doc.title });
-      return { jobId, fileName: doc.fileName, pdfBase64: rendered.pdf.toString('base64'), pages: countPdfPages(rendered.pdf), html: doc.html };
+      return { pdf: rendered.pdf, handle: rendered };
     },
-    // then the system print dialog for the window that made the preview
-    'documents.print.print': async ({ jobId }) => {
-      const job = jobs.take(jobId);
-      const outcome = await printRendered(job);
-      return outcome.printed ? { printed: true, message: `${job.title}已发送到打印机` } : { printed: false, message: outcome.reason };
+    print: async (job, pref) => {
+      const rendered = job.handle ?? (await renderDocument(await job.html(), { pageSize: job.size }, getWindow()));
+      try {
+        const outcome = await printRendered(rendered, pref);
+        return outcome.printed ? { printed: true, message: `${job.title}已发送到打印机` } : { printed: false, message: outcome.reason };
+      } finally {
+        if (!job.handle) disposeRendered(rendered);
+      }
     },
-    'system.files.save': async ({ fileName, dataBase64 }) => {
-      const name = safeFileName(fileName);
-      const ext = extname(name).slice(1);
-      const options: SaveDialogOptions = {
-        title: '保存文件',
-        defaultPath: join(app.getPath('downloads'), name),
-        buttonLabel: '保存',
-        filters: ext
-          ? [
-              { name: `${ext.toUpperCase()} 文件`, extensions: [ext] },
-              { name: '所有文件', extensions: ['*'] },
-            ]
-          : [],
-      };
+    dispose: disposeRendered,
+    printers: async () => {
       const win = getWindow();
-      const choice = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
-      if (choice.canceled || !choice.filePath) return { saved: false, path: null };
-      await writeSavedFile(choice.filePath, dataBase64);
-      return { saved: true, path: choice.filePath };
+      const printers = win ? await listPrinters(win) : [];
+      return { printers, note: printers.length ? null : '没有找到打印机，请先在系统中添加打印机' };
     },
-  });
+    save: saveWithDialog,
+  };
+
+  return (ctx) => {
+    const { close, ...handlers } = printHandlers(ctx, engine, { maxJobs: 4 });
+    const parent = getWindow();
+    // no kept job outlives the app's window
+    if (parent && !hooked.has(parent)) {
+      hooked.add(parent);
+      parent.once('closed', () => void close());
+    }
+    return {
+      ...handlers,
+      'system.files.save': ({ fileName, dataBase64 }) => saveWithDialog(fileName, Buffer.from(dataBase64, 'base64')),
+    };
+  };
 }
