@@ -31,7 +31,8 @@ export function imageSize(bytes: Buffer): { type: 'png' | 'jpg'; w: number; h: n
       const marker = bytes[i + 1];
       const len = bytes.readUInt16BE(i + 2);
       // SOF0..SOF15 except DHT (C4), JPG (C8) and DAC (CC) carry the frame size
-      if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) return { type: 'jpg', h: bytes.readUInt16BE(i + 5), w: bytes.readUInt16BE(i + 7) };
+      if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker))
+        return { type: 'jpg', h: bytes.readUInt16BE(i + 5), w: bytes.readUInt16BE(i + 7) };
       i += 2 + len;
     }
   }

@@ -136,7 +136,17 @@ export function printHandlers<H>(ctx: CoreContext, engine: PrintEngine<H>, opts:
     b.pdf = pdf;
     b.word = word;
     const pageCount = countPdfPages(pdf);
-    const job = { title: src.title, kind: src.kind, pdfFileName: `${src.fileBase}.pdf`, size: src.pageSize, pdf, handle: null, html, facts: b.facts, pages: pageCount };
+    const job = {
+      title: src.title,
+      kind: src.kind,
+      pdfFileName: `${src.fileBase}.pdf`,
+      size: src.pageSize,
+      pdf,
+      handle: null,
+      html,
+      facts: b.facts,
+      pages: pageCount,
+    };
     b.job = job;
     b.jobId = jobs.add(job);
     b.status = {
@@ -160,7 +170,17 @@ export function printHandlers<H>(ctx: CoreContext, engine: PrintEngine<H>, opts:
       const html = await renderHtml(src, pages);
       const { pdf, handle } = await engine.render(html, src.pageSize, true);
       const pageCount = countPdfPages(pdf);
-      const jobId = jobs.add({ title: src.title, kind: src.kind, pdfFileName: `${src.fileBase}.pdf`, size: src.pageSize, pdf, handle, html: async () => html, facts: factsOf(src), pages: pageCount });
+      const jobId = jobs.add({
+        title: src.title,
+        kind: src.kind,
+        pdfFileName: `${src.fileBase}.pdf`,
+        size: src.pageSize,
+        pdf,
+        handle,
+        html: async () => html,
+        facts: factsOf(src),
+        pages: pageCount,
+      });
       return { jobId, fileName: `${src.fileBase}.pdf`, pdfBase64: pdf.toString('base64'), pages: pageCount, html };
     },
 

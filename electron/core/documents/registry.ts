@@ -25,8 +25,7 @@ export const CLI_NAMES: Record<DocumentKindT, string> = {
   moveOutPass: 'move-out-pass',
 };
 
-export const documentByCliName = (name: string): DocumentKindT | undefined =>
-  (Object.keys(CLI_NAMES) as DocumentKindT[]).find((k) => CLI_NAMES[k] === name);
+export const documentByCliName = (name: string): DocumentKindT | undefined => (Object.keys(CLI_NAMES) as DocumentKindT[]).find((k) => CLI_NAMES[k] === name);
 
 /** 受理单 and 派工单 keep their hand-fitted layout (ticket-documents.ts) and render themselves. */
 async function ticketSource(ctx: CoreContext, req: Extract<DocumentRequestT, { document: 'acceptanceSlip' | 'workOrder' }>): Promise<DocumentSource> {

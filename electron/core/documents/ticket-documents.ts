@@ -75,7 +75,6 @@ const cellPad = 2 * GRID.padY + GRID.border;
 /** width of the text in a value cell: the whole row, or one of two halves */
 const cellWidth = (pageW: number, span: boolean) => (span ? pageW - GRID.th : (pageW - 2 * GRID.th) / 2) - 2 * GRID.padX - GRID.border;
 
-
 function rowHeight(row: Row, pageW: number): number {
   const span = row.length === 1;
   const lines = Math.max(1, ...row.map(([, v]) => linesFor(v, BODY_PT, cellWidth(pageW, span))));

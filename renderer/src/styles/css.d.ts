@@ -4,3 +4,9 @@ declare module '*.module.css' {
   export default classes;
 }
 declare module '*.css';
+
+/** pictures imported by the renderer become URLs of the built files (Vite) */
+declare module '*.png' {
+  const url: string;
+  export default url;
+}

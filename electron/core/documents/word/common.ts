@@ -7,6 +7,7 @@ import {
   BorderStyle,
   Document,
   HeightRule,
+  LineRuleType,
   Packer,
   Paragraph,
   ShadingType,
@@ -144,7 +145,10 @@ export async function wordFile(title: string, children: FileChild[]): Promise<Bu
     creator: 'FrontDesk',
     styles: {
       default: {
-        document: { run: { font: WORD_FONT, size: hp(10), language: { value: 'zh-CN', eastAsia: 'zh-CN' } }, paragraph: { spacing: { line: 276 } } },
+        document: {
+          run: { font: WORD_FONT, size: hp(10), language: { value: 'zh-CN', eastAsia: 'zh-CN' } },
+          paragraph: { spacing: { line: 276, lineRule: LineRuleType.AUTO } },
+        },
       },
     },
     sections: [

@@ -6,6 +6,7 @@ import {
   BorderStyle,
   HeightRule,
   ImageRun,
+  LineRuleType,
   Paragraph,
   ShadingType,
   Table,
@@ -48,6 +49,9 @@ function fixedTable(rows: TableRow[], columnWidths: number[], borders = true): T
   });
 }
 
+/** the header's cells: no lines but the rule under the header (drawn on each cell: LibreOffice skips table-level borders) */
+const headerCell = { ...{ top: none, left: none, right: none }, bottom: { style: BorderStyle.SINGLE, size: 8, color: '222222' } };
+
 function letterhead(lh: Letterhead): FileChild[] {
   const logoH = 11; // mm, as the printed header
   const cells: TableCell[] = [];
@@ -59,9 +63,15 @@ function letterhead(lh: Letterhead): FileChild[] {
     cells.push(
       new TableCell({
         width: { size: dxa(42), type: WidthType.DXA },
-        borders: noBorders,
+        borders: headerCell,
         verticalAlign: VerticalAlign.CENTER,
-        children: [new Paragraph({ children: [new ImageRun({ type: lh.logo.type, data: lh.logo.bytes, transformation: { width: wPx, height: hPx } })] })],
+        // a picture in a line with the document's 1.15 spacing is clipped by LibreOffice: single, auto-height
+        children: [
+          new Paragraph({
+            spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
+            children: [new ImageRun({ type: lh.logo.type, data: lh.logo.bytes, transformation: { width: wPx, height: hPx } })],
+          }),
+        ],
       }),
     );
   }
@@ -71,10 +81,13 @@ function letterhead(lh: Letterhead): FileChild[] {
   cells.push(
     new TableCell({
       width: { size: orgW, type: WidthType.DXA },
-      borders: noBorders,
+      borders: headerCell,
       verticalAlign: VerticalAlign.CENTER,
       children: lh.company
-        ? [new Paragraph({ children: [text(lh.company, { sizePt: 11, bold: true })] }), new Paragraph({ children: [text(lh.centre, { sizePt: 8.5, color: '444444' })] })]
+        ? [
+            new Paragraph({ children: [text(lh.company, { sizePt: 11, bold: true })] }),
+            new Paragraph({ children: [text(lh.centre, { sizePt: 8.5, color: '444444' })] }),
+          ]
         : [new Paragraph({ children: [text(lh.centre, { sizePt: 11, bold: true })] })],
     }),
   );
@@ -83,15 +96,15 @@ function letterhead(lh: Letterhead): FileChild[] {
     cells.push(
       new TableCell({
         width: { size: phoneW, type: WidthType.DXA },
-        borders: noBorders,
+        borders: headerCell,
         verticalAlign: VerticalAlign.CENTER,
         children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [text(`服务电话：${lh.phone}`, { sizePt: 9 })] })],
       }),
     );
   }
   return [
-    fixedTable([new TableRow({ children: cells, cantSplit: true })], cols, false),
-    new Paragraph({ spacing: { after: 80 }, border: { top: { style: BorderStyle.SINGLE, size: 8, color: '222222', space: 1 } }, children: [] }),
+    fixedTable([new TableRow({ children: cells, cantSplit: true, height: { value: dxa(13), rule: HeightRule.ATLEAST } })], cols, false),
+    new Paragraph({ spacing: { after: 80 }, children: [] }),
   ];
 }
 
@@ -156,7 +169,10 @@ function seal(b: Extract<Block, { t: 'seal' }>, lh: Letterhead): FileChild[] {
   const w = dxa(70);
   const side = lh.seal === 'left' ? 'left' : 'right';
   const cols = side === 'right' ? [CONTENT_W - w, w] : [w, CONTENT_W - w];
-  const stamp = lh.seal === 'none' ? [] : [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: [text('（盖章）', { sizePt: 8, color: 'AAAAAA' })] })];
+  const stamp =
+    lh.seal === 'none'
+      ? []
+      : [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: [text('（盖章）', { sizePt: 8, color: 'AAAAAA' })] })];
   const box = new TableCell({
     width: { size: w, type: WidthType.DXA },
     borders: noBorders,
@@ -196,7 +212,11 @@ function block(b: Block, lh: Letterhead): FileChild[] {
       return letterhead(lh);
     case 'title':
       return [
-        new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 60, after: 60 }, children: [text(b.text.length > 8 ? b.text : [...b.text].join(' '), { sizePt: 16, bold: true })] }),
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          spacing: { before: 60, after: 60 },
+          children: [text(b.text.length > 8 ? b.text : [...b.text].join(' '), { sizePt: 16, bold: true })],
+        }),
       ];
     case 'meta':
       return [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 80 }, children: [text(b.items.join('　　'), { sizePt: 9 })] })];
@@ -216,7 +236,8 @@ function block(b: Block, lh: Letterhead): FileChild[] {
     }
     case 'list':
       return b.items.map(
-        (x, i) => new Paragraph({ indent: { left: dxa(7), hanging: dxa(5) }, spacing: { after: 40 }, children: [text(`${b.numbered ? `${i + 1}.` : '•'}\t${x}`)] }),
+        (x, i) =>
+          new Paragraph({ indent: { left: dxa(7), hanging: dxa(5) }, spacing: { after: 40 }, children: [text(`${b.numbered ? `${i + 1}.` : '•'}\t${x}`)] }),
       );
     case 'grid':
       return [gridTable(b.rows.map((r) => gridRow(r.cells, { minMm: r.minMm }))), new Paragraph({ spacing: { after: 60 }, children: [] })];
@@ -248,4 +269,3 @@ export function renderPagesWord(title: string, pages: DocPage[], lh: Letterhead)
   });
   return wordFile(title, children);
 }
-

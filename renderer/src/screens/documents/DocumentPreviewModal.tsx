@@ -137,20 +137,27 @@ export function DocumentPreviewModal({ request, open, onClose, title }: { reques
   const contentH = (paper.h - 2 * MARGIN.y) * pages;
 
   return (
-    <Modal opened={open} onClose={onClose} title={`打印预览 · ${title ?? DOCUMENT_KIND_TITLES[request.document]}`} size={920} centered classNames={{ body: classes.body }}>
+    <Modal
+      opened={open}
+      onClose={onClose}
+      title={`打印预览 · ${title ?? DOCUMENT_KIND_TITLES[request.document]}`}
+      size={920}
+      centered
+      classNames={{ body: classes.body }}
+    >
       <Stack gap="sm">
         <Group justify="space-between">
           {sizable ? (
-          <SegmentedControl
-            value={pageSize}
-            onChange={(v) => setPageSize(v as PageSize)}
-            data={[
-              { value: 'A4', label: 'A4 纸' },
-              { value: 'A5', label: 'A5 纸' },
-            ]}
-            aria-label="纸张"
-            data-testid="print-page-size"
-          />
+            <SegmentedControl
+              value={pageSize}
+              onChange={(v) => setPageSize(v as PageSize)}
+              data={[
+                { value: 'A4', label: 'A4 纸' },
+                { value: 'A5', label: 'A5 纸' },
+              ]}
+              aria-label="纸张"
+              data-testid="print-page-size"
+            />
           ) : (
             <span />
           )}

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import {
   ActionIcon,
   Badge,
@@ -7,14 +7,12 @@ import {
   Code,
   CopyButton,
   Group,
-  Paper,
   SimpleGrid,
   Stack,
   Switch,
   Table,
   Text,
   TextInput,
-  Title,
   Tooltip,
 } from '@mantine/core';
 import { IconCheck, IconCopy, IconDeviceFloppy, IconEdit, IconPlus } from '@tabler/icons-react';
@@ -29,6 +27,9 @@ import { Loading } from '../../app/Loading';
 import { ViewLogButton } from '../../app/ErrorBoundary';
 import { useApp } from '../../stores/app';
 import { EstateFormModal } from './EstateFormModal';
+import { Section } from './Section';
+import { DocumentHeaderSection } from './DocumentHeaderSection';
+import { PrinterSection } from './PrinterSection';
 
 const SHELL_LABEL = { electron: '桌面程序', harness: '浏览器测试环境' } as const;
 
@@ -38,11 +39,13 @@ export function SettingsScreen() {
   if (!status) return <Loading />;
   return (
     <Box maw={860}>
-      <PageHeader title="设置" subtitle="经办人、公司名称、项目名称与电话、证件号码显示方式；修改后立即生效。" />
+      <PageHeader title="设置" subtitle="经办人、证件号码显示方式、项目、单据抬头与打印机；修改后立即生效。" />
       <Stack gap="md">
         <DeskSettings settings={status.settings} />
         <PrivacySettings settings={status.settings} />
         <EstatesSection estates={status.estates} />
+        <DocumentHeaderSection settings={status.settings} />
+        <PrinterSection settings={status.settings} />
         <Section title="数据">
           <Table withRowBorders={false} verticalSpacing={6} fz="sm">
             <Table.Tbody>
@@ -89,29 +92,14 @@ export function SettingsScreen() {
   );
 }
 
-function Section({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
-  return (
-    <Paper withBorder p="lg" radius="sm">
-      <Title order={4}>{title}</Title>
-      {description ? (
-        <Text size="sm" c="dimmed" mt={2}>
-          {description}
-        </Text>
-      ) : null}
-      <Box mt="md">{children}</Box>
-    </Paper>
-  );
-}
-
 interface DeskValues extends Record<string, unknown> {
   staffName: string;
-  companyName: string;
 }
 
 function DeskSettings({ settings }: { settings: SettingsT }) {
   const setSettings = useApp((s) => s.setSettings);
   const [saving, setSaving] = useState(false);
-  const form = useContractForm({ schema: SettingsPatch, initialValues: { staffName: settings.staffName, companyName: settings.companyName } as DeskValues });
+  const form = useContractForm({ schema: SettingsPatch, initialValues: { staffName: settings.staffName } as DeskValues });
 
   const save = form.onSubmit(async (values) => {
     setSaving(true);
@@ -119,7 +107,7 @@ function DeskSettings({ settings }: { settings: SettingsT }) {
     setSaving(false);
     if (!r.ok) return form.setErrors(r.fields);
     // what main stored (trimmed) becomes the form's new baseline
-    const stored = { staffName: r.value.staffName, companyName: r.value.companyName };
+    const stored = { staffName: r.value.staffName };
     form.setValues(stored);
     form.resetDirty(stored);
     setSettings(r.value);
@@ -127,11 +115,10 @@ function DeskSettings({ settings }: { settings: SettingsT }) {
   });
 
   return (
-    <Section title="前台与单位" description="经办人记在每一条沟通记录和操作日志里；公司名称印在通知和单据的抬头。">
+    <Section title="前台" description="经办人记在每一条沟通记录和操作日志里，并作为受理人印在受理单上。">
       <form onSubmit={save} noValidate>
         <SimpleGrid cols={2} spacing="md">
           <TextInput label="经办人" description="当前在前台值班的人" withAsterisk data-testid="settings-staff-name" {...form.getInputProps('staffName')} />
-          <TextInput label="公司名称" description="如 深圳市某某物业服务有限公司" data-testid="settings-company-name" {...form.getInputProps('companyName')} />
         </SimpleGrid>
         <Group justify="flex-end" mt="md">
           <Button type="submit" leftSection={<IconDeviceFloppy size={16} />} loading={saving} disabled={!form.isDirty()} data-testid="settings-save">
