@@ -50,8 +50,15 @@ export const CELL_MARGINS = { top: dxa(1.2), bottom: dxa(1.2), left: dxa(2), rig
 /** half-points, as Word counts font sizes */
 const hp = (pt: number) => Math.round(pt * 2);
 
-export function text(value: string, opts: { sizePt?: number; bold?: boolean; color?: string } = {}): TextRun {
-  return new TextRun({ text: value, size: opts.sizePt ? hp(opts.sizePt) : undefined, bold: opts.bold, color: opts.color });
+export function text(value: string, opts: { sizePt?: number; bold?: boolean; color?: string; spacingPt?: number } = {}): TextRun {
+  return new TextRun({
+    text: value,
+    size: opts.sizePt ? hp(opts.sizePt) : undefined,
+    bold: opts.bold,
+    color: opts.color,
+    // letter-spacing as a run property, not typed spaces: the words stay searchable
+    characterSpacing: opts.spacingPt ? Math.round(opts.spacingPt * 20) : undefined,
+  });
 }
 
 /** a paragraph per line of the value, so typed line breaks survive */

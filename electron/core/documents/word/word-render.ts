@@ -215,7 +215,7 @@ function block(b: Block, lh: Letterhead): FileChild[] {
         new Paragraph({
           alignment: AlignmentType.CENTER,
           spacing: { before: 60, after: 60 },
-          children: [text(b.text.length > 8 ? b.text : [...b.text].join(' '), { sizePt: 16, bold: true })],
+          children: [text(b.text, { sizePt: 16, bold: true, spacingPt: b.text.length > 8 ? 1.5 : 4.5 })],
         }),
       ];
     case 'meta':
