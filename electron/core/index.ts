@@ -20,8 +20,8 @@ import { readSettingsSync } from './system/settings';
 export type ShellChannel = 'system.files.save';
 export type ShellHandlers = Pick<Handlers, ShellChannel>;
 /** Printing needs a Chromium: Electron's webContents or the harness's headless Chromium (documents/print-service.ts). */
-import type { PrintChannel, PrintHandlers } from './documents/print-service';
-export type { PrintChannel, PrintHandlers };
+import type { PrintHandlers } from './documents/print-service';
+export type { PrintHandlers };
 
 /** The log file lives in the shell's user-data folder (electron/shell-common/log-file.ts). */
 export type LogChannel = 'system.log.write' | 'system.log.open';

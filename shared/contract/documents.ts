@@ -94,7 +94,6 @@ export const PrinterPref = z.object({
   /** print straight to that printer without the system dialog */
   silent: z.boolean(),
 });
-export const PrinterPrefs = z.record(DocumentKind, PrinterPref);
 
 // ---- the print log: every print, PDF and Word file of a document
 export const PrintLogEntry = z.object({

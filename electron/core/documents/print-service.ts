@@ -135,7 +135,7 @@ export function printHandlers<H>(ctx: CoreContext, engine: PrintEngine<H>, opts:
     step('生成 Word', 1, 1);
     b.pdf = pdf;
     b.word = word;
-    const pageCount = countPdfPages(pdf);
+    const pageCount = await countPdfPages(pdf);
     const job = {
       title: src.title,
       kind: src.kind,
@@ -169,7 +169,7 @@ export function printHandlers<H>(ctx: CoreContext, engine: PrintEngine<H>, opts:
       const pages = src.own ? undefined : await allPages(src);
       const html = await renderHtml(src, pages);
       const { pdf, handle } = await engine.render(html, src.pageSize, true);
-      const pageCount = countPdfPages(pdf);
+      const pageCount = await countPdfPages(pdf);
       const jobId = jobs.add({
         title: src.title,
         kind: src.kind,

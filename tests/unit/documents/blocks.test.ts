@@ -29,8 +29,27 @@ const every: Block[] = [
   { t: 'heading', text: '一、停水时间' },
   { t: 'para', text: '因市政管网维修，暂停供水。\n请提前储水。', indent: true },
   { t: 'list', items: ['关闭水龙头', '放水后使用'], numbered: true },
-  { t: 'grid', rows: [{ cells: [['房号', '3栋2单元1502'], ['业主', '张三']] }, { cells: [['备注', '<b>不是标签</b>']], minMm: 12 }] },
-  { t: 'table', columns: [{ label: '钥匙名称', width: 3 }, { label: '数量', width: 1, align: 'center' }], rows: [['入户门钥匙', '3']], minRowMm: 8 },
+  {
+    t: 'grid',
+    rows: [
+      {
+        cells: [
+          ['房号', '3栋2单元1502'],
+          ['业主', '张三'],
+        ],
+      },
+      { cells: [['备注', '<b>不是标签</b>']], minMm: 12 },
+    ],
+  },
+  {
+    t: 'table',
+    columns: [
+      { label: '钥匙名称', width: 3 },
+      { label: '数量', width: 1, align: 'center' },
+    ],
+    rows: [['入户门钥匙', '3']],
+    minRowMm: 8,
+  },
   { t: 'checks', items: ['身份证原件', '购房合同', '交房通知书'], columns: 2 },
   { t: 'signs', labels: ['业主签字：', '经办人：'] },
   { t: 'seal', lines: ['阳光花园物业服务中心', '2026年12月2日'] },
@@ -39,9 +58,36 @@ const every: Block[] = [
   { t: 'space', mm: 5 },
   { t: 'box', text: '欢迎入住', minMm: 30, sizePt: 16 },
 ];
-const WORDS = ['停水通知', '〔2026〕第012号', '一、停水时间', '因市政管网维修，暂停供水。', '请提前储水。', '关闭水龙头', '3栋2单元1502', '张三', '<b>不是标签</b>', '钥匙名称', '入户门钥匙', '身份证原件', '交房通知书', '业主签字：', '阳光花园物业服务中心', '本通知一式两份。', '沿虚线剪开', '欢迎入住', '深圳市安居物业服务有限公司', '0755-88886666'];
+const WORDS = [
+  '停水通知',
+  '〔2026〕第012号',
+  '一、停水时间',
+  '因市政管网维修，暂停供水。',
+  '请提前储水。',
+  '关闭水龙头',
+  '3栋2单元1502',
+  '张三',
+  '<b>不是标签</b>',
+  '钥匙名称',
+  '入户门钥匙',
+  '身份证原件',
+  '交房通知书',
+  '业主签字：',
+  '阳光花园物业服务中心',
+  '本通知一式两份。',
+  '沿虚线剪开',
+  '欢迎入住',
+  '深圳市安居物业服务有限公司',
+  '0755-88886666',
+];
 
-const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+const unescape = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 const htmlText = (html: string) => unescape(html.replace(/<style>[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ''));
 
 function wordXml(bytes: Buffer, part = 'word/document.xml'): string {
@@ -85,7 +131,9 @@ describe('the document model rendered', () => {
     for (const w of WORDS) expect(text).toContain(w);
     expect(text).toContain('第三页');
     expect(xml.match(/<w:pageBreakBefore\/>/g)).toHaveLength(2);
-    const tables = [...xml.matchAll(/<w:tblGrid>([\s\S]*?)<\/w:tblGrid>/g)].map((m) => [...m[1].matchAll(/w:w="(\d+)"/g)].reduce((s, x) => s + Number(x[1]), 0));
+    const tables = [...xml.matchAll(/<w:tblGrid>([\s\S]*?)<\/w:tblGrid>/g)].map((m) =>
+      [...m[1].matchAll(/w:w="(\d+)"/g)].reduce((s, x) => s + Number(x[1]), 0),
+    );
     expect(tables.length).toBeGreaterThanOrEqual(6);
     // A4 (11906) less 2 × 14 mm margins: every table spans exactly the text width
     for (const w of tables) expect(w).toBe(11906 - 2 * Math.round((14 * 1440) / 25.4));
@@ -101,7 +149,25 @@ describe('the document model rendered', () => {
   it('reads the size of PNG and JPEG logos, and nothing else', () => {
     expect(imageSize(logo)).toEqual({ type: 'png', w: 240, h: 240 });
     // a minimal JPEG header: SOI, APP0 (16 bytes), SOF0 with 3×2 pixels
-    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, ...Array(14).fill(0), 0xff, 0xc0, 0x00, 0x11, 0x08, 0x00, 0x02, 0x00, 0x03, ...Array(12).fill(0)]);
+    const jpeg = Buffer.from([
+      0xff,
+      0xd8,
+      0xff,
+      0xe0,
+      0x00,
+      0x10,
+      ...Array(14).fill(0),
+      0xff,
+      0xc0,
+      0x00,
+      0x11,
+      0x08,
+      0x00,
+      0x02,
+      0x00,
+      0x03,
+      ...Array(12).fill(0),
+    ]);
     expect(imageSize(jpeg)).toEqual({ type: 'jpg', w: 3, h: 2 });
     expect(imageSize(Buffer.from('GIF89a............................'))).toBeNull();
   });

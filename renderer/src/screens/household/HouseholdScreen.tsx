@@ -189,6 +189,8 @@ export function HouseholdScreen({ houseId }: { houseId: number }) {
                 onVoid={(space) => setDialog({ kind: 'voidParking', space })}
               />
             </SimpleGrid>
+            <MoveInSection houseId={house.id} readOnly={voided} onChanged={() => void reload()} />
+            <RenovationSection houseId={house.id} readOnly={voided} onChanged={() => void reload()} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>

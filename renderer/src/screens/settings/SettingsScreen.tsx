@@ -1,20 +1,5 @@
 import { useState } from 'react';
-import {
-  ActionIcon,
-  Badge,
-  Box,
-  Button,
-  Code,
-  CopyButton,
-  Group,
-  SimpleGrid,
-  Stack,
-  Switch,
-  Table,
-  Text,
-  TextInput,
-  Tooltip,
-} from '@mantine/core';
+import { ActionIcon, Badge, Box, Button, Code, CopyButton, Group, SimpleGrid, Stack, Switch, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconCheck, IconCopy, IconDeviceFloppy, IconEdit, IconPlus } from '@tabler/icons-react';
 import type { EstateT } from '../../../../shared/contract/archives';
 import { SettingsPatch, type SettingsT } from '../../../../shared/contract/system';
