@@ -43,6 +43,7 @@ body { font-family: ${FONT_STACK}; color: #111; font-size: 10pt; line-height: 1.
 .doc { break-after: page; }
 .doc:last-child { break-after: auto; }
 .org { text-align: center; font-size: 10pt; line-height: 5mm; height: 5mm; color: #333; letter-spacing: 1px; }
+.org-logo { height: 4.5mm; width: auto; vertical-align: -1mm; margin-right: 1.5mm; }
 h1 { text-align: center; font-size: 16pt; line-height: 8mm; height: 8mm; margin: 0.5mm 0 0; letter-spacing: 6px; font-weight: 700; }
 .meta { display: flex; justify-content: space-between; gap: 4mm; font-size: 9pt; line-height: 5mm; height: 5mm; color: #333; margin: 0.5mm 0 1mm; white-space: nowrap; }
 .copy-label { font-weight: 700; color: #000; border: 0.3mm solid #222; padding: 0 1.5mm; }

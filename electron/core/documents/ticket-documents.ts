@@ -4,8 +4,8 @@ import type { CoreContext } from '../context';
 import type { TicketDetailT } from '../../../shared/contract/desk';
 import { cstDateTime } from '../../../shared/domain/time';
 import { getTicketDetail } from '../desk/ticket-read';
-import { readDeskConfig } from '../desk/config';
-import { DEFAULT_SETTINGS, readSettings } from '../system/settings';
+import { DEFAULT_SETTINGS } from '../system/settings';
+import { letterheadFor } from './letterhead';
 import { GRID, contentMm, h, page, raw, type PageSize, type Raw } from './html';
 import { fitText, linesFor, PT_MM, type TextFit } from './fit';
 import { printFontCss } from './fonts';
@@ -17,17 +17,18 @@ export const DOCUMENT_TITLES: Record<TicketDocument, string> = { acceptanceSlip:
 export interface Letterhead {
   org: string;
   phone: string;
+  /** the logo as a data: URL, or null when 设置 hides it */
+  logo: string | null;
 }
 
+/** The slips' header line, from the one company header of 设置 → 单据抬头 (letterhead.ts). */
 async function letterhead(ctx: CoreContext, estateId: number): Promise<Letterhead> {
-  const estate = await ctx.db.selectFrom('estates').select(['name', 'phone']).where('id', '=', estateId).executeTakeFirst();
-  const settings = await readSettings(ctx);
-  const cfg = await readDeskConfig(ctx);
-  const org = [settings.companyName, estate?.name ? `${estate.name}物业服务中心` : '物业服务中心'].filter(Boolean).join(' · ');
-  // the estate's own service phone first: with several estates the desk-wide number (which
-  // readDeskConfig fills from the first estate) would put estate 1's phone on estate 2's slips
-  return { org, phone: estate?.phone || cfg.centrePhone || '' };
+  const lh = await letterheadFor(ctx, estateId);
+  return { org: lh.org, phone: lh.phone, logo: lh.logo?.dataUrl ?? null };
 }
+
+/** the logo, one line high, before the company name */
+const orgLogo = (lh: Letterhead) => (lh.logo ? h`<img class="org-logo" src="${raw(lh.logo)}" alt="">` : '');
 
 export const fmt = (iso: string | null | undefined) => (iso ? cstDateTime(iso) : '');
 
@@ -167,7 +168,7 @@ function acceptanceSlip(d: TicketDetailT, lh: Letterhead, f: Facts, size: PageSi
   const boxMm = Math.min(room, Math.max(MIN_TEXT_MM, linesFor(fit.text, fit.sizePt, cellWidth(pg.w, true)) * lineMm(fit.sizePt, fit.lineHeight)));
 
   const copy = (label: string) => h`
-    <div class="org">${lh.org}</div>
+    <div class="org">${orgLogo(lh)}${lh.org}</div>
     <h1>受 理 单</h1>
     <div class="meta"><span>工单号：<span class="no">${t.no}</span></span>${size === 'A4' ? h`<span>渠道：${t.channel}</span>` : ''}<span>受理时间：${fmt(t.receivedAt)}</span><span class="copy-label">${label}</span></div>
     ${grid([...head.map(rowHtml), textRow('内容', fit, boxMm), h`<tr><th>受理人</th><td>${f.receivedBy || raw('<span class="blank"></span>')}</td><th>服务电话</th><td>${lh.phone}</td></tr>`])}
@@ -189,7 +190,7 @@ function acceptanceSlip(d: TicketDetailT, lh: Letterhead, f: Facts, size: PageSi
 /** The whole description on a sheet of its own, when the form only had room for its start. */
 function continuation(title: string, t: TicketDetailT['ticket'], lh: Letterhead): Raw {
   return h`<div class="doc continued">
-    <div class="org">${lh.org}</div>
+    <div class="org">${orgLogo(lh)}${lh.org}</div>
     <h1>${title}（续页）</h1>
     <div class="meta"><span>工单号：<span class="no">${t.no}</span></span><span>位置：${t.location}</span><span>受理时间：${fmt(t.receivedAt)}</span></div>
     ${grid([h`<tr><th>内容全文</th><td colspan="3" class="text">${t.description}</td></tr>`])}
@@ -255,7 +256,7 @@ function workOrder(d: TicketDetailT, lh: Letterhead, f: Facts, size: PageSize): 
   const by = dispatchLine(f);
   const body = [
     h`<div class="doc work-order">
-    <div class="org">${lh.org}</div>
+    <div class="org">${orgLogo(lh)}${lh.org}</div>
     <h1>派 工 单</h1>
     <div class="meta"><span>工单号：<span class="no">${t.no}</span></span>${size === 'A4' ? h`<span>渠道：${t.channel}</span>` : ''}<span>${by}</span></div>
     ${grid([
