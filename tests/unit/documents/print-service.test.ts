@@ -2,6 +2,9 @@
 // makes a real PDF with one page per rendered page, marked with the render call's number, so the
 // tests see what the service asked to render, in what order, what it merged, printed, saved and logged.
 import { afterEach, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { printHandlers, type PrintEngine } from '../../../electron/core/documents/print-service';
 import type { BatchStatusT, PrinterPrefT } from '../../../shared/contract/documents';
@@ -68,7 +71,8 @@ async function until(read: () => Promise<BatchStatusT>, done: (s: BatchStatusT) 
   throw new Error('batch never finished');
 }
 
-const logOf = (c: DocCore) => c.call('documents.log.list', {}) as Promise<Array<{ kind: string; action: string; pages: number | null; actor: string; audience: string }>>;
+const logOf = (c: DocCore) =>
+  c.call('documents.log.list', {}) as Promise<Array<{ kind: string; action: string; pages: number | null; actor: string; audience: string }>>;
 
 describe('print service', () => {
   it('previews once, prints the same job with the printer set for its type, and logs only what was printed', async () => {
@@ -183,6 +187,58 @@ describe('print service', () => {
     expect(end.state).toBe('failed');
     expect(end.message).toMatch(/工单/);
     await expect(p['documents.batch.status']({ batchId: 'nope' })).rejects.toThrow('该批量任务已结束或已过期');
+    await p.close();
+  });
+
+  it("a building's packets render in chunks of whole houses, merged in order into one PDF of every page", async () => {
+    core = await docCore();
+    const b = (await core.call('archives.buildings.create', { estateId: 1, name: '7' })) as { id: number };
+    const houseIds: number[] = [];
+    for (let i = 1; i <= 30; i++) {
+      const h = (await core.call('archives.houses.create', {
+        buildingId: b.id,
+        unitName: '1',
+        roomNo: String(100 * Math.ceil(i / 4) + (i % 4) + 1),
+        type: '住宅',
+        status: '已售未交付',
+      })) as { id: number };
+      houseIds.push(h.id);
+    }
+    const engine = fakeEngine();
+    const p = printHandlers(core.ctx, engine);
+    const started = await p['documents.batch.start']({ request: { document: 'moveInPacket', houseIds } });
+    const phases = new Set<string>();
+    const done = await until(
+      async () => {
+        const s = await p['documents.batch.status']({ batchId: started.batchId });
+        phases.add(s.phase);
+        return s;
+      },
+      (s) => s.state !== 'running',
+    );
+    expect(done.message).toBe('已生成 30 份，共 270 页');
+    expect(done.state).toBe('done');
+    // nine one-page parts per house: 270 pages, in chunks of 13 houses (117 pages ≤ 120)
+    expect(done.result).toMatchObject({ pages: 270, units: 30 });
+    expect(engine.renders.map(pagesIn)).toEqual([117, 117, 36]);
+    expect(phases.has('完成')).toBe(true);
+
+    await p['documents.batch.save']({ batchId: started.batchId, format: 'pdf' });
+    const file = join(core.dir, 'merged.pdf');
+    writeFileSync(file, engine.saved[0].bytes);
+    const pages = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })
+      .split('\f')
+      .slice(0, -1)
+      .map((t) => t.trim());
+    expect(pages).toHaveLength(270);
+    expect([pages[0], pages[116], pages[117], pages[233], pages[234], pages[269]]).toEqual([
+      'render1-page1',
+      'render1-page117',
+      'render2-page1',
+      'render2-page117',
+      'render3-page1',
+      'render3-page36',
+    ]);
     await p.close();
   });
 
