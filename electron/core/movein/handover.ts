@@ -264,7 +264,7 @@ export async function saveHandover(ctx: CoreContext, input: HandoverParsedT): Pr
   return toHandover(row);
 }
 
-/** 办理入住: 已交付 → 已入住 on the given China date (not before the handover, not after today). */
+/** 办理入住: 已交付 → 已入住 on the given China date (not before the handover, not after today); current occupants without a move-in date get it. */
 export async function moveIn(ctx: CoreContext, input: { houseId: number; date: string }): Promise<{ houseId: number; status: HouseStatusT }> {
   const house = await houseRow(ctx, input.houseId);
   if (house.status !== '已交付') throw conflict(`房屋状态为「${house.status}」，只有「已交付」的房屋可以办理入住`);
@@ -278,11 +278,20 @@ export async function moveIn(ctx: CoreContext, input: { houseId: number; date: s
   await inTransaction(ctx.db, async (trx) => {
     await trx.updateTable('houses').set({ status: '已入住', updated_at: now }).where('id', '=', input.houseId).execute();
     if (live) await trx.updateTable('handovers').set({ moved_in_date: input.date }).where('id', '=', live.id).execute();
+    // the people registered in the house get this move-in date where their record has none
+    const dated = await trx
+      .updateTable('occupancies')
+      .set({ move_in_date: input.date, updated_at: now })
+      .where('house_id', '=', input.houseId)
+      .where('ended_at', 'is', null)
+      .where('move_in_date', 'is', null)
+      .executeTakeFirst();
     await audit(trx, actor, 'movein', input.houseId, 'moveIn', {
       houseId: input.houseId,
       date: input.date,
       handoverId: live?.id ?? null,
       status: ['已交付', '已入住'],
+      occupanciesDated: Number(dated.numUpdatedRows),
     });
   });
   return { houseId: input.houseId, status: '已入住' };

@@ -184,6 +184,8 @@ describe('交付 (handover)', () => {
     expect(view.handover?.movedInDate).toBe(today);
     const hh = await get<{ history: { title: string; detail: string | null }[] }>('archives.household.get', { houseId: sold.id });
     expect(hh.history.find((e) => e.title === '入住')?.detail).toBe(`入住日期：${today}`);
+    const occ = await core.ctx.db.selectFrom('occupancies').select('move_in_date').where('house_id', '=', sold.id).executeTakeFirstOrThrow();
+    expect(occ.move_in_date).toBe(today);
     const audits = await core.ctx.db.selectFrom('audit_log').selectAll().where('entity', '=', 'movein').execute();
     expect(audits).toHaveLength(1);
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { ActionIcon, Alert, Button, Checkbox, Divider, Group, NumberInput, SimpleGrid, Table, Text, TextInput, Textarea } from '@mantine/core';
+import { ActionIcon, Button, Checkbox, Divider, Group, NumberInput, SimpleGrid, Table, Text, TextInput } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { HandoverInput, KEY_QTY_MAX, METER_LABELS, METER_MAX, type HandoverViewT } from '../../../../shared/contract/movein';
 import { api } from '../../bridge';
@@ -112,15 +112,8 @@ function HandoverForm({ view, onClose, onSaved }: { view: HandoverViewT; onClose
         {plan?.place ? ` · ${plan.place}` : ''}
       </Text>
 
-      <Divider label="核验资料" labelPosition="left" />
-      <Checkbox.Group {...form.getInputProps('checklist')} data-testid="handover-checklist">
-        <SimpleGrid cols={2} spacing={6} verticalSpacing={6}>
-          {view.checklistItems.map((i) => (
-            <Checkbox key={i.id} value={i.id} label={i.label} size="sm" data-testid={`handover-check-${i.id}`} />
-          ))}
-        </SimpleGrid>
-      </Checkbox.Group>
-      <Group gap="xs">
+      <Group gap="xs" wrap="nowrap">
+        <Divider label="核验资料" labelPosition="left" style={{ flex: 1 }} />
         <Button
           size="compact-xs"
           variant="subtle"
@@ -130,10 +123,18 @@ function HandoverForm({ view, onClose, onSaved }: { view: HandoverViewT; onClose
               view.checklistItems.map((i) => i.id),
             )
           }
+          data-testid="handover-check-all"
         >
           全部已核验
         </Button>
       </Group>
+      <Checkbox.Group {...form.getInputProps('checklist')} data-testid="handover-checklist">
+        <SimpleGrid cols={3} spacing={6} verticalSpacing={6}>
+          {view.checklistItems.map((i) => (
+            <Checkbox key={i.id} value={i.id} label={i.label} size="sm" data-testid={`handover-check-${i.id}`} />
+          ))}
+        </SimpleGrid>
+      </Checkbox.Group>
 
       <SimpleGrid cols={2} spacing="lg">
         <div>
@@ -208,12 +209,7 @@ function HandoverForm({ view, onClose, onSaved }: { view: HandoverViewT; onClose
         </div>
       </SimpleGrid>
 
-      <Divider label={`验收问题${v.defects.length ? `（${v.defects.length} 项）` : ''}`} labelPosition="left" />
-      {v.defects.length > 0 && (
-        <Alert color="blue" variant="light" py={6}>
-          每项问题保存后自动生成一张报修工单（来访 · 工程维修），挂在本户名下。
-        </Alert>
-      )}
+      <Divider label={`验收问题${v.defects.length ? `（${v.defects.length} 项，保存后每项生成一张报修工单：来访 · 工程维修）` : ''}`} labelPosition="left" />
       {v.defects.map((_, i) => (
         <Group key={i} gap="xs" align="flex-start" wrap="nowrap" data-testid="handover-defect-row">
           <TextInput
@@ -250,12 +246,12 @@ function HandoverForm({ view, onClose, onSaved }: { view: HandoverViewT; onClose
       </Group>
 
       <Divider label="领取人" labelPosition="left" />
-      <SimpleGrid cols={3} spacing="sm">
+      <SimpleGrid cols={4} spacing="sm">
         <TextInput label="领取人" withAsterisk {...form.getInputProps('receiverName')} data-testid="handover-receiver" />
         <TextInput label="领取人电话" {...form.getInputProps('receiverPhone')} data-testid="handover-receiver-phone" />
         <TextInput label="经办人" placeholder="默认为当前经办人" {...form.getInputProps('staff')} data-testid="handover-staff" />
+        <TextInput label="备注" {...form.getInputProps('notes')} data-testid="handover-notes" />
       </SimpleGrid>
-      <Textarea label="备注" autosize minRows={1} maxRows={3} {...form.getInputProps('notes')} data-testid="handover-notes" />
     </FormModal>
   );
 }
