@@ -10,7 +10,20 @@ export const RENOVATION_STATUSES = ['申请中', '施工中', '已验收', '已�
 export type RenovationStatusT = (typeof RENOVATION_STATUSES)[number];
 
 /** the usual work items, offered as checks; staff may add others */
-export const RENOVATION_ITEMS = ['水电改造', '墙体拆改（非承重）', '防水', '吊顶', '铺贴', '门窗', '空调安装', '木作', '油漆涂料', '橱柜安装', '燃气改造', '外立面/阳台'] as const;
+export const RENOVATION_ITEMS = [
+  '水电改造',
+  '墙体拆改（非承重）',
+  '防水',
+  '吊顶',
+  '铺贴',
+  '门窗',
+  '空调安装',
+  '木作',
+  '油漆涂料',
+  '橱柜安装',
+  '燃气改造',
+  '外立面/阳台',
+] as const;
 
 export const INSPECTION_RESULTS = ['正常', '限期整改', '停工整改'] as const;
 export const MOVE_OUT_RELATIONS = ['业主', '租户', '家属', '受托人', '其他'] as const;
@@ -116,7 +129,17 @@ export const Renovation = z.object({
   /** 元 */
   deposit: z.number(),
   fees: z.array(z.object({ name: z.string(), amount: z.number() })),
-  hotWork: z.object({ location: z.string(), from: z.string(), to: z.string(), operator: z.string(), certificateNo: z.string(), guardian: z.string(), measures: z.string() }).nullable(),
+  hotWork: z
+    .object({
+      location: z.string(),
+      from: z.string(),
+      to: z.string(),
+      operator: z.string(),
+      certificateNo: z.string(),
+      guardian: z.string(),
+      measures: z.string(),
+    })
+    .nullable(),
   inspections: z.array(Inspection),
   startedAt: Instant.nullable(),
   acceptedAt: Instant.nullable(),
@@ -132,7 +155,10 @@ export const Renovation = z.object({
 export type RenovationT = z.output<typeof Renovation>;
 
 // ---- 搬迁放行
-export const PassItem = z.object({ name: reqText(40, '物品名称'), qty: z.number({ message: '请填写数量' }).int('数量应为整数').min(1, '数量至少为1').max(9999, '数量不超过9999') });
+export const PassItem = z.object({
+  name: reqText(40, '物品名称'),
+  qty: z.number({ message: '请填写数量' }).int('数量应为整数').min(1, '数量至少为1').max(9999, '数量不超过9999'),
+});
 
 export const MoveOutInput = z
   .object({

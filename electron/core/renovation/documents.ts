@@ -68,12 +68,24 @@ function permitPages(r: RenovationT, centre: string, issued: string): DocPage[] 
     {
       t: 'grid',
       rows: [
-        { cells: [['房号', r.houseLabel], ['申请人', withPhone(r.applicant, r.applicantPhone)]] },
-        { cells: [['施工单位', r.contractor], ['负责人', withPhone(r.contractorContact, r.contractorPhone)]] },
+        {
+          cells: [
+            ['房号', r.houseLabel],
+            ['申请人', withPhone(r.applicant, r.applicantPhone)],
+          ],
+        },
+        {
+          cells: [
+            ['施工单位', r.contractor],
+            ['负责人', withPhone(r.contractorContact, r.contractorPhone)],
+          ],
+        },
         { cells: [['施工期限', period(r.startDate, r.endDate)]] },
         { cells: [['装修项目', r.items.join('、') || '—']] },
         { cells: [['装修范围', r.scope]] },
-        ...(r.hotWork ? [{ cells: [['动火作业', `已办理动火作业许可证（${r.hotWork.location}，${period(r.hotWork.from, r.hotWork.to)}）`]] as [[string, string]] }] : []),
+        ...(r.hotWork
+          ? [{ cells: [['动火作业', `已办理动火作业许可证（${r.hotWork.location}，${period(r.hotWork.from, r.hotWork.to)}）`]] as [[string, string]] }]
+          : []),
       ],
     },
     { t: 'heading', text: `施工人员（${r.workers.length} 人）` },
@@ -109,11 +121,26 @@ function hotWorkPages(r: RenovationT, centre: string, issued: string): DocPage[]
         {
           t: 'grid',
           rows: [
-            { cells: [['房号', r.houseLabel], ['施工单位', r.contractor]] },
+            {
+              cells: [
+                ['房号', r.houseLabel],
+                ['施工单位', r.contractor],
+              ],
+            },
             { cells: [['动火地点', h.location]] },
             { cells: [['动火期限', period(h.from, h.to)]] },
-            { cells: [['动火人', h.operator], ['特种作业证号', h.certificateNo]] },
-            { cells: [['监护人', h.guardian], ['申请人', withPhone(r.applicant, r.applicantPhone)]] },
+            {
+              cells: [
+                ['动火人', h.operator],
+                ['特种作业证号', h.certificateNo],
+              ],
+            },
+            {
+              cells: [
+                ['监护人', h.guardian],
+                ['申请人', withPhone(r.applicant, r.applicantPhone)],
+              ],
+            },
             { cells: [['防火措施', h.measures]], minMm: 18 },
           ],
         },
@@ -175,9 +202,24 @@ function passPages(p: MoveOutPassT, centre: string): DocPage[] {
   const facts = (): Block => ({
     t: 'grid',
     rows: [
-      { cells: [['房号', p.houseLabel], ['申请人', `${p.applicant}（${p.relation}）`]] },
-      { cells: [['联系电话', p.phone ?? '—'], ['车牌号', p.plate ?? '—']] },
-      { cells: [['有效期', period(p.validFrom, p.validTo)], ['批准人', p.approver]] },
+      {
+        cells: [
+          ['房号', p.houseLabel],
+          ['申请人', `${p.applicant}（${p.relation}）`],
+        ],
+      },
+      {
+        cells: [
+          ['联系电话', p.phone ?? '—'],
+          ['车牌号', p.plate ?? '—'],
+        ],
+      },
+      {
+        cells: [
+          ['有效期', period(p.validFrom, p.validTo)],
+          ['批准人', p.approver],
+        ],
+      },
     ],
   });
   const summary = `共 ${p.items.length} 项 ${total} 件`;
@@ -194,7 +236,12 @@ function passPages(p: MoveOutPassT, centre: string): DocPage[] {
     { t: 'meta', items: [`编号：${p.passNo}`, centre] },
     facts(),
     itemsTable(p.items, PASS_ITEM_ROWS),
-    { t: 'note', text: more ? `${summary}，另 ${p.items.length - PASS_ITEM_ROWS * 2} 项见附页《搬出物品清单》。` : `${summary}。物品与清单不符、超过有效期或无批准章的，门岗不予放行。` },
+    {
+      t: 'note',
+      text: more
+        ? `${summary}，另 ${p.items.length - PASS_ITEM_ROWS * 2} 项见附页《搬出物品清单》。`
+        : `${summary}。物品与清单不符、超过有效期或无批准章的，门岗不予放行。`,
+    },
     { t: 'signs', labels: ['批准人（盖章）：', '门岗查验：', '查验时间：'] },
   ];
   const pages: DocPage[] = [{ blocks }];

@@ -1,7 +1,16 @@
 import type { CoreContext } from '../context';
 import type { Handlers } from '../dispatch';
 import type { renovationChannels } from '../../../shared/contract/renovation';
-import { acceptRenovation, getRenovation, inspectRenovation, listRenovations, refundRenovation, saveRenovation, startRenovation, voidRenovation } from './renovations';
+import {
+  acceptRenovation,
+  getRenovation,
+  inspectRenovation,
+  listRenovations,
+  refundRenovation,
+  saveRenovation,
+  startRenovation,
+  voidRenovation,
+} from './renovations';
 import { checkPass, listPasses, savePass, voidPass } from './moveout';
 import './history-source';
 

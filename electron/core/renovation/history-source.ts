@@ -20,7 +20,10 @@ const RENOVATION: Record<string, { title: string; text(d: Detail): string | null
   void: { title: '作废装修登记', text: (d) => `${s(d.permitNo)}：${s(d.reason)}` },
 };
 const PASS: Record<string, { title: string; text(d: Detail): string | null }> = {
-  create: { title: '开具搬迁放行条', text: (d) => `${s(d.passNo)} ${s(d.applicant)}，${s(d.items)} 项物品${d.plate ? `，车牌 ${s(d.plate)}` : ''}，有效期 ${s(d.valid)}` },
+  create: {
+    title: '开具搬迁放行条',
+    text: (d) => `${s(d.passNo)} ${s(d.applicant)}，${s(d.items)} 项物品${d.plate ? `，车牌 ${s(d.plate)}` : ''}，有效期 ${s(d.valid)}`,
+  },
   check: { title: '门岗查验放行', text: (d) => s(d.passNo) },
   void: { title: '作废放行条', text: (d) => `${s(d.passNo)}：${s(d.reason)}` },
 };
@@ -47,7 +50,7 @@ registerHistorySource(async (ctx, houseId) => {
     const kind = (renovation ? RENOVATION : PASS)[r.action];
     return {
       at: r.at,
-      kind: renovation ? 'renovation' : 'moveOut',
+      kind: renovation ? 'renovation' : 'moveOutPass',
       title: kind?.title ?? r.action,
       detail: kind ? kind.text(d) : null,
       staff: r.actor,

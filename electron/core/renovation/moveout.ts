@@ -63,7 +63,13 @@ export async function getPass(ctx: CoreContext, id: number): Promise<MoveOutPass
 export async function listPasses(ctx: CoreContext, houseId: number): Promise<MoveOutPassT[]> {
   const house = await houseFacts(ctx.db, houseId, true);
   const today = cstDate(ctx.now());
-  const rows = await ctx.db.selectFrom('move_out_passes').selectAll().where('house_id', '=', houseId).orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
+  const rows = await ctx.db
+    .selectFrom('move_out_passes')
+    .selectAll()
+    .where('house_id', '=', houseId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
   return rows.map((r) => toPass(r, house.label, today));
 }
 
@@ -75,7 +81,12 @@ export async function savePass(ctx: CoreContext, input: z.output<typeof MoveOutI
   if (input.validTo < today) throw new UserError('VALIDATION', '有效期已过，请重新选择日期', { validTo: '有效期截止不能早于今天' });
   const id = await inTransaction(ctx.db, async (trx) => {
     await houseFacts(trx, input.houseId);
-    const passNo = await nextYearNo(trx, 'FX', now, async (no) => !!(await trx.selectFrom('move_out_passes').select('id').where('pass_no', '=', no).executeTakeFirst()));
+    const passNo = await nextYearNo(
+      trx,
+      'FX',
+      now,
+      async (no) => !!(await trx.selectFrom('move_out_passes').select('id').where('pass_no', '=', no).executeTakeFirst()),
+    );
     const { id } = await trx
       .insertInto('move_out_passes')
       .values({

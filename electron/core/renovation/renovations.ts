@@ -112,13 +112,23 @@ export async function saveRenovation(ctx: CoreContext, input: z.output<typeof Re
       return before.id;
     }
     await houseFacts(trx, input.houseId);
-    const permitNo = await nextYearNo(trx, 'ZX', now, async (no) => !!(await trx.selectFrom('renovations').select('id').where('permit_no', '=', no).executeTakeFirst()));
+    const permitNo = await nextYearNo(
+      trx,
+      'ZX',
+      now,
+      async (no) => !!(await trx.selectFrom('renovations').select('id').where('permit_no', '=', no).executeTakeFirst()),
+    );
     const { id } = await trx
       .insertInto('renovations')
       .values({ ...values, house_id: input.houseId, permit_no: permitNo, inspections: '[]', status: '申请中', created_at: at, created_by: actor })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await audit(trx, actor, 'renovation', id, 'create', { houseId: input.houseId, permitNo, contractor: input.contractor, period: `${input.startDate} 至 ${input.endDate}` });
+    await audit(trx, actor, 'renovation', id, 'create', {
+      houseId: input.houseId,
+      permitNo,
+      contractor: input.contractor,
+      period: `${input.startDate} 至 ${input.endDate}`,
+    });
     return id;
   });
   return getRenovation(ctx, id);
@@ -139,7 +149,11 @@ export async function startRenovation(ctx: CoreContext, id: number): Promise<Ren
     const row = await rowOf(trx, id);
     allowOnly(row, ['申请中'], '开工');
     const house = await houseFacts(trx, row.house_id);
-    await trx.updateTable('renovations').set({ status: '施工中', started_at: at, house_status_before: house.status, updated_at: at }).where('id', '=', id).execute();
+    await trx
+      .updateTable('renovations')
+      .set({ status: '施工中', started_at: at, house_status_before: house.status, updated_at: at })
+      .where('id', '=', id)
+      .execute();
     await setHouseStatus(trx, actor, house.id, house.status, '装修中', at);
     await audit(trx, actor, 'renovation', id, 'start', { houseId: row.house_id, permitNo: row.permit_no });
   });
@@ -159,7 +173,14 @@ async function restoreHouse(trx: Transaction<DB>, actor: string, row: Row, at: s
   if (other) return;
   const house = await houseFacts(trx, row.house_id, true);
   if (house.status !== '装修中') return; // staff changed it by hand meanwhile: leave theirs
-  await setHouseStatus(trx, actor, house.id, house.status, row.house_status_before && row.house_status_before !== '装修中' ? row.house_status_before : '已入住', at);
+  await setHouseStatus(
+    trx,
+    actor,
+    house.id,
+    house.status,
+    row.house_status_before && row.house_status_before !== '装修中' ? row.house_status_before : '已入住',
+    at,
+  );
 }
 
 export async function inspectRenovation(ctx: CoreContext, input: z.output<typeof InspectInput>): Promise<RenovationT> {
@@ -173,7 +194,11 @@ export async function inspectRenovation(ctx: CoreContext, input: z.output<typeof
     const entry: InspectionT = { date: input.date, by: input.by, findings: input.findings, result: input.result, at };
     list.push(entry);
     list.sort((a, b) => a.date.localeCompare(b.date) || a.at.localeCompare(b.at));
-    await trx.updateTable('renovations').set({ inspections: JSON.stringify(list), updated_at: at }).where('id', '=', row.id).execute();
+    await trx
+      .updateTable('renovations')
+      .set({ inspections: JSON.stringify(list), updated_at: at })
+      .where('id', '=', row.id)
+      .execute();
     await audit(trx, actor, 'renovation', row.id, 'inspect', { houseId: row.house_id, permitNo: row.permit_no, ...entry });
   });
   return getRenovation(ctx, input.id);
@@ -206,11 +231,17 @@ export async function refundRenovation(ctx: CoreContext, input: z.output<typeof 
     allowOnly(row, ['已验收'], '再次退押金');
     const amount = toFen(input.amount);
     if (amount > row.deposit)
-      throw new UserError('VALIDATION', `退还金额不能超过押金 ${toYuan(row.deposit).toFixed(2)} 元`, { amount: `不能超过押金 ${toYuan(row.deposit).toFixed(2)} 元` });
+      throw new UserError('VALIDATION', `退还金额不能超过押金 ${toYuan(row.deposit).toFixed(2)} 元`, {
+        amount: `不能超过押金 ${toYuan(row.deposit).toFixed(2)} 元`,
+      });
     const deducted = row.deposit - amount;
     if (deducted > 0 && !input.reason) throw new UserError('VALIDATION', '押金有扣除，请填写扣除原因', { reason: '押金有扣除，请填写扣除原因' });
     const refund: StoredRefund = { amount, deducted, reason: input.reason, at, by: actor };
-    await trx.updateTable('renovations').set({ status: '已退押金', refund: JSON.stringify(refund), updated_at: at }).where('id', '=', row.id).execute();
+    await trx
+      .updateTable('renovations')
+      .set({ status: '已退押金', refund: JSON.stringify(refund), updated_at: at })
+      .where('id', '=', row.id)
+      .execute();
     await audit(trx, actor, 'renovation', row.id, 'refund', { houseId: row.house_id, permitNo: row.permit_no, amount, deducted, reason: input.reason });
   });
   return getRenovation(ctx, input.id);

@@ -55,7 +55,15 @@ const registration = (extra: Partial<RenovationInputT> = {}): RenovationInputT =
   hotWork: null,
   ...extra,
 });
-const HOT = { location: '阳台', from: '2026-12-10', to: '2026-12-11', operator: '赵焊工', certificateNo: 'T440301199001011234', guardian: '李工', measures: '配备灭火器两具，清除周边可燃物' };
+const HOT = {
+  location: '阳台',
+  from: '2026-12-10',
+  to: '2026-12-11',
+  operator: '赵焊工',
+  certificateNo: 'T440301199001011234',
+  guardian: '李工',
+  measures: '配备灭火器两具，清除周边可燃物',
+};
 
 describe('装修登记', () => {
   it('numbers permits per China year: ZX2026-0001, then 0002; the year turns at midnight Shanghai time', async () => {
@@ -63,7 +71,10 @@ describe('装修登记', () => {
     const b = await ok<RenovationT>('renovation.save', registration());
     expect([a.permitNo, b.permitNo]).toEqual(['ZX2026-0001', 'ZX2026-0002']);
     expect(a).toMatchObject({ status: '申请中', deposit: 2000, fees: [{ name: '装修垃圾清运费', amount: 300.5 }], houseLabel: '3栋2单元1502' });
-    expect(core.ctx.sqlite.prepare('select deposit, fees from renovations where id = ?').get(a.id)).toEqual({ deposit: 200000, fees: '[{"name":"装修垃圾清运费","amount":30050}]' });
+    expect(core.ctx.sqlite.prepare('select deposit, fees from renovations where id = ?').get(a.id)).toEqual({
+      deposit: 200000,
+      fees: '[{"name":"装修垃圾清运费","amount":30050}]',
+    });
     clock = Date.parse('2026-12-31T16:30:00.000Z'); // 2027-01-01 00:30 in Shanghai, still 2026 in UTC and in Los Angeles
     const c = await ok<RenovationT>('renovation.save', registration());
     expect(c.permitNo).toBe('ZX2027-0001');
@@ -91,16 +102,26 @@ describe('装修登记', () => {
     const r = await ok<RenovationT>('renovation.save', registration());
     expect((await refusal('renovation.refund', { id: r.id, amount: 2000 })).message).toBe('装修验收合格后才能退还押金');
     expect((await refusal('renovation.accept', { id: r.id, by: '陈主管' })).message).toBe('该装修尚未开工，不能验收');
-    expect((await refusal('renovation.inspect', { id: r.id, date: '2026-12-05', by: '巡查员', findings: '未开工', result: '正常' })).message).toContain('不能巡查');
+    expect((await refusal('renovation.inspect', { id: r.id, date: '2026-12-05', by: '巡查员', findings: '未开工', result: '正常' })).message).toContain(
+      '不能巡查',
+    );
 
     await ok('renovation.start', { id: r.id });
     expect(houseStatus()).toBe('装修中');
     const edited = await ok<RenovationT>('renovation.save', { ...registration({ contractor: '新装饰公司' }), id: r.id });
     expect(edited.contractor).toBe('新装饰公司');
     clock += 3 * 86400_000;
-    const inspected = await ok<RenovationT>('renovation.inspect', { id: r.id, date: '2026-12-08', by: '巡查员小周', findings: '卫生间防水未做闭水试验', result: '限期整改' });
+    const inspected = await ok<RenovationT>('renovation.inspect', {
+      id: r.id,
+      date: '2026-12-08',
+      by: '巡查员小周',
+      findings: '卫生间防水未做闭水试验',
+      result: '限期整改',
+    });
     expect(inspected.inspections).toMatchObject([{ date: '2026-12-08', by: '巡查员小周', result: '限期整改' }]);
-    expect((await refusal('renovation.inspect', { id: r.id, date: '2026-12-30', by: '巡查员', findings: 'x', result: '正常' })).message).toBe('巡查日期不能晚于今天');
+    expect((await refusal('renovation.inspect', { id: r.id, date: '2026-12-30', by: '巡查员', findings: 'x', result: '正常' })).message).toBe(
+      '巡查日期不能晚于今天',
+    );
     expect((await refusal('renovation.refund', { id: r.id, amount: 2000 })).message).toBe('装修验收合格后才能退还押金');
 
     const accepted = await ok<RenovationT>('renovation.accept', { id: r.id, by: '陈主管', note: '合格' });
@@ -191,13 +212,19 @@ describe('搬迁放行', () => {
     expect((await refusal('moveout.check', { id: p.id })).message).toBe('该放行条已作废，不能放行');
     expect((await refusal('moveout.void', { id: p.id, reason: '再次' })).message).toBe('该放行条已作废');
     const h = await ok<HouseholdT>('archives.household.get', { houseId });
-    const titles = h.history.filter((e) => e.kind === 'moveOut').map((e) => e.title);
+    const titles = h.history.filter((e) => e.kind === 'moveOutPass').map((e) => e.title);
     expect(titles.sort()).toEqual(['作废放行条', '开具搬迁放行条'].sort());
     expect(h.history.find((e) => e.title === '作废放行条')?.detail).toBe('FX2026-0001：业主改期');
   });
 });
 
-const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+const unescape = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 const htmlText = (html: string) => unescape(html.replace(/<style>[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ''));
 function wordText(bytes: Buffer): string {
   const dir = mkdtempSync(join(tmpdir(), 'frontdesk-renovation-'));
@@ -220,7 +247,17 @@ describe('printouts', () => {
     const html = htmlText(await renderHtml(src, pages));
     const word = wordText(await renderWord(src, pages));
     for (const text of [html, word]) {
-      for (const w of ['装修许可证', 'ZX2026-0001', '3栋2单元1502', '深圳市美家装饰工程有限公司', '水电改造、防水、吊顶', '张师傅', '440***********1234', '施工须知', '翠湖花园物业服务中心'])
+      for (const w of [
+        '装修许可证',
+        'ZX2026-0001',
+        '3栋2单元1502',
+        '深圳市美家装饰工程有限公司',
+        '水电改造、防水、吊顶',
+        '张师傅',
+        '440***********1234',
+        '施工须知',
+        '翠湖花园物业服务中心',
+      ])
         expect(text).toContain(w);
       expect(text).not.toContain('440301199001011234');
     }
@@ -244,7 +281,9 @@ describe('printouts', () => {
     const src = await sourceFor(core.ctx, { document: 'hotWorkPermit', renovationId: hot.id });
     const html = htmlText(await renderHtml(src));
     const word = wordText(await renderWord(src));
-    for (const text of [html, word]) for (const w of ['动火作业许可证', 'ZX2026-0002-DH', '阳台', '赵焊工', 'T440301199001011234', '2026年12月10日 至 2026年12月11日']) expect(text).toContain(w);
+    for (const text of [html, word])
+      for (const w of ['动火作业许可证', 'ZX2026-0002-DH', '阳台', '赵焊工', 'T440301199001011234', '2026年12月10日 至 2026年12月11日'])
+        expect(text).toContain(w);
   });
 
   it('搬迁放行条: stub, cut line and pass with items, plate, validity and the guard line; long lists go to an annex', async () => {
@@ -270,7 +309,19 @@ describe('printouts', () => {
     const html = htmlText(await renderHtml(src, pages));
     const word = wordText(await renderWord(src, pages));
     for (const text of [html, word])
-      for (const w of ['搬迁放行条（存根）', 'FX2026-0001', '3栋2单元1502', '王芳（租户）', '双人床', '冰箱', '粤B12345', '2026年12月5日 至 2026年12月6日', '陈主管', '门岗查验：', '共 3 项 14 件'])
+      for (const w of [
+        '搬迁放行条（存根）',
+        'FX2026-0001',
+        '3栋2单元1502',
+        '王芳（租户）',
+        '双人床',
+        '冰箱',
+        '粤B12345',
+        '2026年12月5日 至 2026年12月6日',
+        '陈主管',
+        '门岗查验：',
+        '共 3 项 14 件',
+      ])
         expect(text).toContain(w);
 
     const many = await ok<MoveOutPassT>('moveout.save', {
