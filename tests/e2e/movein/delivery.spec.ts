@@ -41,6 +41,7 @@ test('交付入住: plan, handover with a defect → 已交付 and a 报修 tick
   await row.getByTestId('movein-handover').click();
   await expect(page.getByTestId('handover-save')).toBeVisible({ timeout: 20_000 });
   await expect(page.getByTestId('handover-receiver')).toHaveValue('业主1502');
+  await page.screenshot({ path: test.info().outputPath('movein-form-top-1366.png') });
   await expect(page.getByTestId('handover-key-row')).toHaveCount(4);
   await page.getByTestId('handover-check-idcard').check();
   await page.getByTestId('handover-check-contract').check();
@@ -92,4 +93,50 @@ test('交付入住: plan, handover with a defect → 已交付 and a 报修 tick
   await expect(card).toContainText(ticket.ticket.no);
   await card.scrollIntoViewIfNeeded();
   await page.screenshot({ path: test.info().outputPath('movein-household-1366.png') });
+});
+
+test('选择房屋打印入住资料包, and 作废交付 on the household card puts the house back to 已售未交付', async ({ page, harness }) => {
+  await openApp(page);
+  await page.getByRole('navigation').getByText('交付入住', { exact: true }).click();
+  const rows = page.getByTestId('movein-row');
+  await expect(rows).toHaveCount(5, { timeout: 20_000 });
+  await expect(page.getByTestId('movein-print-packet')).toContainText('全部 5 户');
+  await rows.filter({ hasText: '1501' }).getByTestId('movein-row-check').check();
+  await rows.filter({ hasText: '1601' }).getByTestId('movein-row-check').check();
+  await expect(page.getByTestId('movein-print-packet')).toContainText('已选 2 户');
+  await page.getByTestId('movein-select-all').check();
+  await expect(page.getByTestId('movein-print-packet')).toContainText('已选 5 户');
+  await page.getByTestId('movein-select-all').uncheck();
+  await rows.filter({ hasText: '1501' }).getByTestId('movein-row-check').check();
+  await page.getByTestId('movein-print-packet').click();
+  // the packet itself is another piece of work: a batch starts (or says why it cannot) for the one house
+  await expect(page.getByTestId('batch-phase').or(page.getByTestId('batch-error'))).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('dialog')).toContainText('1 户');
+  await page.screenshot({ path: test.info().outputPath('movein-batch-1366.png') });
+  await page.keyboard.press('Escape');
+
+  // a handover made through the contract, voided on the household card
+  const houseId = Number(await rows.filter({ hasText: '1602' }).getAttribute('data-house-id'));
+  await harness.call('movein.handover.save', {
+    houseId,
+    checklist: ['idcard'],
+    keys: [{ name: '入户门钥匙', qty: 2 }],
+    meters: { water: null, electricity: null, gas: null },
+    defects: [],
+    signatures: { owner: true, staff: true },
+    receiverName: '业主1602',
+  });
+  // the household screen reads the house afresh
+  await rows.filter({ hasText: '1602' }).getByText('1单元1602').click();
+  const card = page.getByTestId('movein-section');
+  await expect(card.getByTestId('movein-section-status')).toHaveText('已交付', { timeout: 20_000 });
+  await card.getByTestId('movein-section-void').click();
+  await page.getByRole('dialog').getByRole('textbox').fill('领取人非业主本人');
+  await page.getByTestId('void-save').click();
+  await expect(card.getByTestId('movein-section-status')).toHaveText('已售未交付', { timeout: 20_000 });
+  await expect(card.getByTestId('movein-section-handover')).toBeVisible();
+  const view = await harness.call('movein.handover.get', { houseId });
+  expect(view.house.status).toBe('已售未交付');
+  expect(view.handover).toBeNull();
+  await expect(page.getByText('作废交付').last()).toBeVisible();
 });
