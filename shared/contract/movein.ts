@@ -142,7 +142,6 @@ export const moveinChannels = {
 
 export type DeliveryPlanT = z.infer<typeof DeliveryPlan>;
 export type HandoverT = z.infer<typeof Handover>;
-export type HandoverInputT = z.input<typeof HandoverInput>;
 export type HandoverParsedT = z.output<typeof HandoverInput>;
 export type HandoverSummaryT = z.infer<typeof HandoverSummary>;
 export type MoveinHouseT = z.infer<typeof MoveinHouse>;
