@@ -236,20 +236,27 @@ export async function saveHandover(ctx: CoreContext, input: HandoverParsedT): Pr
   });
 
   if (category) {
+    // a ticket that still fails (a write error) must not undo the handover already recorded: the
+    // defect stays on it without a ticket number, and the screens show it as 未生成工单
+    const failed: string[] = [];
     for (const d of defects) {
-      const t = await createTicket(ctx, {
-        type: '报修',
-        channel: '来访',
-        houseId: input.houseId,
-        category,
-        urgency: '一般',
-        reporter: input.receiverName,
-        phone: input.receiverPhone,
-        description: `交付验收问题（${d.location}）：${d.description}`,
-        receivedBy: staff,
-      });
-      d.ticketId = t.ticket.id;
-      d.ticketNo = t.ticket.no;
+      try {
+        const t = await createTicket(ctx, {
+          type: '报修',
+          channel: '来访',
+          houseId: input.houseId,
+          category,
+          urgency: '一般',
+          reporter: input.receiverName,
+          phone: input.receiverPhone,
+          description: `交付验收问题（${d.location}）：${d.description}`,
+          receivedBy: staff,
+        });
+        d.ticketId = t.ticket.id;
+        d.ticketNo = t.ticket.no;
+      } catch (e) {
+        failed.push(e instanceof Error ? e.message : String(e));
+      }
     }
     await inTransaction(ctx.db, async (trx) => {
       await trx
@@ -257,7 +264,7 @@ export async function saveHandover(ctx: CoreContext, input: HandoverParsedT): Pr
         .set({ defects: JSON.stringify(defects) })
         .where('id', '=', id)
         .execute();
-      await audit(trx, actor, 'handover', id, 'tickets', { houseId: input.houseId, tickets: defects.map((d) => d.ticketNo) });
+      await audit(trx, actor, 'handover', id, 'tickets', { houseId: input.houseId, tickets: defects.map((d) => d.ticketNo), failed });
     });
   }
   const row = await ctx.db.selectFrom('handovers').selectAll().where('id', '=', id).executeTakeFirstOrThrow();

@@ -3,7 +3,7 @@ import { ActionIcon, Button, Checkbox, Divider, Group, NumberInput, SimpleGrid, 
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { HandoverInput, KEY_QTY_MAX, METER_LABELS, METER_MAX, type HandoverViewT } from '../../../../shared/contract/movein';
 import { api } from '../../bridge';
-import { showSaved, unwrap } from '../../app/call';
+import { showNotice, showSaved, unwrap } from '../../app/call';
 import { FormModal } from '../../components/form/FormModal';
 import { parseInput, useContractForm } from '../../components/form/contractForm';
 
@@ -98,11 +98,10 @@ function HandoverForm({ view, onClose, onSaved }: { view: HandoverViewT; onClose
       submitLabel="确认交付"
       submit={(values) => api['movein.handover.save'](parseInput(HandoverInput, toInput, values))}
       onSaved={(h) => {
-        showSaved(
-          h.defects.length
-            ? `${view.house.label} 已交付，验收问题已生成报修工单 ${h.defects.map((d) => d.ticketNo ?? '').join('、')}`
-            : `${view.house.label} 已交付`,
-        );
+        const made = h.defects.filter((d) => d.ticketNo).map((d) => d.ticketNo);
+        const missing = h.defects.length - made.length;
+        if (missing) showNotice(`${view.house.label} 已交付`, `有 ${missing} 项验收问题未能生成报修工单，请到「受理登记」补登`);
+        else showSaved(made.length ? `${view.house.label} 已交付，验收问题已生成报修工单 ${made.join('、')}` : `${view.house.label} 已交付`);
         onSaved();
       }}
     >

@@ -130,6 +130,11 @@ export function MoveInSection({ houseId, readOnly, onChanged }: { houseId: numbe
                   <Text size="sm">
                     {d.location}：{d.description}
                   </Text>
+                  {!d.ticketId && (
+                    <Text size="sm" c="orange.8">
+                      未生成工单
+                    </Text>
+                  )}
                   {d.ticketId && (
                     <Text size="sm" c="blue.8" style={{ cursor: 'pointer' }} onClick={() => go({ name: 'ticket', ticketId: d.ticketId ?? 0 })}>
                       {d.ticketNo}
