@@ -27,14 +27,14 @@ const cnDay = (at: Date | string) => {
 const period = (from: string, to: string) => `${cnDate(from)} 至 ${cnDate(to)}`;
 const withPhone = (name: string | null, phone: string | null) => [name, phone].filter(Boolean).join('  ') || '—';
 
-/** workers shown on the permit itself; more go to the annex page */
-export const PERMIT_WORKER_ROWS = 8;
+/** workers shown on the permit itself (the page stays one sheet in Word too); more go to the annex page */
+export const PERMIT_WORKER_ROWS = 6;
+const ANNEX_ROWS_WITH_SEAL = 26;
 export const RENOVATION_RULES = [
   '施工时间：周一至周五 8:00—12:00、14:00—18:00；周六、周日及法定节假日不得进行电钻、切割、敲打等产生噪音的施工。',
   '严禁拆改承重墙、梁、柱及剪力墙，不得破坏外立面、防水层和公共管道；卫生间、厨房改动须重做闭水试验。',
   '需电焊、切割等动火作业的，须另办《动火作业许可证》，未办证不得动火。',
-  '装修垃圾袋装，按指定时间运至指定地点，不得堆放在公共区域或倒入管道。',
-  '施工人员凭本证出入，服从物业巡查管理；本证须张贴于户门显眼处，装修验收后交回。',
+  '装修垃圾袋装，按指定时间运至指定地点，不得堆放在公共区域；施工人员凭本证出入，服从物业巡查。本证张贴于户门显眼处，验收后交回。',
 ];
 const HOT_WORK_RULES = [
   '动火前清除周围可燃物，配备灭火器不少于 2 具，并设专人监护。',
@@ -68,19 +68,19 @@ function permitPages(r: RenovationT, centre: string, issued: string): DocPage[] 
     {
       t: 'grid',
       rows: [
+        // the house and the period stand large in the box above
         {
           cells: [
-            ['房号', r.houseLabel],
             ['申请人', withPhone(r.applicant, r.applicantPhone)],
+            ['施工单位', r.contractor],
           ],
         },
         {
           cells: [
-            ['施工单位', r.contractor],
             ['负责人', withPhone(r.contractorContact, r.contractorPhone)],
+            ['施工人数', `${r.workers.length} 人`],
           ],
         },
-        { cells: [['施工期限', period(r.startDate, r.endDate)]] },
         { cells: [['装修项目', r.items.join('、') || '—']] },
         { cells: [['装修范围', r.scope]] },
         ...(r.hotWork
@@ -88,7 +88,7 @@ function permitPages(r: RenovationT, centre: string, issued: string): DocPage[] 
           : []),
       ],
     },
-    { t: 'heading', text: `施工人员（${r.workers.length} 人）` },
+    { t: 'heading', text: '施工人员' },
     r.workers.length ? workersTable(shown) : { t: 'para', text: '（未登记施工人员，施工前须到服务中心补登记）' },
     ...(more > 0 ? [{ t: 'note', text: `另有 ${more} 人，见附页《施工人员名单》。` } as Block] : []),
     { t: 'heading', text: '施工须知' },
@@ -101,8 +101,12 @@ function permitPages(r: RenovationT, centre: string, issued: string): DocPage[] 
       blocks: [
         { t: 'title', text: '施工人员名单' },
         { t: 'meta', items: [`装修许可证附页`, `编号：${r.permitNo}`, `房号：${r.houseLabel}`] },
-        workersTable(r.workers),
-        { t: 'seal', lines: [centre, issued] },
+        // the first rows are on the permit itself; numbering carries on
+        workersTable(r.workers.slice(PERMIT_WORKER_ROWS), PERMIT_WORKER_ROWS),
+        // a full annex (50 workers) flows onto a second sheet: no seal left alone on it
+        ...(more <= ANNEX_ROWS_WITH_SEAL
+          ? [{ t: 'seal', lines: [centre, issued] } as Block]
+          : [{ t: 'note', text: `本附页与装修许可证 ${r.permitNo} 同时使用。` } as Block]),
       ],
     });
   return pages;
@@ -132,7 +136,7 @@ function hotWorkPages(r: RenovationT, centre: string, issued: string): DocPage[]
             {
               cells: [
                 ['动火人', h.operator],
-                ['特种作业证号', h.certificateNo],
+                ['操作证号', h.certificateNo],
               ],
             },
             {

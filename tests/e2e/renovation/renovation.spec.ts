@@ -2,7 +2,7 @@
 // through the form, print its 装修许可证 to PDF, open a move-out pass and save it as Word, and the
 // guard's check — each checked in the saved files and the real database.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, openApp } from '../support/harness';
@@ -46,8 +46,9 @@ test('登记装修 with hot work → 装修许可证 PDF; 开放行条 → Word;
   // 登记装修 through the form
   await page.getByTestId('renovation-register').click();
   await expect(page.getByTestId('renovation-save')).toBeVisible({ timeout: 20_000 });
-  await page.getByTestId('renovation-applicant').fill('王芳');
-  await page.getByTestId('renovation-applicant-phone').fill('13800001111');
+  // the owner is offered as the applicant
+  await expect(page.getByTestId('renovation-applicant')).toHaveValue('王芳');
+  await expect(page.getByTestId('renovation-applicant-phone')).toHaveValue('13800001111');
   await page.getByTestId('renovation-contractor').fill('美家装饰工程有限公司');
   await page.getByTestId('renovation-contractor-contact').fill('李工');
   await page.getByTestId('renovation-start').fill(dayPlus(2));
@@ -92,6 +93,7 @@ test('登记装修 with hot work → 装修许可证 PDF; 开放行条 → Word;
   await page.getByTestId('print-save-pdf').click();
   await expect.poll(() => filesIn(harness.downloadsDir, '.pdf').length, { timeout: 30_000 }).toBe(1);
   const pdf = join(harness.downloadsDir, filesIn(harness.downloadsDir, '.pdf')[0]);
+  copyFileSync(pdf, test.info().outputPath('renovation-permit.pdf'));
   const text = pdfText(pdf).replace(/[ \t]+/g, ' ');
   for (const s of [permitNo, '美家装饰工程有限公司', '3栋2单元1502', '张师傅', '装修许可证']) expect(text).toContain(s);
   await page.keyboard.press('Escape');
@@ -125,6 +127,7 @@ test('登记装修 with hot work → 装修许可证 PDF; 开放行条 → Word;
   await page.getByTestId('print-save-word').click();
   await expect.poll(() => filesIn(harness.downloadsDir, '.docx').length, { timeout: 30_000 }).toBe(1);
   const docx = join(harness.downloadsDir, filesIn(harness.downloadsDir, '.docx')[0]);
+  copyFileSync(docx, test.info().outputPath('move-out-pass.docx'));
   const xml = execFileSync('unzip', ['-p', docx, 'word/document.xml'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   for (const s of ['双人床', '纸箱', '粤B12345', '搬迁放行条', '门岗查验']) expect(xml).toContain(s);
   await page.keyboard.press('Escape');
@@ -138,6 +141,13 @@ test('登记装修 with hot work → 装修许可证 PDF; 开放行条 → Word;
   expect(permitRow).toMatchObject({ permitNo, status: '施工中', contractor: '美家装饰工程有限公司', workers: [{ name: '张师傅' }, { name: '刘师傅' }] });
   expect(permitRow.hotWork).toMatchObject({ location: '阳台', operator: '赵焊工' });
   const passes = await harness.call('moveout.list', { houseId: permitRow.houseId });
-  expect(passes[0]).toMatchObject({ state: '已查验', plate: '粤B12345', items: [{ name: '双人床', qty: 1 }, { name: '纸箱', qty: 12 }] });
+  expect(passes[0]).toMatchObject({
+    state: '已查验',
+    plate: '粤B12345',
+    items: [
+      { name: '双人床', qty: 1 },
+      { name: '纸箱', qty: 12 },
+    ],
+  });
   expect(passes[0].checkedAt).toBeTruthy();
 });

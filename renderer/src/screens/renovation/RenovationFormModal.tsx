@@ -13,6 +13,8 @@ interface RenovationFormModalProps {
   houseLabel: string;
   /** null: 登记装修; a record: 修改 it (before acceptance) */
   editing: RenovationT | null;
+  /** the household's first current resident, offered as the applicant of a new registration */
+  applicant: { name: string; phone: string | null } | null;
   opened: boolean;
   onClose(): void;
   onSaved(r: RenovationT): void;
@@ -43,11 +45,11 @@ type Values = {
 
 const num = (v: Money) => (typeof v === 'number' ? v : v.trim() === '' ? undefined : Number(v));
 
-function initial(r: RenovationT | null): Values {
+function initial(r: RenovationT | null, who: RenovationFormModalProps['applicant']): Values {
   const today = cstDate();
   return {
-    applicant: r?.applicant ?? '',
-    applicantPhone: r?.applicantPhone ?? '',
+    applicant: r ? r.applicant : (who?.name ?? ''),
+    applicantPhone: r ? (r.applicantPhone ?? '') : (who?.phone ?? ''),
     contractor: r?.contractor ?? '',
     contractorContact: r?.contractorContact ?? '',
     contractorPhone: r?.contractorPhone ?? '',
@@ -71,7 +73,7 @@ function initial(r: RenovationT | null): Values {
   };
 }
 
-function RenovationForm({ houseId, houseLabel, editing, onClose, onSaved }: Omit<RenovationFormModalProps, 'opened'>) {
+function RenovationForm({ houseId, houseLabel, editing, applicant, onClose, onSaved }: Omit<RenovationFormModalProps, 'opened'>) {
   const toInput = (v: Values) => ({
     ...(editing ? { id: editing.id } : {}),
     houseId,
@@ -90,7 +92,7 @@ function RenovationForm({ houseId, houseLabel, editing, onClose, onSaved }: Omit
     fees: v.fees.filter((f) => f.name.trim() || num(f.amount)).map((f) => ({ name: f.name, amount: num(f.amount) })),
     hotWork: v.hasHotWork ? v.hotWork : null,
   });
-  const form = useContractForm({ schema: RenovationInput, initialValues: initial(editing), toInput });
+  const form = useContractForm({ schema: RenovationInput, initialValues: initial(editing, applicant), toInput });
   const v = form.values;
   const extraItems = v.items.filter((i) => !(RENOVATION_ITEMS as readonly string[]).includes(i));
 

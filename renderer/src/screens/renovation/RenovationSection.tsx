@@ -144,8 +144,11 @@ export function RenovationSection({ houseId, readOnly, onChanged }: { houseId: n
               {passes.map((p) => (
                 <Table.Tr key={p.id} data-testid="moveout-row" c={p.voidedAt ? 'dimmed' : undefined}>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{p.passNo}</Table.Td>
-                  <Table.Td>
-                    {p.applicant}（{p.relation}）
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    {p.applicant}
+                    <Text size="xs" c="dimmed">
+                      {p.relation}
+                    </Text>
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm" lineClamp={1} title={p.items.map((i) => `${i.name}×${i.qty}`).join('、')}>
@@ -212,6 +215,7 @@ export function RenovationSection({ houseId, readOnly, onChanged }: { houseId: n
         houseId={houseId}
         houseLabel={houseLabel}
         editing={dialog?.kind === 'edit' ? dialog.r : null}
+        applicant={people[0] ?? null}
         onClose={close}
         onSaved={changed}
       />
