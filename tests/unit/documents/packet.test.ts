@@ -12,7 +12,13 @@ import type { DocumentTextsViewT } from '../../../shared/contract/packet';
 // 入住资料包 (PRODUCT.md §4): every part prefilled from the archive, one A4 sheet a part, the texts
 // of 设置 → 单据文字 printed as edited, in the preview HTML and the Word file alike.
 
-const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+const unescape = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 const htmlText = (html: string) => unescape(html.replace(/<style>[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ''));
 function wordText(bytes: Buffer): string {
   const dir = mkdtempSync(join(tmpdir(), 'frontdesk-packet-'));
@@ -63,7 +69,19 @@ describe('入住资料包', () => {
     const word = wordText(await renderWord(src, pages));
     for (const t of [text, word]) {
       for (const part of PACKET_PARTS.filter((p) => p !== 'card')) expect(t).toContain(PACKET_PART_TITLES[part]);
-      for (const w of ['3栋2单元1502', '翠湖花园', '李建国', '王秀英', '李明', '粤B12345', '2026年12月20日', '3栋一楼大堂', '0755-88886666', '入户门钥匙', '恭 贺 乔 迁 之 喜'])
+      for (const w of [
+        '3栋2单元1502',
+        '翠湖花园',
+        '李建国',
+        '王秀英',
+        '李明',
+        '粤B12345',
+        '2026年12月20日',
+        '3栋一楼大堂',
+        '0755-88886666',
+        '入户门钥匙',
+        '恭 贺 乔 迁 之 喜',
+      ])
         expect(t).toContain(w);
       // phones and ID numbers masked (设置 does not show full ID numbers by default)
       expect(t).toContain('138****1111');
@@ -90,7 +108,9 @@ describe('入住资料包', () => {
     const b = (await core.call('archives.buildings.list', { estateId: 1 })) as Array<{ id: number }>;
     const ids: number[] = [];
     for (let i = 1; i <= 5; i++) {
-      const h = (await core.call('archives.houses.create', { buildingId: b[0].id, unitName: '1', roomNo: `${i}01`, type: '住宅', status: '已售未交付' })) as { id: number };
+      const h = (await core.call('archives.houses.create', { buildingId: b[0].id, unitName: '1', roomNo: `${i}01`, type: '住宅', status: '已售未交付' })) as {
+        id: number;
+      };
       await core.call('archives.people.attach', { houseId: h.id, role: 'owner', person: { name: `业主${i}号`, phone: `1380000000${i}` } });
       ids.push(h.id);
     }
@@ -119,7 +139,9 @@ describe('入住资料包', () => {
     core = await docCore();
     await expect(sourceFor(core.ctx, packet([9999]))).rejects.toThrow('该房屋不存在或已作废');
     const b = (await core.call('archives.buildings.list', { estateId: 1 })) as Array<{ id: number }>;
-    const h = (await core.call('archives.houses.create', { buildingId: b[0].id, unitName: '1', roomNo: '101', type: '住宅', status: '未售' })) as { id: number };
+    const h = (await core.call('archives.houses.create', { buildingId: b[0].id, unitName: '1', roomNo: '101', type: '住宅', status: '未售' })) as {
+      id: number;
+    };
     await core.call('archives.houses.void', { id: h.id, reason: '录入错误' });
     await expect(sourceFor(core.ctx, packet([core.houseId, h.id, 9999]))).rejects.toThrow('有 2 户房屋不存在或已作废');
     const r = await core.dispatch('documents.print.preview', { document: 'moveInPacket', houseIds: [] });
@@ -171,7 +193,9 @@ describe('入住资料包', () => {
 
   it('long texts shrink to stay on their one sheet', async () => {
     core = await docCore();
-    await core.call('documents.texts.update', { handbook: Array.from({ length: 40 }, (_, i) => `第${i + 1}条 ${'请遵守小区管理规约，爱护公共设施。'.repeat(3)}`).join('\n') });
+    await core.call('documents.texts.update', {
+      handbook: Array.from({ length: 40 }, (_, i) => `第${i + 1}条 ${'请遵守小区管理规约，爱护公共设施。'.repeat(3)}`).join('\n'),
+    });
     const pages = await allPages(await sourceFor(core.ctx, packet([core.houseId], { parts: ['handbook'] })));
     expect(pages).toHaveLength(1);
     const para = pages[0].blocks.find((b) => b.t === 'para');
