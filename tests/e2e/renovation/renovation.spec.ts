@@ -151,3 +151,80 @@ test('登记装修 with hot work → 装修许可证 PDF; 开放行条 → Word;
   });
   expect(passes[0].checkedAt).toBeTruthy();
 });
+
+test('巡查 → 验收 → 退押金 with a deduction; the house is 装修中 only while work runs; a pass voided with its reason', async ({ page, harness }) => {
+  const houseId = 1; // the one house the seed made
+  const r = await harness.call('renovation.save', {
+    houseId,
+    applicant: '王芳',
+    contractor: '美家装饰工程有限公司',
+    workers: [],
+    startDate: dayPlus(0),
+    endDate: dayPlus(30),
+    scope: '厨房翻新',
+    items: ['铺贴'],
+    deposit: 2000,
+    fees: [],
+    hotWork: null,
+  });
+  await harness.call('renovation.start', { id: r.id });
+  await harness.call('moveout.save', {
+    houseId,
+    applicant: '王芳',
+    relation: '业主',
+    items: [{ name: '旧橱柜', qty: 1 }],
+    validFrom: dayPlus(0),
+    validTo: dayPlus(1),
+    approver: '陈主管',
+  });
+  await openHousehold(page);
+  const row = page.getByTestId('renovation-row');
+  await expect(row.getByTestId('renovation-status')).toHaveText('施工中', { timeout: 20_000 });
+  // no hot work: no 打印动火证
+  await expect(row.getByTestId('renovation-print-hotwork')).toHaveCount(0);
+
+  await row.getByTestId('renovation-inspect').click();
+  await page.getByTestId('inspect-by').fill('巡查员小周');
+  await page.getByTestId('inspect-findings').fill('厨房墙砖空鼓，已要求返工');
+  await page.getByTestId('inspect-result').click();
+  await page.getByRole('option', { name: '限期整改' }).click();
+  await page.screenshot({ path: test.info().outputPath('inspect-form-1366.png') });
+  await page.getByTestId('inspect-save').click();
+  await expect(row).toContainText('厨房墙砖空鼓', { timeout: 20_000 });
+
+  await row.getByTestId('renovation-accept').click();
+  await page.getByTestId('accept-by').fill('陈主管');
+  await page.getByTestId('accept-save').click();
+  await expect(row.getByTestId('renovation-status')).toHaveText('已验收', { timeout: 20_000 });
+  expect((await harness.call('archives.household.get', { houseId })).house.status).toBe('已入住');
+
+  // a refund above the deposit and a deduction without reason are refused by the field
+  await row.getByTestId('renovation-refund').click();
+  await page.getByTestId('refund-amount').fill('2500');
+  await page.getByTestId('refund-save').click();
+  await expect(page.getByText('不能超过押金 2000.00 元')).toBeVisible({ timeout: 10_000 });
+  await page.getByTestId('refund-amount').fill('1800');
+  await page.getByTestId('refund-save').click();
+  await expect(page.getByText('押金有扣除，请填写扣除原因')).toBeVisible({ timeout: 10_000 });
+  await page.getByTestId('refund-reason').fill('损坏电梯轿厢壁板');
+  await page.screenshot({ path: test.info().outputPath('refund-form-1366.png') });
+  await page.getByTestId('refund-save').click();
+  await expect(row.getByTestId('renovation-status')).toHaveText('已退押金', { timeout: 20_000 });
+  await expect(row).toContainText('扣除 200.00 元');
+  expect(await harness.call('renovation.get', { id: r.id })).toMatchObject({
+    status: '已退押金',
+    refund: { amount: 1800, deducted: 200, reason: '损坏电梯轿厢壁板' },
+  });
+
+  const pass = page.getByTestId('moveout-row');
+  await pass.getByTestId('moveout-void').click();
+  await page.getByTestId('void-reason').fill('业主改期搬家');
+  await page.getByTestId('void-save').click();
+  await expect(pass.getByTestId('moveout-state')).toHaveText('已作废', { timeout: 20_000 });
+  await expect(pass.getByTestId('moveout-print')).toHaveCount(0);
+  await expect(pass.getByTestId('moveout-check')).toHaveCount(0);
+  await page.getByTestId('moveout-section').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('renovation-done-1366.png') });
+  const [p] = await harness.call('moveout.list', { houseId });
+  expect(p).toMatchObject({ state: '已作废', voidReason: '业主改期搬家' });
+});

@@ -129,7 +129,8 @@ export function RefundModal({ renovation: r, onClose, onDone }: ActionProps) {
         label="退还金额（元）"
         withAsterisk
         min={0}
-        max={r.deposit}
+        // no max: a typed amount above the deposit stays and is refused by the field, never clamped unseen
+        clampBehavior="none"
         decimalScale={2}
         data-testid="refund-amount"
         data-autofocus

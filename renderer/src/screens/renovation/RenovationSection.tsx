@@ -130,7 +130,7 @@ export function RenovationSection({ houseId, readOnly, onChanged }: { houseId: n
         ) : (
           <Table verticalSpacing={4} horizontalSpacing="xs" fz="sm">
             <Table.Thead>
-              <Table.Tr>
+              <Table.Tr style={{ whiteSpace: 'nowrap' }}>
                 <Table.Th>编号</Table.Th>
                 <Table.Th>申请人</Table.Th>
                 <Table.Th>物品</Table.Th>
