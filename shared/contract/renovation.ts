@@ -55,10 +55,8 @@ export const Worker = z.object({
   idNo: optText(30, '证件号码'),
   phone: Phone('工人电话'),
 });
-export type WorkerT = z.output<typeof Worker>;
 
 export const Fee = z.object({ name: reqText(30, '费用名称'), amount: Yuan('费用金额') });
-export type FeeT = z.output<typeof Fee>;
 
 export const HotWork = z
   .object({
@@ -71,7 +69,6 @@ export const HotWork = z
     measures: reqText(500, '防火措施'),
   })
   .refine((h) => h.to >= h.from, { message: '动火结束日期不能早于开始日期', path: ['to'] });
-export type HotWorkT = z.output<typeof HotWork>;
 
 export const RenovationInput = z
   .object({
@@ -173,7 +170,6 @@ export const MoveOutInput = z
     approver: reqText(20, '批准人'),
   })
   .refine((p) => p.validTo >= p.validFrom, { message: '有效期截止不能早于开始日期', path: ['validTo'] });
-export type MoveOutInputT = z.input<typeof MoveOutInput>;
 
 export const PASS_STATES = ['有效', '已查验', '已过期', '未生效', '已作废'] as const;
 
