@@ -189,7 +189,8 @@ export function HouseholdScreen({ houseId }: { houseId: number }) {
                 onVoid={(space) => setDialog({ kind: 'voidParking', space })}
               />
             </SimpleGrid>
-            <MoveInSection houseId={house.id} readOnly={voided} onChanged={() => void reload()} />
+            {/* keyed by status: a change made elsewhere on this screen (装修 开工) reloads the card */}
+            <MoveInSection key={house.status} houseId={house.id} readOnly={voided} onChanged={() => void reload()} />
             <RenovationSection houseId={house.id} readOnly={voided} onChanged={() => void reload()} />
           </Stack>
         </Grid.Col>
