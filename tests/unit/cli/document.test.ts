@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { docCore, type DocCore } from '../documents/fixtures';
 import type { TicketDetailT } from '../../../shared/contract/desk';
+import { cstDate } from '../../../shared/domain/time';
 
 // `npm run cli -- document ...` as an admin runs it: a separate process over the app's database file.
 const root = resolve(__dirname, '../../..');
@@ -59,5 +60,81 @@ describe('command line: document', () => {
     const r = await cli('document', 'invoice', '--db', core.file, '--ticket', t.ticket.no, '--out', join(core.dir, 'x.docx'));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('未知的单据类型：invoice');
+  });
+
+  const docXml = (file: string) => execFileSync('unzip', ['-p', file, 'word/document.xml'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+
+  it('writes the 入住资料包 of one house (written as staff write it) and of a whole building', async () => {
+    await core.call('archives.people.attach', { houseId: core.houseId, role: 'owner', person: { name: '陈建国', phone: '13800002222' } });
+    const one = join(core.dir, 'out', '资料包-1502.docx');
+    let r = await cli('document', 'move-in-packet', '--db', core.file, '--house', '3栋2单元1502', '--out', one);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    let xml = docXml(one);
+    expect(xml).toContain('陈建国');
+    expect(xml).toContain('3栋2单元1502');
+    expect(xml.split('<w:pageBreakBefore/>').length).toBe(9);
+
+    const all = join(core.dir, 'out', '资料包-3栋.docx');
+    r = await cli('document', 'move-in-packet', '--db', core.file, '--building', '3', '--out', all);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('1 份');
+    xml = docXml(all);
+    expect(xml).toContain('陈建国');
+
+    r = await cli('document', 'move-in-packet', '--db', core.file, '--house', '9-9-999', '--out', join(core.dir, 'x.docx'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('没有找到房屋「9-9-999」');
+  });
+
+  it('writes the 装修许可证 and the 搬迁放行条 of the house’s latest record; a 动火证 without hot work is refused', async () => {
+    const today = cstDate(new Date());
+    await core.call('renovation.save', {
+      houseId: core.houseId,
+      applicant: '王芳',
+      applicantPhone: '13800001111',
+      contractor: '深圳市美家装饰工程有限公司',
+      contractorContact: '李工',
+      contractorPhone: '13900002222',
+      workers: [{ name: '张师傅', idNo: null, phone: null }],
+      startDate: today,
+      endDate: today,
+      scope: '卫生间重做防水',
+      items: ['防水'],
+      deposit: 2000,
+      fees: [],
+      hotWork: null,
+    });
+    await core.call('moveout.save', {
+      houseId: core.houseId,
+      applicant: '王芳',
+      phone: '13800001111',
+      relation: '业主',
+      items: [{ name: '双人床', qty: 1 }],
+      plate: '粤B12345',
+      validFrom: today,
+      validTo: today,
+      approver: '陈主管',
+    });
+    const permit = join(core.dir, 'out', '装修许可证.docx');
+    let r = await cli('document', 'renovation-permit', '--db', core.file, '--house', '3-2-1502', '--out', permit);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const year = today.slice(0, 4);
+    expect(docXml(permit)).toContain(`ZX${year}-0001`);
+    expect(docXml(permit)).toContain('深圳市美家装饰工程有限公司');
+
+    const pass = join(core.dir, 'out', '放行条.docx');
+    r = await cli('document', 'move-out-pass', '--db', core.file, '--house', '3-2-1502', '--out', pass);
+    expect(r.code).toBe(0);
+    expect(docXml(pass)).toContain('双人床');
+    expect(docXml(pass)).toContain('粤B12345');
+
+    r = await cli('document', 'hot-work-permit', '--db', core.file, '--house', '3-2-1502', '--out', join(core.dir, 'hot.docx'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('没有含动火作业的装修登记');
+    r = await cli('document', 'renovation-permit', '--db', core.file, '--out', join(core.dir, 'p.docx'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('需要 --house 房号');
   });
 });
