@@ -40,23 +40,25 @@ test.describe.configure({ timeout: 180_000 });
 
 test('单据文字: an edited text is saved, stays after a reload, prints in the packet; 恢复默认 puts the default back', async ({ page, harness }) => {
   await openApp(page);
-  await page.getByRole('navigation').getByText('设置', { exact: true }).first().click();
+  await page.getByTestId('nav-settings').click();
   const box = page.getByTestId('settings-text-cardGreeting');
   await expect(box).toBeVisible({ timeout: 20_000 });
   await box.fill('{{业主}}：金色的钥匙，开启幸福新生活！');
+  await box.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('document-texts-1366.png') });
   await page.getByTestId('settings-texts-save').click();
   await expect(page.getByText('单据文字已保存')).toBeVisible({ timeout: 20_000 });
 
   // too long: refused next to the box, nothing saved
   const keys = page.getByTestId('settings-text-keysDefault');
-  await keys.fill('入户门钥匙 3\n'.repeat(420));
+  await keys.fill('入户门钥匙 3\n'.repeat(700));
   await page.getByTestId('settings-texts-save').click();
   await expect(page.getByText('钥匙清单不超过5000字')).toBeVisible({ timeout: 20_000 });
   await page.getByTestId('settings-text-keysDefault-reset').click();
   await expect(page.getByText('钥匙清单不超过5000字')).toHaveCount(0);
 
   await page.reload();
-  await page.getByRole('navigation').getByText('设置', { exact: true }).first().click();
+  await page.getByTestId('nav-settings').click();
   await expect(page.getByTestId('settings-text-cardGreeting')).toHaveValue('{{业主}}：金色的钥匙，开启幸福新生活！', { timeout: 20_000 });
   await expect(page.getByTestId('settings-text-keysDefault')).toHaveValue(/^入户门钥匙 3\n单元门禁卡 2/);
   const stored = await harness.call('documents.texts.get', {});
