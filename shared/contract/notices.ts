@@ -10,7 +10,21 @@ export type NoticeKindT = (typeof NOTICE_KINDS)[number];
 export const NoticeKind = z.enum(NOTICE_KINDS, { message: '请选择通知类别' });
 
 /** the placeholders every template may use; a template adds its own free fields ({{停水原因}}) */
-export const STANDARD_PLACEHOLDERS = ['项目', '楼栋', '单元', '房号', '业主', '日期', '开始时间', '结束时间', '金额', '金额大写', '期间', '服务电话', '文号'] as const;
+export const STANDARD_PLACEHOLDERS = [
+  '项目',
+  '楼栋',
+  '单元',
+  '房号',
+  '业主',
+  '日期',
+  '开始时间',
+  '结束时间',
+  '金额',
+  '金额大写',
+  '期间',
+  '服务电话',
+  '文号',
+] as const;
 /** filled from each house: a posted notice (one copy for everyone) cannot use them */
 export const PER_HOUSE_PLACEHOLDERS = ['房号', '业主', '金额', '金额大写'] as const;
 /** typed in the issue form (the others come from the archive, the settings and the number) */
@@ -87,7 +101,10 @@ export const NoticeDraft = z.object({
   values: z.record(z.string(), z.string().trim().max(200, '每项不超过200字')).default({}),
   audience: Audience,
   /** per house (催缴): yuan */
-  amounts: z.array(z.object({ houseId: Id, amount: Amount })).max(NOTICE_MAX_HOUSES).default([]),
+  amounts: z
+    .array(z.object({ houseId: Id, amount: Amount }))
+    .max(NOTICE_MAX_HOUSES)
+    .default([]),
 });
 
 export const NoticePreview = z.object({
@@ -135,7 +152,10 @@ export const noticesChannels = {
   'notices.templates.void': { input: VoidInput, output: NoticeTemplate },
   'notices.preview': { input: NoticeDraft, output: NoticePreview },
   'notices.issue': { input: NoticeDraft, output: Notice },
-  'notices.list': { input: z.object({ estateId: Id, includeVoided: z.boolean().optional(), limit: z.number().int().min(1).max(500).default(200) }), output: z.array(NoticeSummary) },
+  'notices.list': {
+    input: z.object({ estateId: Id, includeVoided: z.boolean().optional(), limit: z.number().int().min(1).max(500).default(200) }),
+    output: z.array(NoticeSummary),
+  },
   'notices.get': { input: z.object({ id: Id }), output: Notice },
   'notices.void': { input: VoidInput, output: Notice },
 } as const;

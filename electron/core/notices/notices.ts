@@ -78,7 +78,15 @@ export async function saveTemplate(ctx: CoreContext, input: TemplateInputT): Pro
       .$if(!!input.id, (q) => q.where('id', '!=', input.id as number))
       .executeTakeFirst();
     if (dup) throw invalid(`模板「${input.name}」已存在`, { name: `模板「${input.name}」已存在，请换一个名称` });
-    const values = { name: input.name, kind: input.kind, title: input.title, body: input.body, fields: JSON.stringify(input.fields), updated_at: now, updated_by: actor };
+    const values = {
+      name: input.name,
+      kind: input.kind,
+      title: input.title,
+      body: input.body,
+      fields: JSON.stringify(input.fields),
+      updated_at: now,
+      updated_by: actor,
+    };
     let id: number;
     if (input.id) {
       const before = await getTemplate(trx, input.id);
@@ -146,7 +154,12 @@ export async function resolveAudience(db: Kysely<DB>, estateId: number, audience
   let building = '';
   let unit = '';
   if (audience.kind === 'building' || audience.kind === 'unit') {
-    const b = await db.selectFrom('buildings').select(['id', 'name']).where('id', '=', audience.buildingId).where('estate_id', '=', estateId).executeTakeFirst();
+    const b = await db
+      .selectFrom('buildings')
+      .select(['id', 'name'])
+      .where('id', '=', audience.buildingId)
+      .where('estate_id', '=', estateId)
+      .executeTakeFirst();
     if (!b) throw notFound('楼栋');
     building = b.name;
     q = q.where('h.building_id', '=', b.id);
@@ -164,8 +177,15 @@ export async function resolveAudience(db: Kysely<DB>, estateId: number, audience
   } else {
     q = q.where('h.id', 'in', audience.houseIds);
   }
-  const rows = await q.orderBy('b.sort_key').orderBy(sql`length(u.code)`).orderBy('u.code').orderBy('h.floor').orderBy('h.room_no').execute();
-  if (audience.kind === 'list' && rows.length !== new Set(audience.houseIds).size) throw invalid('所选房屋中有的不存在、已作废或不属于本项目，请重新选择', { 'audience.houseIds': '请重新选择房屋' });
+  const rows = await q
+    .orderBy('b.sort_key')
+    .orderBy(sql`length(u.code)`)
+    .orderBy('u.code')
+    .orderBy('h.floor')
+    .orderBy('h.room_no')
+    .execute();
+  if (audience.kind === 'list' && rows.length !== new Set(audience.houseIds).size)
+    throw invalid('所选房屋中有的不存在、已作废或不属于本项目，请重新选择', { 'audience.houseIds': '请重新选择房屋' });
   const owners = await ownersOf(
     db,
     rows.map((r) => r.id),
@@ -180,7 +200,13 @@ export async function resolveAudience(db: Kysely<DB>, estateId: number, audience
   }));
   const posted = isPosted(audience);
   const where = `${building}${unit}` || '选定';
-  const label = posted ? `${where}（张贴）` : audience.kind === 'list' ? (houses.length === 1 ? houses[0].label : `选定 ${houses.length} 户`) : `${where} 全部 ${houses.length} 户`;
+  const label = posted
+    ? `${where}（张贴）`
+    : audience.kind === 'list'
+      ? houses.length === 1
+        ? houses[0].label
+        : `选定 ${houses.length} 户`
+      : `${where} 全部 ${houses.length} 户`;
   return { posted, label, building, unit, houses };
 }
 
@@ -276,7 +302,11 @@ function buildUnits(draft: NoticeDraftT, aud: ResolvedAudience, facts: { no: str
     文号: facts.no,
   };
   const page = (values: Record<string, string>, address: string | null): DocPage[] => {
-    const blocks: Block[] = [{ t: 'letterhead' }, { t: 'title', text: fillPlaceholders(draft.title, values) }, { t: 'meta', items: [facts.no, chineseDate(draft.date)] }];
+    const blocks: Block[] = [
+      { t: 'letterhead' },
+      { t: 'title', text: fillPlaceholders(draft.title, values) },
+      { t: 'meta', items: [facts.no, chineseDate(draft.date)] },
+    ];
     if (address) blocks.push({ t: 'para', text: address });
     for (const line of fillPlaceholders(draft.body, values).split(/\n+/)) if (line.trim()) blocks.push({ t: 'para', text: line.trim(), indent: true });
     blocks.push({ t: 'para', text: '特此通知。', indent: true }, { t: 'space', mm: 8 }, { t: 'seal', lines: [facts.centre, chineseDate(draft.date)] });
@@ -314,16 +344,18 @@ async function nextNumber(db: Kysely<DB>, estateId: number, now: Date): Promise<
   return { year, seq, no: noticeNo(year, seq) };
 }
 
-async function factsFor(ctx: CoreContext, db: Kysely<DB>, estateId: number) {
+/** the header and the estate's name (read through ctx.db: never call it inside a transaction) */
+async function factsFor(ctx: CoreContext, estateId: number) {
   const lh = await letterheadFor(ctx, estateId);
-  const estate = await db.selectFrom('estates').select('name').where('id', '=', estateId).executeTakeFirstOrThrow();
+  const estate = await ctx.db.selectFrom('estates').select('name').where('id', '=', estateId).executeTakeFirst();
+  if (!estate) throw notFound('项目');
   return { lh, estate: estate.name, phone: lh.phone, centre: lh.centre };
 }
 
 /** The first pages as they would print (up to two houses), with what is still missing. */
 export async function previewNotice(ctx: CoreContext, draft: NoticeDraftT) {
   const aud = await resolveAudience(ctx.db, draft.estateId, draft.audience);
-  const { lh, ...f } = await factsFor(ctx, ctx.db, draft.estateId);
+  const { lh, ...f } = await factsFor(ctx, draft.estateId);
   const { no } = await nextNumber(ctx.db, draft.estateId, ctx.now());
   const shownHouses = 2;
   const built = buildUnits(draft, aud, { ...f, no }, shownHouses);
@@ -336,13 +368,14 @@ export async function previewNotice(ctx: CoreContext, draft: NoticeDraftT) {
 export async function issueNotice(ctx: CoreContext, draft: NoticeDraftT): Promise<NoticeT> {
   const actor = await ctx.actor();
   const now = ctx.now();
+  // the letterhead reads the settings through ctx.db, which the transaction's connection would block
+  const f = await factsFor(ctx, draft.estateId);
   const id = await inTransaction(ctx.db, async (trx) => {
     if (draft.templateId) {
       const t = await trx.selectFrom('notice_templates').select(['id', 'voided_at']).where('id', '=', draft.templateId).executeTakeFirst();
       if (!t) throw notFound('通知模板');
     }
     const aud = await resolveAudience(trx, draft.estateId, draft.audience);
-    const f = await factsFor(ctx, trx, draft.estateId);
     const num = await nextNumber(trx, draft.estateId, now);
     const built = buildUnits(draft, aud, { estate: f.estate, phone: f.phone, centre: f.centre, no: num.no });
     if (built.problems.length) throw invalid(built.problems.join('；'), built.fields);
@@ -422,7 +455,12 @@ export async function getNotice(ctx: CoreContext, id: number): Promise<NoticeT> 
     .where('nh.notice_id', '=', id)
     .orderBy('nh.position')
     .execute();
-  const list: NoticeHouseT[] = houses.map((h) => ({ houseId: h.house_id, label: `${h.building}${h.unit ?? ''}${h.room_no}`, owner: h.owner, amount: h.amount }));
+  const list: NoticeHouseT[] = houses.map((h) => ({
+    houseId: h.house_id,
+    label: `${h.building}${h.unit ?? ''}${h.room_no}`,
+    owner: h.owner,
+    amount: h.amount,
+  }));
   return { ...toSummary(r), values: JSON.parse(r.values) as Record<string, string>, houses: list };
 }
 
