@@ -279,7 +279,7 @@ function Composer({ estateId, onIssued }: { estateId: number; onIssued(n: { id: 
 
   return (
     <>
-      <Grid gutter="md">
+      <Grid gap="md">
         <Grid.Col span={2}>
           <Stack gap={4}>
             <Text size="sm" fw={600} c="dimmed">
