@@ -73,8 +73,18 @@ function fittedParas(text: string, heightMm: number): Block[] {
   return [{ t: 'para', text: body.replace(/^　　/gm, ''), indent: true, sizePt: fit.sizePt }];
 }
 
+/** the letters the company issues (通知书, 须知, 手册): the full letterhead with the logo */
 const formal = (part: PacketPartT, meta: string[]): Block[] => [
   { t: 'letterhead' },
+  { t: 'title', text: PACKET_PART_TITLES[part] },
+  { t: 'meta', items: meta },
+];
+/**
+ * the forms filled in at the counter: the company's name above the title, no logo. A building's
+ * batch prints thousands of pages, and every logo is a picture Chromium and Word handle again.
+ */
+const form = (part: PacketPartT, pc: PacketContext, meta: string[]): Block[] => [
+  { t: 'para', text: pc.letterhead.org, align: 'center', sizePt: 10 },
   { t: 'title', text: PACKET_PART_TITLES[part] },
   { t: 'meta', items: meta },
 ];
@@ -112,7 +122,7 @@ function processSheet(h: PacketHouse, pc: PacketContext): Block[] {
     });
   const rowMm = steps.length <= 8 ? 16 : steps.length <= 11 ? 13 : 11;
   return [
-    ...formal('process', [`房号：${h.label}`, `业主：${ownerNames(h)}`, `办理日期：${pc.date ?? BLANK_DATE}`]),
+    ...form('process', pc, [`房号：${h.label}`, `业主：${ownerNames(h)}`, `办理日期：${pc.date ?? BLANK_DATE}`]),
     {
       t: 'table',
       columns: [
@@ -130,11 +140,11 @@ function processSheet(h: PacketHouse, pc: PacketContext): Block[] {
   ];
 }
 
-function ownerForm(h: PacketHouse): Block[] {
+function ownerForm(h: PacketHouse, pc: PacketContext): Block[] {
   const owners = h.owners.slice(0, 4);
   const emergency = h.owners.find((o) => o.emergency)?.emergency ?? '';
   return [
-    ...formal('ownerForm', [`项目：${h.estateName}`, `房号：${h.label}`, '登记日期：＿＿＿＿年＿＿月＿＿日']),
+    ...form('ownerForm', pc, [`项目：${h.estateName}`, `房号：${h.label}`, '登记日期：＿＿＿＿年＿＿月＿＿日']),
     { t: 'heading', text: '一、房屋信息' },
     {
       t: 'grid',
@@ -240,10 +250,10 @@ const INSPECTION: Array<[room: string, items: string[]]> = [
   ['其他', ['强弱电箱', '水、电、燃气表']],
 ];
 
-function inspection(h: PacketHouse): Block[] {
+function inspection(h: PacketHouse, pc: PacketContext): Block[] {
   const rows = INSPECTION.flatMap(([room, items]) => items.map((item, i) => [i === 0 ? room : '', item, '□', '□', '']));
   return [
-    ...formal('inspection', [`房号：${h.label}`, `建筑面积：${area(h.buildingArea) || '＿＿＿＿'}`, '验收日期：＿＿＿＿年＿＿月＿＿日']),
+    ...form('inspection', pc, [`房号：${h.label}`, `建筑面积：${area(h.buildingArea) || '＿＿＿＿'}`, '验收日期：＿＿＿＿年＿＿月＿＿日']),
     {
       t: 'table',
       columns: [
@@ -270,7 +280,7 @@ function keys(h: PacketHouse, pc: PacketContext): Block[] {
       return m ? [m[1].trim(), `${m[2]}${m[3] ?? ''}`] : [l, ''];
     });
   return [
-    ...formal('keys', [`房号：${h.label}`, `业主：${ownerNames(h)}`]),
+    ...form('keys', pc, [`房号：${h.label}`, `业主：${ownerNames(h)}`]),
     {
       t: 'table',
       columns: [
@@ -300,7 +310,7 @@ function keys(h: PacketHouse, pc: PacketContext): Block[] {
 
 function meters(h: PacketHouse, pc: PacketContext): Block[] {
   return [
-    ...formal('meters', [`房号：${h.label}`, `业主：${ownerNames(h)}`, '抄表日期：＿＿＿＿年＿＿月＿＿日']),
+    ...form('meters', pc, [`房号：${h.label}`, `业主：${ownerNames(h)}`, '抄表日期：＿＿＿＿年＿＿月＿＿日']),
     {
       t: 'table',
       columns: [
@@ -349,9 +359,9 @@ export function buildPart(part: PacketPartT, h: PacketHouse, pc: PacketContext):
     case 'process':
       return processSheet(h, pc);
     case 'ownerForm':
-      return ownerForm(h);
+      return ownerForm(h, pc);
     case 'inspection':
-      return inspection(h);
+      return inspection(h, pc);
     case 'keys':
       return keys(h, pc);
     case 'meters':
