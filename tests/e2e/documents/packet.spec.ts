@@ -95,3 +95,32 @@ test('a building of 12 houses: one PDF, nine A4 pages a house, every owner and r
   expect(pages[PACKET_PARTS.length + 2].replace(/\s+/g, '')).toContain('业主信息登记表');
   expect(pages[PACKET_PARTS.length + 2]).toContain(OWNERS[1]);
 });
+
+test('every text at its longest still prints each part on one A4 page', async ({ harness }) => {
+  const long = (n: number, line: string) => Array.from({ length: n }, (_, i) => `${i + 1}. ${line}`).join('\n');
+  await harness.call('documents.texts.update', {
+    noticeBody: `尊敬的{{业主}}：\n${long(12, '请于{{日期}}到{{地点}}办理{{房号}}的入住手续，逾期未办理的视为已交付，物业服务费自通知的交付之日起计收，详情请致电{{服务电话}}咨询。')}`,
+    whatToBring: long(30, '身份证原件及复印件'),
+    processSteps: long(20, '核验身份证件、入住通知书和购房合同|客服中心'),
+    keysDefault: long(20, '入户门钥匙 3'),
+    renovationRules: long(60, '装修期间请遵守小区管理规约，爱护公共设施，不得拆改承重结构和外立面，装修垃圾须袋装后运到指定地点，施工时间按规定执行。').slice(
+      0,
+      5000,
+    ),
+    handbook: '请遵守小区管理规约，爱护公共设施。'.repeat(300).slice(0, 5000),
+    cardGreeting: long(40, '愿新居带给您和家人温馨、平安与幸福！'),
+  });
+  const preview = await harness.call('documents.print.preview', {
+    document: 'moveInPacket',
+    houseIds: [houseIds[0]],
+    date: '2026-12-20',
+    place: '5栋一楼大堂',
+  });
+  expect(preview.pages).toBe(PACKET_PARTS.length);
+  const file = test.info().outputPath('long.pdf');
+  writeFileSync(file, Buffer.from(preview.pdfBase64, 'base64'));
+  const pages = pdfText(file).split('\f');
+  // the signatures under the 须知 and the seal of the notice stayed on their page
+  expect(pages[6].replace(/\s+/g, '')).toContain('业主签字');
+  expect(pages[0].replace(/\s+/g, '')).toContain('5栋一楼大堂');
+});

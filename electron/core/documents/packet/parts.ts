@@ -212,7 +212,7 @@ function ownerForm(h: PacketHouse, pc: PacketContext): Block[] {
       ],
       rows: pad(
         h.family.slice(0, 6).map((p) => [p.name, '', p.gender, p.phone, p.idNumber, p.workUnit]),
-        4,
+        5,
         6,
       ),
       minRowMm: 8,
@@ -229,7 +229,7 @@ function ownerForm(h: PacketHouse, pc: PacketContext): Block[] {
       ],
       rows: pad(
         h.vehicles.slice(0, 4).map((v) => [v.plate, v.model, v.color, v.space, '']),
-        2,
+        3,
         5,
       ),
       minRowMm: 8,

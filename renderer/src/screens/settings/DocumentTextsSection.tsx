@@ -36,7 +36,7 @@ export function DocumentTextsSection() {
   return (
     <Section
       title="单据文字"
-      description="入住资料包中固定印刷的文字。修改后，新打开的打印预览即按新文字生成；内容较多时自动缩小字号，保证每份资料印在一页内。"
+      description="入住资料包中固定印刷的文字。修改后，新打开的打印预览即按新文字生成。内容较多时自动缩小字号，仍放不下的部分以“……”省略，保证每份资料印在一页内。"
     >
       {view ? <TextsForm view={view} saving={saving} setSaving={setSaving} onSaved={setView} /> : <Loader size="sm" />}
     </Section>
