@@ -11,7 +11,7 @@ import {
   type DocumentTextsViewT,
 } from '../../../../shared/contract/packet';
 
-export const TEXTS_KEY = 'documents.texts';
+const TEXTS_KEY = 'documents.texts';
 
 export const DEFAULT_TEXTS: DocumentTextsT = {
   noticeBody: [
