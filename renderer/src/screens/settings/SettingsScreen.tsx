@@ -15,6 +15,7 @@ import { EstateFormModal } from './EstateFormModal';
 import { Section } from './Section';
 import { DocumentHeaderSection } from './DocumentHeaderSection';
 import { PrinterSection } from './PrinterSection';
+import { DocumentTextsSection } from './DocumentTextsSection';
 
 const SHELL_LABEL = { electron: '桌面程序', harness: '浏览器测试环境' } as const;
 
@@ -31,6 +32,7 @@ export function SettingsScreen() {
         <EstatesSection estates={status.estates} />
         <DocumentHeaderSection settings={status.settings} />
         <PrinterSection settings={status.settings} />
+        <DocumentTextsSection />
         <Section title="数据">
           <Table withRowBorders={false} verticalSpacing={6} fz="sm">
             <Table.Tbody>
