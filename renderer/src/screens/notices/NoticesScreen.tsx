@@ -367,19 +367,20 @@ function Composer({ estateId, onIssued }: { estateId: number; onIssued(n: { id: 
               <Group grow align="flex-start">
                 <DateField label="落款日期" size="xs" value={date} onChange={setDate} error={issueErrors.date} data-testid="notice-date" />
                 {typed.length > 0 &&
-                  typed
-                    .slice(0, 1)
-                    .map((n) => (
-                      <TextInput
-                        key={n}
-                        label={n}
-                        size="xs"
-                        value={values[n] ?? ''}
-                        onChange={(e) => setValues((s) => ({ ...s, [n]: e.currentTarget.value }))}
-                        error={issueErrors[`values.${n}`]}
-                        data-testid={`notice-value-${n}`}
-                      />
-                    ))}
+                  typed.slice(0, 1).map((n) => (
+                    <TextInput
+                      key={n}
+                      label={n}
+                      size="xs"
+                      value={values[n] ?? ''}
+                      onChange={(e) => {
+                        const text = e.currentTarget.value;
+                        setValues((s) => ({ ...s, [n]: text }));
+                      }}
+                      error={issueErrors[`values.${n}`]}
+                      data-testid={`notice-value-${n}`}
+                    />
+                  ))}
               </Group>
               {typed.slice(1).map((n) => (
                 <TextInput
@@ -388,7 +389,10 @@ function Composer({ estateId, onIssued }: { estateId: number; onIssued(n: { id: 
                   size="xs"
                   placeholder={n.includes('时间') ? '如 12月8日 8:00' : undefined}
                   value={values[n] ?? ''}
-                  onChange={(e) => setValues((s) => ({ ...s, [n]: e.currentTarget.value }))}
+                  onChange={(e) => {
+                    const text = e.currentTarget.value;
+                    setValues((s) => ({ ...s, [n]: text }));
+                  }}
                   error={issueErrors[`values.${n}`]}
                   data-testid={`notice-value-${n}`}
                 />
