@@ -63,7 +63,8 @@ test('停水通知 for a building: issued with its number, one page per house in
   expect(notice.no).toMatch(/^〔\d{4}〕第001号$/);
   expect(notice.audienceLabel).toBe('3栋 全部 3 户');
 
-  await page.getByTestId('print-save-pdf').click();
+  // 打印: the harness has no printer and writes the printed job's PDF (and logs the print)
+  await page.getByTestId('print-print').click();
   await expect.poll(() => filesIn(harness.downloadsDir, '.pdf').length, { timeout: 30_000 }).toBe(1);
   const text = squash(pdfText(join(harness.downloadsDir, filesIn(harness.downloadsDir, '.pdf')[0])));
   expect(text).toContain(notice.no);
@@ -81,10 +82,11 @@ test('停水通知 for a building: issued with its number, one page per house in
 
   // the print log names the notice; the houses' history shows it
   const log = await harness.call('documents.log.list', { kind: 'notice', refId: notice.id });
-  expect(log.map((l) => l.action).sort()).toEqual(['docx', 'pdf']);
+  expect(log.map((l) => l.action).sort()).toEqual(['docx', 'print']);
   await page.keyboard.press('Escape');
   await page.getByTestId('notices-tab-issued').click();
   await expect(page.getByTestId('notice-row').first()).toContainText(notice.no);
   await expect(page.getByTestId('notices-print-log')).toContainText('Word');
+  await expect(page.getByTestId('notices-print-log')).toContainText('打印');
   await page.screenshot({ path: test.info().outputPath('notices-issued-1366.png') });
 });
