@@ -237,6 +237,9 @@ async function ownersOf(db: Kysely<DB>, houseIds: number[]): Promise<Map<number,
 
 // ---------------------------------------------------------------- pages
 
+/** a notice is read on a notice board or a door: its text a little larger than a slip's */
+const BODY_PT = 12;
+
 interface Built {
   /** the title with the notice-wide values filled in */
   title: string;
@@ -307,9 +310,9 @@ function buildUnits(draft: NoticeDraftT, aud: ResolvedAudience, facts: { no: str
       { t: 'title', text: fillPlaceholders(draft.title, values) },
       { t: 'meta', items: [facts.no, chineseDate(draft.date)] },
     ];
-    if (address) blocks.push({ t: 'para', text: address });
-    for (const line of fillPlaceholders(draft.body, values).split(/\n+/)) if (line.trim()) blocks.push({ t: 'para', text: line.trim(), indent: true });
-    blocks.push({ t: 'para', text: '特此通知。', indent: true }, { t: 'space', mm: 8 }, { t: 'seal', lines: [facts.centre, chineseDate(draft.date)] });
+    if (address) blocks.push({ t: 'para', text: address, sizePt: BODY_PT });
+    for (const line of fillPlaceholders(draft.body, values).split(/\n+/)) if (line.trim()) blocks.push({ t: 'para', text: line.trim(), indent: true, sizePt: BODY_PT });
+    blocks.push({ t: 'para', text: '特此通知。', indent: true, sizePt: BODY_PT }, { t: 'space', mm: 8 }, { t: 'seal', lines: [facts.centre, chineseDate(draft.date)] });
     return [{ blocks }];
   };
   const units: DocPage[][] = [];
@@ -352,12 +355,12 @@ async function factsFor(ctx: CoreContext, estateId: number) {
   return { lh, estate: estate.name, phone: lh.phone, centre: lh.centre };
 }
 
-/** The first pages as they would print (up to two houses), with what is still missing. */
+/** The first sheet as it would print (the first house's page when per house), with what is still missing. */
 export async function previewNotice(ctx: CoreContext, draft: NoticeDraftT) {
   const aud = await resolveAudience(ctx.db, draft.estateId, draft.audience);
   const { lh, ...f } = await factsFor(ctx, draft.estateId);
   const { no } = await nextNumber(ctx.db, draft.estateId, ctx.now());
-  const shownHouses = 2;
+  const shownHouses = 1;
   const built = buildUnits(draft, aud, { ...f, no }, shownHouses);
   const pages = built.units.flat();
   const html = await renderPagesHtml(built.title, pages.length ? pages : [{ blocks: [{ t: 'note', text: '所选范围内没有房屋' }] }], lh, 'A4');

@@ -1,7 +1,7 @@
 // 通知公告 end to end: 停水通知 for a building of three houses, issued with its number, printed to
 // PDF (one page per house, addressed to each owner) and saved as Word, then listed with its print log.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect, openApp } from '../support/harness';
 import { pdfText } from '../support/pdf';
@@ -66,7 +66,9 @@ test('停水通知 for a building: issued with its number, one page per house in
   // 打印: the harness has no printer and writes the printed job's PDF (and logs the print)
   await page.getByTestId('print-print').click();
   await expect.poll(() => filesIn(harness.downloadsDir, '.pdf').length, { timeout: 30_000 }).toBe(1);
-  const text = squash(pdfText(join(harness.downloadsDir, filesIn(harness.downloadsDir, '.pdf')[0])));
+  const pdf = join(harness.downloadsDir, filesIn(harness.downloadsDir, '.pdf')[0]);
+  copyFileSync(pdf, test.info().outputPath('notice.pdf'));
+  const text = squash(pdfText(pdf));
   expect(text).toContain(notice.no);
   for (const [room, owner] of HOUSES) expect(text).toContain(`尊敬的3栋2单元${room}业主${owner}：`);
   expect(text).toContain('因市政供水管网维修，翠湖花园3栋将于12月8日8:00至12月8日18:00暂停供水。');
@@ -75,7 +77,9 @@ test('停水通知 for a building: issued with its number, one page per house in
 
   await page.getByTestId('print-save-word').click();
   await expect.poll(() => filesIn(harness.downloadsDir, '.docx').length, { timeout: 30_000 }).toBe(1);
-  const xml = execFileSync('unzip', ['-p', join(harness.downloadsDir, filesIn(harness.downloadsDir, '.docx')[0]), 'word/document.xml'], { encoding: 'utf8' });
+  const docx = join(harness.downloadsDir, filesIn(harness.downloadsDir, '.docx')[0]);
+  copyFileSync(docx, test.info().outputPath('notice.docx'));
+  const xml = execFileSync('unzip', ['-p', docx, 'word/document.xml'], { encoding: 'utf8' });
   const words = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
   expect(words).toContain(notice.no);
   for (const [room, owner] of HOUSES) expect(squash(words)).toContain(`尊敬的3栋2单元${room}业主${owner}：`);

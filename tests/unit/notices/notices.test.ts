@@ -245,9 +245,9 @@ describe('issuing', () => {
     };
     expect(p.no).toBe('〔2026〕第001号');
     expect(p.units).toBe(3);
-    expect(p.shown).toBe(2);
+    expect(p.shown).toBe(1);
     expect(p.problems).toContain('请填写「停水原因」');
     expect(p.html).toContain('李明');
-    expect(p.html).not.toContain('张伟');
+    expect(p.html).not.toContain('王芳');
   });
 });

@@ -56,7 +56,9 @@ import { BatchPrintModal } from '../documents/BatchPrintModal';
 
 /** above this many pages the print goes to the background batch with progress */
 const BATCH_FROM = 20;
+/** an A4 sheet in CSS px, and its printed margins (12 mm × 14 mm, documents/html.ts) */
 const A4_W = 794;
+const A4_H = 1123;
 const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
 const usedIn = (text: string) => [...new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[1]))];
 
@@ -504,7 +506,7 @@ function Composer({ estateId, onIssued }: { estateId: number; onIssued(n: { id: 
           <Stack gap={4}>
             <Group justify="space-between">
               <Text size="sm" fw={600} c="dimmed">
-                预览{preview && preview.units > 1 ? `（共 ${preview.units} 户，显示前 ${preview.shown} 户）` : ''}
+                预览{preview && preview.units > 1 ? `（共 ${preview.units} 户，显示第一户）` : ''}
               </Text>
             </Group>
             {problems.length > 0 && (
@@ -548,7 +550,7 @@ function SheetPreview({ html }: { html: string | null }) {
   return (
     <Box ref={box.ref} bg="gray.3" p={8} style={{ height: 'calc(100vh - 250px)', overflow: 'auto', borderRadius: 4 }}>
       {html ? (
-        <Box style={{ width: A4_W * scale, height: 2300 * scale, overflow: 'hidden' }}>
+        <Box style={{ width: A4_W * scale, height: A4_H * scale, overflow: 'hidden' }}>
           <Box
             bg="white"
             style={{ width: A4_W, padding: '45px 53px', transform: `scale(${scale})`, transformOrigin: 'top left', boxShadow: '0 2px 8px rgb(0 0 0 / 0.2)' }}
@@ -557,7 +559,7 @@ function SheetPreview({ html }: { html: string | null }) {
               title="通知预览"
               sandbox=""
               srcDoc={html}
-              style={{ width: '100%', height: 2200, border: 0, display: 'block' }}
+              style={{ width: '100%', height: A4_H - 90, border: 0, display: 'block' }}
               data-testid="notice-preview-frame"
             />
           </Box>
