@@ -94,3 +94,40 @@ test('停水通知 for a building: issued with its number, one page per house in
   await expect(page.getByTestId('notices-print-log')).toContainText('打印');
   await page.screenshot({ path: test.info().outputPath('notices-issued-1366.png') });
 });
+
+test('催缴通知单: an unknown placeholder is refused by the body; per-house amounts print with 金额大写', async ({ page, harness }) => {
+  await openApp(page);
+  await page.getByRole('navigation').getByText('通知公告', { exact: true }).click();
+  await page.getByTestId('notice-template').filter({ hasText: '停水通知' }).click({ timeout: 20_000 });
+  // a placeholder neither standard nor a field of the template: refused on save, named, by the body
+  await page.getByTestId('notice-body').fill('因{{停水原因}}停水{{停水时长}}。');
+  await page.getByTestId('notice-template-save').click();
+  await expect(page.getByText('模板中有未知的占位符：{{停水时长}}', { exact: false }).first()).toBeVisible({ timeout: 20_000 });
+
+  await page.getByTestId('notice-template').filter({ hasText: '催缴通知单' }).click();
+  await expect(page.getByTestId('notice-title')).toHaveValue('催缴通知单');
+  await page.getByTestId('notice-value-期间').fill('2026年1月—6月');
+  const amounts = page.getByTestId('notice-amounts');
+  await expect(amounts).toBeVisible({ timeout: 20_000 });
+  // a posted copy cannot carry each house's amount: the preview says so
+  await page.getByTestId('notice-posted').check();
+  await expect(page.getByTestId('notice-problems')).toContainText('{{房号}}', { timeout: 20_000 });
+  await page.getByTestId('notice-posted').uncheck();
+  await amounts.getByLabel('3栋2单元1501 金额').fill('1200');
+  await amounts.getByLabel('3栋2单元1502 金额').fill('100.5');
+  await amounts.getByLabel('3栋2单元1601 金额').fill('1001');
+  await expect(page.getByTestId('notice-problems')).toHaveCount(0, { timeout: 20_000 });
+  await page.getByTestId('notice-issue').click();
+  await expect(page.getByTestId('print-preview-pages')).toContainText('共 3 页', { timeout: 60_000 });
+  await page.getByTestId('print-print').click();
+  await expect.poll(() => filesIn(harness.downloadsDir, '.pdf').length, { timeout: 30_000 }).toBe(1);
+  const pdf = join(harness.downloadsDir, filesIn(harness.downloadsDir, '.pdf')[0]);
+  copyFileSync(pdf, test.info().outputPath('arrears.pdf'));
+  const text = squash(pdfText(pdf));
+  expect(text).toContain('3栋2单元1501房屋2026年1月—6月的物业服务费尚未缴纳，欠费金额为人民币1,200.00元（大写：壹仟贰佰元整）');
+  expect(text).toContain('1502房屋2026年1月—6月的物业服务费尚未缴纳，欠费金额为人民币100.50元（大写：壹佰元伍角整）');
+  expect(text).toContain('1601房屋2026年1月—6月的物业服务费尚未缴纳，欠费金额为人民币1,001.00元（大写：壹仟零壹元整）');
+  const [notice] = await harness.call('notices.list', { estateId: 1 });
+  const full = await harness.call('notices.get', { id: notice.id });
+  expect(full.houses.map((h) => h.amount)).toEqual([1200, 100.5, 1001]);
+});
