@@ -1,6 +1,6 @@
 // Pure text rules of notices: the {{占位符}} a template uses, filling them, and amounts in RMB
 // capital numerals (金额大写) as banks and receipts write them.
-import { PER_HOUSE_PLACEHOLDERS, STANDARD_PLACEHOLDERS } from '../../../shared/contract/notices';
+import { STANDARD_PLACEHOLDERS } from '../../../shared/contract/notices';
 
 const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
 
@@ -23,8 +23,6 @@ export function unknownPlaceholderMessage(text: string, fields: readonly string[
   if (!unknown.length) return null;
   return `模板中有未知的占位符：${unknown.map((n) => `{{${n}}}`).join('、')}。请改用系统占位符，或把它添加为自定义字段`;
 }
-
-export const usesPerHouse = (text: string) => placeholdersIn(text).filter((n) => (PER_HOUSE_PLACEHOLDERS as readonly string[]).includes(n));
 
 /** what a blank placeholder prints as: a line to write on */
 export const BLANK = '＿＿＿＿';
