@@ -311,8 +311,13 @@ function buildUnits(draft: NoticeDraftT, aud: ResolvedAudience, facts: { no: str
       { t: 'meta', items: [facts.no, chineseDate(draft.date)] },
     ];
     if (address) blocks.push({ t: 'para', text: address, sizePt: BODY_PT });
-    for (const line of fillPlaceholders(draft.body, values).split(/\n+/)) if (line.trim()) blocks.push({ t: 'para', text: line.trim(), indent: true, sizePt: BODY_PT });
-    blocks.push({ t: 'para', text: '特此通知。', indent: true, sizePt: BODY_PT }, { t: 'space', mm: 8 }, { t: 'seal', lines: [facts.centre, chineseDate(draft.date)] });
+    for (const line of fillPlaceholders(draft.body, values).split(/\n+/))
+      if (line.trim()) blocks.push({ t: 'para', text: line.trim(), indent: true, sizePt: BODY_PT });
+    blocks.push(
+      { t: 'para', text: '特此通知。', indent: true, sizePt: BODY_PT },
+      { t: 'space', mm: 8 },
+      { t: 'seal', lines: [facts.centre, chineseDate(draft.date)] },
+    );
     return [{ blocks }];
   };
   const units: DocPage[][] = [];
