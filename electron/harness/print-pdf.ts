@@ -18,11 +18,21 @@ function chromiumPath(): string | null {
 }
 
 let browser: Promise<Browser> | null = null;
-/** the one page every print reuses (a new page costs more than the print itself); prints take turns */
-let printPage: Promise<Page> | null = null;
-let turn: Promise<unknown> = Promise.resolve();
+/**
+ * Pages prints reuse (a new page costs more than the print itself): one for previews, a second
+ * for a batch's chunks rendering side by side (two cores). A print waits for a free page.
+ */
+const PAGES = 2;
+let pagePool: Array<Promise<Page>> = [];
+const freePages: number[] = Array.from({ length: PAGES }, (_, i) => i);
+const waiting: Array<(slot: number) => void> = [];
 const inFlight = new Set<Promise<unknown>>();
 let users = 0;
+
+function dropBrowser(): void {
+  browser = null;
+  pagePool = [];
+}
 
 function getBrowser(): Promise<Browser> {
   if (!browser) {
@@ -44,37 +54,42 @@ function getBrowser(): Promise<Browser> {
     launching.then(
       (b) =>
         b.on('disconnected', () => {
-          if (browser === launching) browser = printPage = null;
+          if (browser === launching) dropBrowser();
         }),
       () => {
-        if (browser === launching) browser = printPage = null;
+        if (browser === launching) dropBrowser();
       },
     );
   }
   return browser;
 }
 
-function getPage(): Promise<Page> {
-  if (!printPage) {
+function getPage(slot: number): Promise<Page> {
+  if (!pagePool[slot]) {
     const opening = getBrowser().then((b) => b.newPage());
-    printPage = opening;
-    opening.then(
-      (p) =>
-        p.on('close', () => {
-          if (printPage === opening) printPage = null;
-        }),
-      () => {
-        if (printPage === opening) printPage = null;
-      },
-    );
+    pagePool[slot] = opening;
+    const drop = () => {
+      if (pagePool[slot] === opening) delete pagePool[slot];
+    };
+    opening.then((p) => p.on('close', drop), drop);
   }
-  return printPage;
+  return pagePool[slot];
 }
 
-/** Runs one print after the ones before it, counted as in flight until it settles. */
+function takeSlot(): Promise<number> {
+  const free = freePages.shift();
+  if (free !== undefined) return Promise.resolve(free);
+  return new Promise((resolve) => waiting.push(resolve));
+}
+function release(slot: number): void {
+  const next = waiting.shift();
+  if (next) next(slot);
+  else freePages.push(slot);
+}
+
+/** Counts work as in flight until it settles (closePrinter waits for it). */
 function track<T>(work: () => Promise<T>): Promise<T> {
-  const run = turn.then(work, work);
-  turn = run.catch(() => undefined);
+  const run = work();
   inFlight.add(run);
   const done = () => inFlight.delete(run);
   run.then(done, done);
@@ -83,11 +98,16 @@ function track<T>(work: () => Promise<T>): Promise<T> {
 
 function htmlToPdf(html: string, pageSize: 'A4' | 'A5'): Promise<Buffer> {
   return track(async () => {
-    const page = await getPage();
-    await page.setContent(html, { waitUntil: 'load' });
-    // the embedded fonts must be decoded before printing, or the page prints in a fallback face
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    return await page.pdf({ format: pageSize, printBackground: true, preferCSSPageSize: true });
+    const slot = await takeSlot();
+    try {
+      const page = await getPage(slot);
+      await page.setContent(html, { waitUntil: 'load' });
+      // the embedded fonts must be decoded before printing, or the page prints in a fallback face
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      return await page.pdf({ format: pageSize, printBackground: true, preferCSSPageSize: true });
+    } finally {
+      release(slot);
+    }
   });
 }
 
@@ -98,7 +118,7 @@ export const printsInFlight = (): number => inFlight.size;
 export function openPrinter(): void {
   users++;
   // a missing Chromium is reported when something is printed, not at start
-  getPage().catch(() => undefined);
+  getPage(0).catch(() => undefined);
   warmPrintFonts().catch(() => undefined);
 }
 
@@ -108,7 +128,7 @@ export async function closePrinter(): Promise<void> {
   while (inFlight.size) await Promise.allSettled([...inFlight]);
   if (users > 0 || !browser) return;
   const b = browser;
-  browser = printPage = null;
+  dropBrowser();
   await (await b.catch(() => null))?.close().catch(() => undefined);
 }
 
@@ -121,6 +141,7 @@ function harnessEngine(save: (fileName: string, data: Buffer) => Promise<string>
     dispose: () => undefined,
     printers: async () => ({ printers: [], note: '测试环境没有打印机：打印会把 PDF 保存到下载文件夹' }),
     save: async (fileName, bytes) => ({ saved: true, path: await track(() => save(fileName, bytes)) }),
+    parallel: PAGES,
   };
 }
 

@@ -63,6 +63,8 @@ export function electronShellHandlers(getWindow: () => BrowserWindow | null): (c
       return { printers, note: printers.length ? null : '没有找到打印机，请先在系统中添加打印机' };
     },
     save: saveWithDialog,
+    // each render has a hidden window of its own: a batch's chunks render two at a time
+    parallel: 2,
   };
 
   return (ctx) => {

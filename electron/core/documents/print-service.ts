@@ -41,6 +41,8 @@ export interface PrintEngine<H = unknown> {
   printers(): Promise<{ printers: Array<{ name: string; displayName: string; isDefault: boolean }>; note: string | null }>;
   /** a file the user keeps: a save dialog in Electron, the downloads folder in the harness */
   save(fileName: string, bytes: Buffer): Promise<{ saved: boolean; path: string | null }>;
+  /** how many renders may run at once (a batch's chunks); 1 when left out */
+  parallel?: number;
 }
 
 export type PrintChannel =
@@ -112,20 +114,31 @@ export function printHandlers<H>(ctx: CoreContext, engine: PrintEngine<H>, opts:
       html = async () => whole;
     } else {
       step('准备资料', 0, src.count);
-      pages = await allPages(src, (done) => step('准备资料', done, src.count));
+      const all = await allPages(src, (done) => step('准备资料', done, src.count));
+      pages = all;
       // chunks of whole units, about CHUNK_PAGES pages each
       const perUnit = Math.max(1, pages.length / Math.max(1, src.count));
       const unitsPerChunk = Math.max(1, Math.floor(CHUNK_PAGES / perUnit));
       const pagesPerChunk = Math.max(1, Math.round(unitsPerChunk * perUnit));
-      step('生成 PDF', 0, pages.length);
-      for (let i = 0; i < pages.length; i += pagesPerChunk) {
-        const part = pages.slice(i, i + pagesPerChunk);
-        const chunkHtml = await renderPagesHtml(src.title, part, src.letterhead, src.pageSize);
-        step('生成 PDF', i, pages.length);
-        chunks.push((await engine.render(chunkHtml, src.pageSize, false)).pdf);
-        step('生成 PDF', Math.min(pages.length, i + pagesPerChunk), pages.length);
-      }
-      const all = pages;
+      step('生成 PDF', 0, all.length);
+      const parts: DocPage[][] = [];
+      for (let i = 0; i < all.length; i += pagesPerChunk) parts.push(all.slice(i, i + pagesPerChunk));
+      // chunks render side by side when the engine can (two Chromium pages on two cores), in order in the PDF
+      const rendered: Buffer[] = new Array<Buffer>(parts.length);
+      let next = 0;
+      let printed = 0;
+      const worker = async () => {
+        while (next < parts.length) {
+          const i = next++;
+          step('生成 PDF', printed, all.length);
+          const chunkHtml = await renderPagesHtml(src.title, parts[i], src.letterhead, src.pageSize);
+          rendered[i] = (await engine.render(chunkHtml, src.pageSize, false)).pdf;
+          printed += parts[i].length;
+          step('生成 PDF', printed, all.length);
+        }
+      };
+      await Promise.all(Array.from({ length: Math.max(1, Math.min(engine.parallel ?? 1, parts.length)) }, worker));
+      chunks.push(...rendered);
       html = () => renderPagesHtml(src.title, all, src.letterhead, src.pageSize);
     }
     step('合并 PDF', 0, 1);

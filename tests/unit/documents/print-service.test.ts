@@ -242,6 +242,55 @@ describe('print service', () => {
     await p.close();
   });
 
+  it('with an engine that renders two at a time, chunks finishing out of order still merge in order', async () => {
+    core = await docCore();
+    const b = (await core.call('archives.buildings.create', { estateId: 1, name: '8' })) as { id: number };
+    const houseIds: number[] = [];
+    for (let i = 1; i <= 30; i++)
+      houseIds.push(
+        (
+          (await core.call('archives.houses.create', { buildingId: b.id, unitName: '1', roomNo: String(200 + i), type: '住宅', status: '已售未交付' })) as {
+            id: number;
+          }
+        ).id,
+      );
+    const engine = fakeEngine();
+    engine.parallel = 2;
+    let running = 0;
+    let most = 0;
+    let calls = 0;
+    const render = engine.render.bind(engine);
+    // the first chunk is the slowest: it finishes after the second
+    engine.render = async (html, size, keep) => {
+      most = Math.max(most, ++running);
+      await new Promise((r) => setTimeout(r, calls++ === 0 ? 3000 : 20));
+      try {
+        return await render(html, size, keep);
+      } finally {
+        running--;
+      }
+    };
+    const p = printHandlers(core.ctx, engine);
+    const started = await p['documents.batch.start']({ request: { document: 'moveInPacket', houseIds } });
+    const done = await until(
+      () => p['documents.batch.status']({ batchId: started.batchId }),
+      (s) => s.state !== 'running',
+    );
+    expect(done.state).toBe('done');
+    expect(most).toBe(2);
+    await p['documents.batch.save']({ batchId: started.batchId, format: 'pdf' });
+    const file = join(core.dir, 'merged2.pdf');
+    writeFileSync(file, engine.saved[0].bytes);
+    const pages = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })
+      .split('\f')
+      .slice(0, -1)
+      .map((t) => t.trim());
+    expect(pages).toHaveLength(270);
+    // the slow first chunk finished last (render3), after the other two, but its pages come first
+    expect([pages[0], pages[116], pages[117], pages[234]]).toEqual(['render3-page1', 'render3-page117', 'render1-page1', 'render2-page1']);
+    await p.close();
+  });
+
   it('close() disposes what previews kept', async () => {
     core = await docCore();
     const { ticket } = await core.ticket();
