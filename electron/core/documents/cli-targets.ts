@@ -3,7 +3,7 @@
 import type { CoreContext } from '../context';
 import { UserError } from '../errors';
 import { DOCUMENT_KIND_TITLES, type DocumentKindT, type DocumentRequestT } from '../../../shared/contract/documents';
-import { houseIdByRoom } from './targets';
+import { houseIdByRoom, houseIdsOfBuilding } from './targets';
 
 export interface CliTarget {
   house?: string;
@@ -40,7 +40,35 @@ export async function cliRequestFor(ctx: CoreContext, kind: DocumentKindT, t: Cl
       if (!row) throw new UserError('NOT_FOUND', `房屋「${t.house}」没有搬迁放行条`);
       return { document: kind, passId: row.id };
     }
+    case 'notice':
+      return { document: kind, noticeId: await latestNotice(ctx, t) };
     default:
       throw new UserError('UNAVAILABLE', `命令行暂不支持 ${kind}`);
   }
+}
+
+/**
+ * A notice as it was issued (its stored pages, docs/PRINTING.md): the latest live one, made from
+ * --template (its name, or the notice's title), addressed to --house or to a house of --building.
+ */
+async function latestNotice(ctx: CoreContext, t: CliTarget): Promise<number> {
+  let q = ctx.db.selectFrom('notices as n').leftJoin('notice_templates as tp', 'tp.id', 'n.template_id').select('n.id').where('n.voided_at', 'is', null);
+  if (t.estateId) q = q.where('n.estate_id', '=', t.estateId);
+  const name = t.template?.trim();
+  if (name) q = q.where((eb) => eb.or([eb('tp.name', '=', name), eb('n.title', '=', name)]));
+  let houseIds: number[] | null = null;
+  if (t.house) houseIds = [await houseIdByRoom(ctx, t.house, t.estateId)];
+  else if (t.building) houseIds = (await houseIdsOfBuilding(ctx, t.building, t.estateId)).houseIds;
+  if (houseIds) {
+    const ids = houseIds;
+    q = q.where((eb) =>
+      eb.exists(eb.selectFrom('notice_houses as nh').select('nh.notice_id').whereRef('nh.notice_id', '=', 'n.id').where('nh.house_id', 'in', ids)),
+    );
+  }
+  const row = await q.orderBy('n.id', 'desc').executeTakeFirst();
+  if (!row) {
+    const what = [name ? `模板「${name}」` : '', t.house ? `房屋「${t.house}」` : t.building ? `楼栋「${t.building}」` : ''].filter(Boolean).join('、');
+    throw new UserError('NOT_FOUND', what ? `没有找到${what}的通知（请先在「通知公告」中发布）` : '还没有发布过通知');
+  }
+  return row.id;
 }

@@ -137,4 +137,41 @@ describe('command line: document', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('需要 --house 房号');
   });
+
+  it('writes a notice as it was issued: the latest from --template, for --building or --house', async () => {
+    const list = (await core.call('notices.templates.list', {})) as Array<{
+      id: number;
+      name: string;
+      kind: string;
+      title: string;
+      body: string;
+      fields: string[];
+    }>;
+    const t = list.find((x) => x.name === '停水通知')!;
+    const b = (await core.call('archives.buildings.list', { estateId: 1 })) as Array<{ id: number; name: string }>;
+    const building = b.find((x) => x.name.startsWith('3'))!;
+    const notice = (await core.call('notices.issue', {
+      estateId: 1,
+      templateId: t.id,
+      kind: t.kind,
+      title: t.title,
+      body: t.body,
+      fields: t.fields,
+      date: cstDate(new Date()),
+      values: { 停水原因: '二次供水水箱清洗', 停水范围: '3栋', 开始时间: '12月9日 9:00', 结束时间: '12月9日 17:00' },
+      audience: { kind: 'building', buildingId: building.id },
+    })) as { no: string };
+    const out = join(core.dir, 'out', '停水通知.docx');
+    let r = await cli('document', 'notice', '--db', core.file, '--template', '停水通知', '--building', '3', '--out', out);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const xml = docXml(out);
+    expect(xml).toContain(notice.no);
+    expect(xml).toContain('二次供水水箱清洗');
+    expect(xml).toContain('3栋2单元1502');
+
+    r = await cli('document', 'notice', '--db', core.file, '--template', '停电通知', '--house', '3-2-1502', '--out', join(core.dir, 'n.docx'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('没有找到模板「停电通知」、房屋「3-2-1502」的通知');
+  });
 });
