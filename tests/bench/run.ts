@@ -9,6 +9,7 @@ import { seedDemo } from '../../electron/core/demo/generate';
 import { lookup } from '../../electron/core/search/lookup';
 import { ticketsBench } from './tickets-bench';
 import { printBench } from './print-bench';
+import { benchPacket } from './packet';
 
 const HOUSES = 5000;
 const LOOKUPS = 200;
@@ -92,6 +93,12 @@ async function main() {
 main()
   .then(() => ticketsBench())
   .then(() => printBench())
+  .then(async () => {
+    const { onePreviewMs, building300Ms } = await benchPacket();
+    console.log('入住资料包（300 户楼栋，每户 9 页）：');
+    console.log(`  单户预览（HTML + PDF）     ${f(onePreviewMs)} ms   目标 1000 ms   比值 ${(onePreviewMs / 1000).toFixed(3)}`);
+    console.log(`  整栋批量（一个 PDF + 一个 Word）${f(building300Ms)} ms   目标 30000 ms  比值 ${(building300Ms / 30000).toFixed(3)}`);
+  })
   .catch((err: unknown) => {
     console.error(`基准运行失败：${err instanceof Error ? err.message : String(err)}`);
     process.exitCode = 1;
