@@ -36,7 +36,7 @@ async function openHousehold(page: Page) {
   await expect(page.getByTestId('household-title')).toHaveText('3栋2单元1502', { timeout: 20_000 });
 }
 
-test('登记装修 with hot work → 装修许可证 PDF; 开放行条 → Word; 门岗查验', async ({ page, harness }) => {
+test('登记装修 with hot work → 装修许可证 and 动火证 PDFs; 开放行条 → PDF (stub + pass on one sheet) and Word; 门岗查验', async ({ page, harness }) => {
   await openHousehold(page);
   const section = page.getByTestId('renovation-section');
   await section.scrollIntoViewIfNeeded();
@@ -99,6 +99,20 @@ test('登记装修 with hot work → 装修许可证 PDF; 开放行条 → Word;
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('print-preview-frame')).toBeHidden({ timeout: 20_000 });
 
+  // 打印动火证 → 另存为 PDF
+  await row.getByTestId('renovation-print-hotwork').click();
+  await expect(page.getByTestId('print-preview-frame')).toBeVisible({ timeout: 60_000 });
+  await page.getByTestId('print-save-pdf').click();
+  await expect.poll(() => filesIn(harness.downloadsDir, '.pdf').length, { timeout: 30_000 }).toBe(2);
+  const hotPdf = join(
+    harness.downloadsDir,
+    filesIn(harness.downloadsDir, '.pdf').find((f) => f.includes('动火'))!,
+  );
+  const hot = pdfText(hotPdf).replace(/\s+/g, '');
+  for (const s of ['动火作业许可证', `${permitNo}-DH`, '3栋2单元1502', '动火安全要求']) expect(hot).toContain(s);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('print-preview-frame')).toBeHidden({ timeout: 20_000 });
+
   // 开放行条: the owner is offered as the applicant
   await page.getByTestId('moveout-new').click();
   await expect(page.getByTestId('moveout-save')).toBeVisible({ timeout: 20_000 });
@@ -124,6 +138,19 @@ test('登记装修 with hot work → 装修许可证 PDF; 开放行条 → Word;
   await expect(page.getByTestId('print-save-word')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('print-preview-frame')).toBeVisible({ timeout: 60_000 });
   await page.screenshot({ path: test.info().outputPath('moveout-preview-1366.png') });
+  // the PDF: stub and pass on one sheet, the cut line between them
+  await page.getByTestId('print-save-pdf').click();
+  await expect.poll(() => filesIn(harness.downloadsDir, '.pdf').length, { timeout: 30_000 }).toBe(3);
+  const passPdf = join(
+    harness.downloadsDir,
+    filesIn(harness.downloadsDir, '.pdf').find((f) => f.includes('放行'))!,
+  );
+  const passPages = pdfText(passPdf)
+    .split('\f')
+    .filter((x) => x.trim());
+  expect(passPages).toHaveLength(1);
+  const passText = passPages[0].replace(/\s+/g, '');
+  for (const s of ['搬迁放行条（存根）', '双人床', '粤B12345', '门岗查验']) expect(passText).toContain(s);
   await page.getByTestId('print-save-word').click();
   await expect.poll(() => filesIn(harness.downloadsDir, '.docx').length, { timeout: 30_000 }).toBe(1);
   const docx = join(harness.downloadsDir, filesIn(harness.downloadsDir, '.docx')[0]);
