@@ -43,6 +43,7 @@ const unavailable = async (): Promise<never> => {
 const noPrinter: PrintHandlers = {
   'documents.print.preview': unavailable,
   'documents.print.print': unavailable,
+  'documents.print.save': unavailable,
   'documents.batch.start': unavailable,
   'documents.batch.status': unavailable,
   'documents.batch.cancel': unavailable,

@@ -120,6 +120,8 @@ export const PrintLogQuery = z.object({
 export const documentsChannels = {
   'documents.print.preview': { input: DocumentRequest, output: PrintPreview },
   'documents.print.print': { input: PrintJobInput, output: PrintResult },
+  /** 另存为 PDF: the previewed job's own bytes, through the save dialog, logged like a print */
+  'documents.print.save': { input: PrintJobInput, output: SaveOutcome },
   'documents.word.save': { input: DocumentRequest, output: SavedFile },
   'documents.batch.start': { input: z.object({ request: DocumentRequest }), output: BatchStatus },
   'documents.batch.status': { input: z.object({ batchId: BatchId }), output: BatchStatus },

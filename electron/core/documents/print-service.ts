@@ -48,6 +48,7 @@ export interface PrintEngine<H = unknown> {
 export type PrintChannel =
   | 'documents.print.preview'
   | 'documents.print.print'
+  | 'documents.print.save'
   | 'documents.batch.start'
   | 'documents.batch.status'
   | 'documents.batch.cancel'
@@ -203,6 +204,13 @@ export function printHandlers<H>(ctx: CoreContext, engine: PrintEngine<H>, opts:
       const outcome = await engine.print(job, pref);
       if (outcome.printed) await logPrint(ctx, job.facts, 'print', job.pages);
       return outcome;
+    },
+
+    'documents.print.save': async ({ jobId }) => {
+      const job = jobs.take(jobId);
+      const saved = await engine.save(job.pdfFileName, job.pdf);
+      if (saved.saved) await logPrint(ctx, job.facts, 'pdf', job.pages);
+      return saved;
     },
 
     'documents.batch.start': async ({ request }) => {

@@ -97,6 +97,12 @@ describe('print service', () => {
     const log = await logOf(core);
     expect(log).toHaveLength(1);
     expect(log[0]).toMatchObject({ kind: 'acceptanceSlip', action: 'print', pages: 1, actor: '李静' });
+
+    // 另存为 PDF saves the previewed bytes and is logged too
+    const saved = await p['documents.print.save']({ jobId: preview.jobId });
+    expect(saved.saved).toBe(true);
+    expect(engine.saved[0]).toEqual({ name: `受理单-${ticket.no}.pdf`, bytes: Buffer.from(preview.pdfBase64, 'base64') });
+    expect((await logOf(core)).map((l) => l.action)).toEqual(['pdf', 'print']);
     await p.close();
   });
 

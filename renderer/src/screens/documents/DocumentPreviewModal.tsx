@@ -115,7 +115,8 @@ export function DocumentPreviewModal({ request, open, onClose, title }: { reques
     if (!preview) return;
     setSavingPdf(true);
     setOutcome(null);
-    const r = await unwrap(api['system.files.save']({ fileName: preview.fileName, dataBase64: preview.pdfBase64 }));
+    // main saves the job it rendered (the same bytes as the preview) and logs it
+    const r = await unwrap(api['documents.print.save']({ jobId: preview.jobId }));
     setSavingPdf(false);
     if (r?.saved) setOutcome({ ok: true, message: `已保存：${r.path ?? preview.fileName}` });
   };
