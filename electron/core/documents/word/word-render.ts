@@ -59,10 +59,12 @@ function letterhead(lh: Letterhead): FileChild[] {
   if (lh.logo) {
     const hPx = Math.round((logoH / 25.4) * 96);
     const wPx = Math.min(Math.round((hPx * lh.logo.widthPx) / lh.logo.heightPx), Math.round((40 / 25.4) * 96));
-    cols.push(dxa(42));
+    // as wide as the picture and the cell's margins, so the name sits next to the logo as printed
+    const logoW = dxa(Math.ceil((wPx * 25.4) / 96) + 5);
+    cols.push(logoW);
     cells.push(
       new TableCell({
-        width: { size: dxa(42), type: WidthType.DXA },
+        width: { size: logoW, type: WidthType.DXA },
         borders: headerCell,
         verticalAlign: VerticalAlign.CENTER,
         // a picture in a line with the document's 1.15 spacing is clipped by LibreOffice: single, auto-height
