@@ -201,4 +201,32 @@ describe('入住资料包', () => {
     const para = pages[0].blocks.find((b) => b.t === 'para');
     expect(para && para.t === 'para' && para.sizePt).toBeLessThan(10.5);
   });
+
+  it('reprinted after the handover, the keys and meters forms carry what was handed over and read', async () => {
+    core = await docCore();
+    await withOwner(core);
+    const keysAndMeters = async () => {
+      const src = await sourceFor(core!.ctx, packet([core!.houseId], { parts: ['keys', 'meters'] }));
+      return htmlText(await renderHtml(src, await allPages(src)));
+    };
+    let text = await keysAndMeters();
+    expect(text).not.toContain('1234.5');
+    await core.call('movein.handover.save', {
+      houseId: core.houseId,
+      checklist: ['idcard'],
+      keys: [
+        { name: '入户门钥匙', qty: 3 },
+        { name: '车库遥控器', qty: 2 },
+      ],
+      meters: { water: 12.5, electricity: 1234.5, gas: null },
+      defects: [],
+      signatures: { owner: true, staff: true },
+      receiverName: '李建国',
+    });
+    text = await keysAndMeters();
+    expect(text).toContain('车库遥控器');
+    expect(text).toContain('12.5');
+    expect(text).toContain('1234.5');
+    expect(text).not.toContain('抄表日期：＿＿＿＿年');
+  });
 });

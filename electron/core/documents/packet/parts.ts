@@ -7,6 +7,7 @@ import { CONTINUED, fitText } from '../fit';
 import { contentMm } from '../html';
 import type { Block, Letterhead } from '../model';
 import { fillPlaceholders } from './texts';
+import { cstDate } from '../../../../shared/domain/time';
 
 export interface PacketPerson {
   role: string;
@@ -37,6 +38,12 @@ export interface PacketHouse {
   owners: PacketPerson[];
   family: PacketPerson[];
   vehicles: Array<{ plate: string; model: string; color: string; space: string }>;
+  /** what the handover recorded (交付入住), printed on the keys and meters forms when reprinted after it */
+  handover: {
+    handedAt: string;
+    keys: Array<{ name: string; qty: number }>;
+    meters: { water: number | null; electricity: number | null; gas: number | null };
+  } | null;
 }
 export interface PacketContext {
   texts: DocumentTextsT;
@@ -291,8 +298,10 @@ function keys(h: PacketHouse, pc: PacketContext): Block[] {
         { label: '备注', width: 4 },
       ],
       rows: pad(
-        list.map(([name, qty], i) => [String(i + 1), name, qty, '', '']),
-        Math.min(12, list.length + 2),
+        h.handover
+          ? h.handover.keys.slice(0, 12).map((k, i) => [String(i + 1), k.name, String(k.qty), String(k.qty), ''])
+          : list.map(([name, qty], i) => [String(i + 1), name, qty, '', '']),
+        Math.min(12, (h.handover ? Math.min(12, h.handover.keys.length) : list.length) + 2),
         5,
       ),
       minRowMm: 10,
@@ -309,8 +318,13 @@ function keys(h: PacketHouse, pc: PacketContext): Block[] {
 }
 
 function meters(h: PacketHouse, pc: PacketContext): Block[] {
+  const m = h.handover?.meters;
+  const reading = (v: number | null | undefined) => (v === null || v === undefined ? '' : String(v));
+  const day = h.handover
+    ? `抄表日期：${cstDate(h.handover.handedAt).replace(/^(\d+)-(\d+)-(\d+)$/, (_, y: string, mo: string, d: string) => `${y}年${Number(mo)}月${Number(d)}日`)}`
+    : '抄表日期：＿＿＿＿年＿＿月＿＿日';
   return [
-    ...form('meters', pc, [`房号：${h.label}`, `业主：${ownerNames(h)}`, '抄表日期：＿＿＿＿年＿＿月＿＿日']),
+    ...form('meters', pc, [`房号：${h.label}`, `业主：${ownerNames(h)}`, day]),
     {
       t: 'table',
       columns: [
@@ -321,9 +335,9 @@ function meters(h: PacketHouse, pc: PacketContext): Block[] {
         { label: '备注', width: 4 },
       ],
       rows: [
-        ['水表', '', '', '吨', ''],
-        ['电表', '', '', '度', ''],
-        ['燃气表', '', '', '立方米', ''],
+        ['水表', '', reading(m?.water), '吨', ''],
+        ['电表', '', reading(m?.electricity), '度', ''],
+        ['燃气表', '', reading(m?.gas), '立方米', ''],
         ['', '', '', '', ''],
       ],
       minRowMm: 16,

@@ -66,6 +66,7 @@ async function gatherHouses(ctx: CoreContext, ids: number[], revealIds: boolean)
         owners: [],
         family: [],
         vehicles: [],
+        handover: null,
       });
   }
   const found = [...houses.keys()];
@@ -110,6 +111,23 @@ async function gatherHouses(ctx: CoreContext, ids: number[], revealIds: boolean)
     for (const v of vehicles) {
       const house = v.house_id === null ? undefined : houses.get(v.house_id);
       house?.vehicles.push({ plate: v.plate, model: v.model ?? '', color: v.color ?? '', space: v.space ?? '' });
+    }
+    // the live handover (at most one per house), oldest first so the latest wins
+    const handovers = await ctx.db
+      .selectFrom('handovers')
+      .select(['house_id', 'handed_at', 'keys', 'meters'])
+      .where('house_id', 'in', part)
+      .where('voided_at', 'is', null)
+      .orderBy('id')
+      .execute();
+    for (const ho of handovers) {
+      const house = houses.get(ho.house_id);
+      if (house)
+        house.handover = {
+          handedAt: ho.handed_at,
+          keys: JSON.parse(ho.keys) as Array<{ name: string; qty: number }>,
+          meters: JSON.parse(ho.meters) as { water: number | null; electricity: number | null; gas: number | null },
+        };
     }
   }
   return houses;
