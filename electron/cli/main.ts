@@ -81,7 +81,7 @@ const COMMANDS: Record<string, Command> = {
   },
   document: {
     usage: documentUsage,
-    summary: '把工单的受理单或派工单导出为可编辑的 Word 文件；--pdf 同时导出打印用的 PDF',
+    summary: '把任一单据（受理单、派工单、入住资料包、通知、装修许可证、动火作业许可证、搬迁放行条）导出为可编辑的 Word 文件；--pdf 同时导出打印用的 PDF',
     run: async (argv) => (await import('./commands/document')).documentCommand(argv),
   },
   migrate: {
