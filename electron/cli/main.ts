@@ -6,6 +6,7 @@ import { backupUsage } from './commands/backup';
 import { restoreUsage } from './commands/restore';
 import { migrateUsage } from './commands/migrate';
 import { documentUsage } from './commands/document';
+import { reportUsage } from './commands/report';
 
 // The admin's command line over the same services and database file as the app (docs/DOMAIN.md §5).
 // Exit codes: 0 done, 1 failed (a Chinese reason on stderr), 2 wrong usage.
@@ -83,6 +84,11 @@ const COMMANDS: Record<string, Command> = {
     usage: documentUsage,
     summary: '把任一单据（受理单、派工单、入住资料包、通知、装修许可证、动火作业许可证、搬迁放行条）导出为可编辑的 Word 文件；--pdf 同时导出打印用的 PDF',
     run: async (argv) => (await import('./commands/document')).documentCommand(argv),
+  },
+  report: {
+    usage: reportUsage,
+    summary: '某项目某月的投诉统计（按中国时间划分月份）；--json 输出一个 JSON 对象',
+    run: async (argv) => (await import('./commands/report')).reportCommand(argv),
   },
   migrate: {
     usage: migrateUsage,

@@ -13,6 +13,7 @@ import { packetHandlers } from './documents/packet/handlers';
 import { moveinHandlers } from './movein/handlers';
 import { noticesHandlers } from './notices/handlers';
 import { renovationHandlers } from './renovation/handlers';
+import { reportsHandlers } from './reports/handlers';
 import { UserError } from './errors';
 import { readSettingsSync } from './system/settings';
 
@@ -79,6 +80,7 @@ export function coreHandlers(ctx: CoreContext, shell: ShellInfo): Omit<Handlers,
     ...moveinHandlers(ctx),
     ...noticesHandlers(ctx),
     ...renovationHandlers(ctx),
+    ...reportsHandlers(ctx),
     ...systemHandlers(ctx, shell),
     ...archivesHandlers(ctx),
     ...searchHandlers(ctx),

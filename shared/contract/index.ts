@@ -9,6 +9,7 @@ import { moveinChannels } from './movein';
 import { packetChannels } from './packet';
 import { noticesChannels } from './notices';
 import { renovationChannels } from './renovation';
+import { reportsChannels } from './reports';
 import type { Result } from './result';
 
 // The one contract between renderer and main: every channel, its input schema and its output schema.
@@ -24,6 +25,7 @@ export const contract = {
   ...packetChannels,
   ...noticesChannels,
   ...renovationChannels,
+  ...reportsChannels,
 } as const;
 
 export type Contract = typeof contract;
