@@ -1,3 +1,5 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { UsageError, parse, positiveInt, required, userPath } from '../args';
 import { mustExist, openCliContext } from '../context';
 import { UserError } from '../../core/errors';
@@ -5,17 +7,23 @@ import { MonthStr } from '../../../shared/contract/reports';
 import { monthlyReport } from '../../core/reports/monthly';
 import { reportJson } from '../../core/reports/json';
 
-export const reportUsage = 'report monthly --db 数据库文件 --month YYYY-MM [--estate 项目编号] [--json]';
+export const reportUsage = 'report monthly --db 数据库文件 --month YYYY-MM [--estate 项目编号] [--xlsx 文件.xlsx] [--json]';
 
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 
 /** The monthly complaint statistics of one estate (docs/REPORTS.md). */
 export async function reportCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parse(argv, { db: { type: 'string' }, month: { type: 'string' }, estate: { type: 'string' }, json: { type: 'boolean' } }, 1);
+  const { values, positionals } = parse(
+    argv,
+    { db: { type: 'string' }, month: { type: 'string' }, estate: { type: 'string' }, xlsx: { type: 'string' }, json: { type: 'boolean' } },
+    1,
+  );
   if (positionals[0] !== 'monthly') throw new UsageError(`未知的报表：${positionals[0] ?? '（缺少）'}（可选：monthly）`);
   const db = userPath(required(values.db, '--db'));
   const month = MonthStr.safeParse(required(values.month, '--month'));
   if (!month.success) throw new UsageError(month.error.issues[0]?.message ?? '月份应为 YYYY-MM');
+  const xlsx = typeof values.xlsx === 'string' ? userPath(values.xlsx) : null;
+  if (xlsx && !/\.xlsx$/i.test(xlsx)) throw new UsageError('--xlsx 应为 .xlsx 文件');
   mustExist(db);
   const { ctx, close } = await openCliContext(db);
   try {
@@ -27,6 +35,13 @@ export async function reportCommand(argv: string[]): Promise<number> {
       estateId = first.id;
     }
     const r = await monthlyReport(ctx, { estateId, month: month.data });
+    if (xlsx) {
+      const { monthlyWorkbook } = await import('../../core/reports/workbook');
+      await mkdir(dirname(xlsx), { recursive: true });
+      await writeFile(xlsx, await monthlyWorkbook(ctx, r));
+      // with --json stdout holds the one object only
+      (values.json ? console.error : console.log)(`已生成 Excel：${xlsx}`);
+    }
     if (values.json) {
       console.log(JSON.stringify(reportJson(r)));
       return 0;

@@ -4,7 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { join, resolve } from 'node:path';
+import ExcelJS from 'exceljs';
 import { tempCore, must } from '../helpers/temp-core';
+import { monthlyWorkbook, safeText } from '../../../electron/core/reports/workbook';
 import { fromCst } from '../../../shared/domain/time';
 import type { MonthlyReportT } from '../../../shared/contract/reports';
 import type { TicketDetailT } from '../../../shared/contract/desk';
@@ -246,5 +248,49 @@ describe('monthly complaint statistics, October 2026 worked by hand', () => {
       overdue: [no.T2, no.T10, no.T12, no.T4],
     });
     expect(json.callbacks).toMatchObject({ rate: 0.8333, satisfactionRate: 0.75, averageScore: 3.75 });
+  });
+
+  it('the workbook carries the same figures as numbers with formats, frozen bold headers, A4 fitted to the width', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await monthlyWorkbook(core.ctx, r)) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '分类', '楼栋', '渠道', '部门', '及时率', '明细']);
+    const sum = wb.getWorksheet('汇总')!;
+    const figure = (label: string) => {
+      let found: ExcelJS.Cell | null = null;
+      sum.eachRow((row) => {
+        if (row.getCell(1).value === label) found = row.getCell(2);
+      });
+      if (!found) throw new Error(`汇总 has no ${label}`);
+      return found as ExcelJS.Cell;
+    };
+    expect(figure('投诉总数（件）').value).toBe(7);
+    expect(figure('每百户投诉（件）').value).toBe(175);
+    expect(figure('响应及时率').value).toBe(0.7143);
+    expect(figure('响应及时率').numFmt).toBe('0.00%');
+    expect(figure('处理及时率').value).toBe(r.timeliness.resolvedOnTimeRate);
+    expect(figure('平均响应时长（小时）').value).toBe(12.83);
+    expect(figure('满意率').value).toBe(0.75);
+    expect(figure('重复投诉（件）').value).toBe(2);
+    expect(sum.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sum.getRow(1).font?.bold).toBe(true);
+    expect(sum.pageSetup).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1 });
+
+    const cat = wb.getWorksheet('分类')!;
+    expect(cat.getRow(2).values).toEqual([undefined, '噪音扰民', 3, 0.4286, 1, 2]);
+    expect(cat.getCell(2, 3).numFmt).toBe('0.00%');
+    // a Chinese label's column is wide enough for it
+    expect(cat.getColumn(1).width).toBeGreaterThanOrEqual(10);
+
+    const detail = wb.getWorksheet('明细')!;
+    expect(detail.rowCount).toBe(8);
+    expect(detail.getCell(2, 1).value).toBe(no.T1);
+    expect(detail.getCell(2, 2).value).toBe('2026-10-01 00:10');
+    expect(wb.getWorksheet('及时率')!.getColumn(1).values.slice(2)).toEqual([no.T2, no.T10, no.T12, no.T4]);
+  });
+
+  it('text a spreadsheet could run as a formula is kept as text', () => {
+    expect(safeText('=HYPERLINK("http://x")')).toBe(`'=HYPERLINK("http://x")`);
+    expect(['+86', '-1', '@SUM(A1)'].map(safeText)).toEqual(["'+86", "'-1", "'@SUM(A1)"]);
+    expect(safeText('地下车库B区')).toBe('地下车库B区');
   });
 });
