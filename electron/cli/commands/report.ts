@@ -7,7 +7,7 @@ import { MonthStr } from '../../../shared/contract/reports';
 import { monthlyReport } from '../../core/reports/monthly';
 import { reportJson } from '../../core/reports/json';
 
-export const reportUsage = 'report monthly --db 数据库文件 --month YYYY-MM [--estate 项目编号] [--xlsx 文件.xlsx] [--json]';
+export const reportUsage = 'report monthly --db 数据库文件 --month YYYY-MM [--estate 项目编号] [--xlsx 文件.xlsx] [--docx 文件.docx] [--json]';
 
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 
@@ -15,7 +15,14 @@ const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}
 export async function reportCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parse(
     argv,
-    { db: { type: 'string' }, month: { type: 'string' }, estate: { type: 'string' }, xlsx: { type: 'string' }, json: { type: 'boolean' } },
+    {
+      db: { type: 'string' },
+      month: { type: 'string' },
+      estate: { type: 'string' },
+      xlsx: { type: 'string' },
+      docx: { type: 'string' },
+      json: { type: 'boolean' },
+    },
     1,
   );
   if (positionals[0] !== 'monthly') throw new UsageError(`未知的报表：${positionals[0] ?? '（缺少）'}（可选：monthly）`);
@@ -24,6 +31,8 @@ export async function reportCommand(argv: string[]): Promise<number> {
   if (!month.success) throw new UsageError(month.error.issues[0]?.message ?? '月份应为 YYYY-MM');
   const xlsx = typeof values.xlsx === 'string' ? userPath(values.xlsx) : null;
   if (xlsx && !/\.xlsx$/i.test(xlsx)) throw new UsageError('--xlsx 应为 .xlsx 文件');
+  const docx = typeof values.docx === 'string' ? userPath(values.docx) : null;
+  if (docx && !/\.docx$/i.test(docx)) throw new UsageError('--docx 应为 .docx 文件');
   mustExist(db);
   const { ctx, close } = await openCliContext(db);
   try {
@@ -41,6 +50,12 @@ export async function reportCommand(argv: string[]): Promise<number> {
       await writeFile(xlsx, await monthlyWorkbook(ctx, r));
       // with --json stdout holds the one object only
       (values.json ? console.error : console.log)(`已生成 Excel：${xlsx}`);
+    }
+    if (docx) {
+      const { monthlyWordReport } = await import('../../core/reports/word-report');
+      await mkdir(dirname(docx), { recursive: true });
+      await writeFile(docx, await monthlyWordReport(r));
+      (values.json ? console.error : console.log)(`已生成 Word：${docx}`);
     }
     if (values.json) {
       console.log(JSON.stringify(reportJson(r)));

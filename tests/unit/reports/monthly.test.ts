@@ -7,6 +7,10 @@ import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { tempCore, must } from '../helpers/temp-core';
 import { monthlyWorkbook, safeText } from '../../../electron/core/reports/workbook';
+import { monthlyWordReport } from '../../../electron/core/reports/word-report';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { fromCst } from '../../../shared/domain/time';
 import type { MonthlyReportT } from '../../../shared/contract/reports';
 import type { TicketDetailT } from '../../../shared/contract/desk';
@@ -292,5 +296,25 @@ describe('monthly complaint statistics, October 2026 worked by hand', () => {
     expect(safeText('=HYPERLINK("http://x")')).toBe(`'=HYPERLINK("http://x")`);
     expect(['+86', '-1', '@SUM(A1)'].map(safeText)).toEqual(["'+86", "'-1", "'@SUM(A1)"]);
     expect(safeText('地下车库B区')).toBe('地下车库B区');
+  });
+
+  it('the Word report: its title, the same figures in its tables, the chart, page numbers in the footer', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'frontdesk-report-'));
+    const file = join(dir, 'r.docx');
+    writeFileSync(file, await monthlyWordReport(r));
+    const part = (name: string) => execFileSync('unzip', ['-p', file, name], { encoding: 'utf8' });
+    const xml = part('word/document.xml');
+    const words = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('|');
+    expect(words).toContain('翠湖花园2026年10月投诉统计分析报告');
+    // the same numbers as the report object, rounded as the workbook shows them
+    for (const s of ['噪音扰民|3|42.86%|1|200.00%', '|71.43%', '|57.14%', '|28.57%', '|83.33%', '|75.00%', '每百户投诉（件）|175.00'])
+      expect(words).toContain(s);
+    for (const n of [no.T2, no.T10, no.T12, no.T4, no.T1, no.T13]) expect(words).toContain(n);
+    expect(words).toContain('十、管理分析与改进措施');
+    expect(xml).toContain('<w:tblLayout w:type="fixed"/>');
+    expect(execFileSync('unzip', ['-l', file], { encoding: 'utf8' })).toMatch(/word\/media\/\S+\.png/);
+    const footer = execFileSync('sh', ['-c', `unzip -p "${file}" 'word/footer*.xml'`], { encoding: 'utf8' });
+    expect(footer).toContain('PAGE');
+    expect(footer).toContain('NUMPAGES');
   });
 });
