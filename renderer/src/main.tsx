@@ -13,6 +13,7 @@ import 'dayjs/locale/zh-cn';
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import '@mantine/dates/styles.css';
+import '@mantine/charts/styles.css';
 import './styles/app.css';
 import { theme } from './theme';
 import { App } from './App';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from './common';
+import { Id, SavedFile } from './common';
 
 // The monthly complaint statistics (docs/REPORTS.md defines every figure). One computation in main
 // produces this object; the screen, the workbook, the Word report and `report monthly --json`
@@ -84,10 +84,27 @@ export const MonthlyReport = z.object({
   daily: z.array(z.object({ date: z.string(), count: z.number().int() })),
 });
 
+/** a ticket behind a figure (the screen's drill-down) */
+export const DrillTicket = z.object({
+  id: Id,
+  no: z.string(),
+  type: z.string(),
+  category: z.string(),
+  location: z.string(),
+  status: z.string(),
+  receivedAt: z.string(),
+  department: z.string().nullable(),
+});
+
 export const reportsChannels = {
   'reports.monthly.get': { input: MonthlyReportInput, output: MonthlyReport },
+  /** the workbook and the Word report, built in main from the same object, saved through the save dialog */
+  'reports.monthly.xlsx': { input: MonthlyReportInput, output: SavedFile },
+  'reports.monthly.docx': { input: MonthlyReportInput, output: SavedFile },
+  'reports.tickets': { input: z.object({ ids: z.array(Id).max(20000, '工单过多') }), output: z.array(DrillTicket) },
 } as const;
 
 export type MonthlyReportT = z.output<typeof MonthlyReport>;
 export type BreakdownRowT = z.output<typeof BreakdownRow>;
 export type TicketRefT = z.output<typeof TicketRef>;
+export type DrillTicketT = z.output<typeof DrillTicket>;

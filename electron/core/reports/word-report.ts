@@ -26,15 +26,11 @@ import { CELL_MARGINS, CONTENT_W, WORD_FONT, boxed, dxa, text } from '../documen
 import { cstDateTime } from '../../../shared/domain/time';
 import type { BreakdownRowT, MonthlyReportT } from '../../../shared/contract/reports';
 import { barChartPng } from './chart-png';
+import { reportTitle } from './title';
 
 /** 71.43% — the same rounding as the workbook's 0.00% format */
 export const pctText = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(2)}%`);
 const num = (x: number | null, places = 2) => (x === null ? '—' : x.toFixed(places));
-
-export const reportTitle = (r: MonthlyReportT) => {
-  const [y, m] = r.month.split('-');
-  return `${r.estateName}${y}年${Number(m)}月投诉统计分析报告`;
-};
 
 const h1 = (s: string) => new Paragraph({ spacing: { before: 240, after: 120 }, keepNext: true, children: [text(s, { sizePt: 14, bold: true })] });
 const p = (s: string) => new Paragraph({ spacing: { after: 80 }, indent: { firstLine: 420 }, children: [text(s, { sizePt: 10.5 })] });

@@ -18,6 +18,7 @@ import {
   IconSearch,
   IconSettings,
   IconSpeakerphone,
+  IconChartBar,
   IconUserCircle,
 } from '@tabler/icons-react';
 import type { EstateT } from '../../../shared/contract/archives';
@@ -38,9 +39,11 @@ import { DeskSettingsScreen } from '../screens/desk/settings/DeskSettingsScreen'
 import { LedgerImportScreen } from '../screens/imports/LedgerImportScreen';
 import { DeliveryScreen } from '../screens/movein/DeliveryScreen';
 import { NoticesScreen } from '../screens/notices/NoticesScreen';
+import { MonthlyReportScreen } from '../screens/reports/MonthlyReportScreen';
 import classes from './AppFrame.module.css';
 
-type Section = 'desk' | 'intake' | 'tickets' | 'callbacks' | 'buildings' | 'rosterImport' | 'ledgerImport' | 'movein' | 'notices' | 'deskSettings' | 'settings';
+type Section =
+  'desk' | 'intake' | 'tickets' | 'callbacks' | 'buildings' | 'rosterImport' | 'ledgerImport' | 'movein' | 'notices' | 'reports' | 'deskSettings' | 'settings';
 
 interface NavEntry {
   id: Section;
@@ -76,6 +79,10 @@ const NAV_GROUPS: { label: string; entries: NavEntry[] }[] = [
       { id: 'movein', label: '交付入住', icon: <IconKey size={18} stroke={1.6} />, route: { name: 'movein' } },
       { id: 'notices', label: '通知公告', icon: <IconSpeakerphone size={18} stroke={1.6} />, route: { name: 'notices' } },
     ],
+  },
+  {
+    label: '统计',
+    entries: [{ id: 'reports', label: '月度投诉统计', icon: <IconChartBar size={18} stroke={1.6} />, route: { name: 'reports' } }],
   },
   {
     label: '设置',
@@ -173,6 +180,8 @@ function CurrentScreen({ route }: { route: Route }) {
       return estateId ? <DeliveryScreen key={estateId} estateId={estateId} buildingId={route.buildingId} /> : null;
     case 'notices':
       return estateId ? <NoticesScreen key={estateId} estateId={estateId} /> : null;
+    case 'reports':
+      return estateId ? <MonthlyReportScreen key={estateId} estateId={estateId} /> : null;
     default:
       return <BuildingsScreen buildingId={route.name === 'buildings' ? route.buildingId : undefined} />;
   }

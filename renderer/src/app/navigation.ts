@@ -17,7 +17,9 @@ export type Route =
   | { name: 'ledgerImport' }
   // documents (单据)
   | { name: 'movein'; buildingId?: number }
-  | { name: 'notices' };
+  | { name: 'notices' }
+  // reports (统计)
+  | { name: 'reports' };
 
 /**
  * Asked before the screen changes, by a screen holding unsaved input (the intake form): true lets
