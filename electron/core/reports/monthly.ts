@@ -84,7 +84,9 @@ function breakdown(now: Row[], before: Row[], key: (t: Row) => string): Breakdow
   const groups = new Map<string, number[]>();
   for (const t of now) {
     const k = key(t);
-    groups.set(k, [...(groups.get(k) ?? []), t.id]);
+    const ids = groups.get(k);
+    if (ids) ids.push(t.id);
+    else groups.set(k, [t.id]);
   }
   const prev = new Map<string, number>();
   for (const t of before) prev.set(key(t), (prev.get(key(t)) ?? 0) + 1);
@@ -204,7 +206,9 @@ export async function monthlyReport(ctx: CoreContext, input: { estateId: number;
       .execute();
     for (const r of rows) {
       const k = `${r.house_id}|${r.category}`;
-      earlier.set(k, [...(earlier.get(k) ?? []), { no: r.no, at: r.received_at, id: r.id }]);
+      const list = earlier.get(k);
+      if (list) list.push({ no: r.no, at: r.received_at, id: r.id });
+      else earlier.set(k, [{ no: r.no, at: r.received_at, id: r.id }]);
     }
   }
   const repeats: MonthlyReportT['repeats'] = [];

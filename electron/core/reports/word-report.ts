@@ -66,6 +66,14 @@ function table(headers: string[], rows: string[][], weights: number[], numeric =
   });
 }
 
+/** a narrative report lists at most this many tickets per list; the workbook has them all */
+const LIST_MAX = 30;
+function capped<T>(items: T[], row: (x: T) => string[], width: number): string[][] {
+  const rows = items.slice(0, LIST_MAX).map(row);
+  if (items.length > LIST_MAX) rows.push([`……另有 ${items.length - LIST_MAX} 件，见 Excel 工作簿`, ...Array.from({ length: width - 1 }, () => '')]);
+  return rows;
+}
+
 const breakdown = (label: string, rows: BreakdownRowT[]) =>
   table(
     [label, '件数', '占比', '上月', '环比'],
@@ -128,7 +136,7 @@ export async function monthlyWordReport(r: MonthlyReportT): Promise<Buffer> {
     ),
     table(
       ['超时工单', '受理时间', '位置', '类别'],
-      t.overdue.map((x) => [x.no, cstDateTime(x.receivedAt), x.location, x.category]),
+      capped(t.overdue, (x) => [x.no, cstDateTime(x.receivedAt), x.location, x.category], 4),
       [3, 3, 3, 2],
     ),
 
@@ -138,14 +146,14 @@ export async function monthlyWordReport(r: MonthlyReportT): Promise<Buffer> {
     ),
     table(
       ['不满意工单', '位置', '评价', '业主意见'],
-      cb.dissatisfied.map((x) => [x.no, x.location, x.satisfaction, x.comment]),
+      capped(cb.dissatisfied, (x) => [x.no, x.location, x.satisfaction, x.comment], 4),
       [3, 3, 2, 4],
     ),
 
     h1('八、重复投诉与突出问题'),
     table(
       ['工单号', '位置', '类别', '30 天内前次'],
-      r.repeats.map((x) => [x.no, x.location, x.category, x.previousNo]),
+      capped(r.repeats, (x) => [x.no, x.location, x.category, x.previousNo], 4),
       [3, 3, 2, 3],
     ),
     p(`突出问题：${r.topIssues.map((x) => `${x.name} ${x.count} 件`).join('、') || '无'}。`),
