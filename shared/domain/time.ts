@@ -32,6 +32,12 @@ export function cstDateTime(at: Date | string | number, withSeconds = false): st
   return withSeconds ? `${base}:${pad(p.second)}` : base;
 }
 
+/** "2026-12-08" → "2026年12月8日", as printed on documents */
+export function chineseDay(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
 /** The UTC instant of a Shanghai wall-clock time. */
 export function fromCst(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): Date {
   return new Date(Date.UTC(year, month - 1, day, hour, minute, second) - CST_OFFSET_MS);

@@ -8,7 +8,7 @@ import type { NoticesTable, NoticeTemplatesTable } from '../db/tables/notices';
 import { inTransaction } from '../db/tx';
 import { audit } from '../db/audit';
 import { UserError, invalid, notFound } from '../errors';
-import { cstParts } from '../../../shared/domain/time';
+import { chineseDay, cstParts } from '../../../shared/domain/time';
 import {
   PER_HOUSE_PLACEHOLDERS,
   TYPED_PLACEHOLDERS,
@@ -24,7 +24,7 @@ import {
 import { letterheadFor } from '../documents/letterhead';
 import { renderPagesHtml } from '../documents/html-render';
 import type { Block, DocPage } from '../documents/model';
-import { BLANK, chineseDate, fillPlaceholders, noticeNo, placeholdersIn, rmbCapital, unknownPlaceholderMessage, yuanText } from './text';
+import { BLANK, fillPlaceholders, noticeNo, placeholdersIn, rmbCapital, unknownPlaceholderMessage, yuanText } from './text';
 
 // ---------------------------------------------------------------- templates
 
@@ -300,7 +300,7 @@ function buildUnits(draft: NoticeDraftT, aud: ResolvedAudience, facts: { no: str
     项目: facts.estate,
     楼栋: aud.building,
     单元: aud.unit,
-    日期: chineseDate(draft.date),
+    日期: chineseDay(draft.date),
     服务电话: facts.phone,
     文号: facts.no,
   };
@@ -308,7 +308,7 @@ function buildUnits(draft: NoticeDraftT, aud: ResolvedAudience, facts: { no: str
     const blocks: Block[] = [
       { t: 'letterhead' },
       { t: 'title', text: fillPlaceholders(draft.title, values) },
-      { t: 'meta', items: [facts.no, chineseDate(draft.date)] },
+      { t: 'meta', items: [facts.no, chineseDay(draft.date)] },
     ];
     if (address) blocks.push({ t: 'para', text: address, sizePt: BODY_PT });
     for (const line of fillPlaceholders(draft.body, values).split(/\n+/))
@@ -316,7 +316,7 @@ function buildUnits(draft: NoticeDraftT, aud: ResolvedAudience, facts: { no: str
     blocks.push(
       { t: 'para', text: '特此通知。', indent: true, sizePt: BODY_PT },
       { t: 'space', mm: 8 },
-      { t: 'seal', lines: [facts.centre, chineseDate(draft.date)] },
+      { t: 'seal', lines: [facts.centre, chineseDay(draft.date)] },
     );
     return [{ blocks }];
   };

@@ -98,9 +98,3 @@ export const yuanText = (amount: number) => amount.toLocaleString('en-US', { min
 
 /** 〔2026〕第012号 */
 export const noticeNo = (year: number, seq: number) => `〔${year}〕第${String(seq).padStart(3, '0')}号`;
-
-/** 2026-12-08 → 2026年12月8日 */
-export function chineseDate(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-}

@@ -8,23 +8,16 @@ import { UserError } from '../errors';
 import type { Block, DocPage, DocumentSource } from '../documents/model';
 import { letterheadFor } from '../documents/letterhead';
 import { maskIdNumber } from '../../../shared/domain/idcard';
-import { cstParts } from '../../../shared/domain/time';
+import { chineseDay, cstDate } from '../../../shared/domain/time';
 import { getRenovation } from './renovations';
 import { getPass } from './moveout';
 import { houseFacts } from './common';
 
 type Req<K extends DocumentRequestT['document']> = Extract<DocumentRequestT, { document: K }>;
 
-/** 2026年12月5日 */
-export function cnDate(isoDay: string): string {
-  const [y, m, d] = isoDay.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-}
-const cnDay = (at: Date | string) => {
-  const p = cstParts(at);
-  return `${p.year}年${p.month}月${p.day}日`;
-};
-const period = (from: string, to: string) => `${cnDate(from)} 至 ${cnDate(to)}`;
+/** the China day of an instant, 2026年12月5日 */
+const cnDay = (at: Date | string) => chineseDay(cstDate(at));
+const period = (from: string, to: string) => `${chineseDay(from)} 至 ${chineseDay(to)}`;
 const withPhone = (name: string | null, phone: string | null) => [name, phone].filter(Boolean).join('  ') || '—';
 
 /** workers shown on the permit itself (the page stays one sheet in Word too); more go to the annex page */

@@ -7,7 +7,7 @@ import { CONTINUED, fitText } from '../fit';
 import { contentMm } from '../html';
 import type { Block, Letterhead } from '../model';
 import { fillPlaceholders } from './texts';
-import { cstDate } from '../../../../shared/domain/time';
+import { chineseDay, cstDate } from '../../../../shared/domain/time';
 
 export interface PacketPerson {
   role: string;
@@ -320,9 +320,7 @@ function keys(h: PacketHouse, pc: PacketContext): Block[] {
 function meters(h: PacketHouse, pc: PacketContext): Block[] {
   const m = h.handover?.meters;
   const reading = (v: number | null | undefined) => (v === null || v === undefined ? '' : String(v));
-  const day = h.handover
-    ? `抄表日期：${cstDate(h.handover.handedAt).replace(/^(\d+)-(\d+)-(\d+)$/, (_, y: string, mo: string, d: string) => `${y}年${Number(mo)}月${Number(d)}日`)}`
-    : '抄表日期：＿＿＿＿年＿＿月＿＿日';
+  const day = h.handover ? `抄表日期：${chineseDay(cstDate(h.handover.handedAt))}` : '抄表日期：＿＿＿＿年＿＿月＿＿日';
   return [
     ...form('meters', pc, [`房号：${h.label}`, `业主：${ownerNames(h)}`, day]),
     {

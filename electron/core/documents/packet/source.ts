@@ -8,7 +8,7 @@ import { readSettings } from '../../system/settings';
 import { houseLabel } from '../../archives/mappers';
 import { maskPhone } from '../../search/format';
 import { maskIdNumber } from '../../../../shared/domain/idcard';
-import { cstDate } from '../../../../shared/domain/time';
+import { chineseDay, cstDate } from '../../../../shared/domain/time';
 import { letterheadFor } from '../letterhead';
 import type { DocumentSource } from '../model';
 import { readTexts } from './texts';
@@ -19,11 +19,6 @@ type PacketRequest = Extract<DocumentRequestT, { document: 'moveInPacket' }>;
 /** SQLite takes at most 999 bound values in older builds; 500 ids a query is safe and few queries */
 const CHUNK = 500;
 const chunks = <T>(xs: T[]): T[][] => Array.from({ length: Math.ceil(xs.length / CHUNK) }, (_, i) => xs.slice(i * CHUNK, (i + 1) * CHUNK));
-
-const chineseDate = (d: string) => {
-  const [y, m, day] = d.split('-').map(Number);
-  return `${y}年${m}月${day}日`;
-};
 
 /** Every fact of the houses the packet prints, keyed by house id. */
 async function gatherHouses(ctx: CoreContext, ids: number[], revealIds: boolean): Promise<Map<number, PacketHouse>> {
@@ -148,9 +143,9 @@ export async function packetSource(ctx: CoreContext, req: PacketRequest): Promis
   const pc: PacketContext = {
     texts,
     letterhead,
-    date: req.date ? chineseDate(req.date) : null,
+    date: req.date ? chineseDay(req.date) : null,
     place: req.place?.trim() || null,
-    today: chineseDate(cstDate(ctx.now())),
+    today: chineseDay(cstDate(ctx.now())),
   };
 
   const title = DOCUMENT_KIND_TITLES.moveInPacket;
