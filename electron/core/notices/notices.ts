@@ -25,6 +25,7 @@ import { letterheadFor } from '../documents/letterhead';
 import { renderPagesHtml } from '../documents/html-render';
 import type { Block, DocPage } from '../documents/model';
 import { BLANK, fillPlaceholders, noticeNo, placeholdersIn, rmbCapital, unknownPlaceholderMessage, yuanText } from './text';
+import { chunks } from '../db/chunks';
 
 // ---------------------------------------------------------------- templates
 
@@ -213,12 +214,12 @@ export async function resolveAudience(db: Kysely<DB>, estateId: number, audience
 /** current owners (产权人, then 共有人) of each house: 王芳、李明 */
 async function ownersOf(db: Kysely<DB>, houseIds: number[]): Promise<Map<number, string>> {
   const names = new Map<number, string[]>();
-  for (let i = 0; i < houseIds.length; i += 500) {
+  for (const part of chunks(houseIds)) {
     const rows = await db
       .selectFrom('occupancies as o')
       .innerJoin('people as p', 'p.id', 'o.person_id')
       .select(['o.house_id', 'p.name', 'o.role'])
-      .where('o.house_id', 'in', houseIds.slice(i, i + 500))
+      .where('o.house_id', 'in', part)
       .where('o.ended_at', 'is', null)
       .where('p.voided_at', 'is', null)
       .where('o.role', 'in', ['owner', 'co_owner'])

@@ -3,6 +3,7 @@ import type { Handlers } from '../dispatch';
 import type { DrillTicketT, reportsChannels } from '../../../shared/contract/reports';
 import { monthlyReport } from './monthly';
 import { reportTitle } from './title';
+import { chunks } from '../db/chunks';
 
 /** The report channels (shared/contract/reports.ts). The exports are loaded on first use (exceljs, docx). */
 export function reportsHandlers(ctx: CoreContext): Pick<Handlers, keyof typeof reportsChannels> {
@@ -20,11 +21,11 @@ export function reportsHandlers(ctx: CoreContext): Pick<Handlers, keyof typeof r
     },
     'reports.tickets': async ({ ids }) => {
       const out: DrillTicketT[] = [];
-      for (let i = 0; i < ids.length; i += 500) {
+      for (const part of chunks(ids)) {
         const rows = await ctx.db
           .selectFrom('tickets')
           .select(['id', 'no', 'type', 'category', 'location', 'status', 'received_at', 'department'])
-          .where('id', 'in', ids.slice(i, i + 500))
+          .where('id', 'in', part)
           .execute();
         out.push(
           ...rows.map((t) => ({

@@ -6,6 +6,7 @@ import { UserError } from '../errors';
 import { cstDate, cstMonthBounds } from '../../../shared/domain/time';
 import type { BreakdownRowT, MonthlyReportT, TicketRefT } from '../../../shared/contract/reports';
 import { TICKET_TYPES } from '../../../shared/contract/desk';
+import { chunks } from '../db/chunks';
 
 const COMPLAINT = '投诉';
 /** statuses of a house someone lives in (docs/REPORTS.md, per 100 households) */
@@ -160,11 +161,11 @@ export async function monthlyReport(ctx: CoreContext, input: { estateId: number;
   // ---- callbacks: the latest callback of each complaint
   const ids = complaints.map((t) => t.id);
   const latest = new Map<number, { satisfaction: string | null; score: number | null; comment: string | null }>();
-  for (let i = 0; i < ids.length; i += 500) {
+  for (const part of chunks(ids)) {
     const rows = await ctx.db
       .selectFrom('callbacks')
       .select(['ticket_id', 'satisfaction', 'score', 'comment'])
-      .where('ticket_id', 'in', ids.slice(i, i + 500))
+      .where('ticket_id', 'in', part)
       .orderBy('at')
       .orderBy('id')
       .execute();
@@ -194,13 +195,13 @@ export async function monthlyReport(ctx: CoreContext, input: { estateId: number;
   const houseIds = [...new Set(complaints.map((t) => t.house_id).filter((h): h is number => h !== null))];
   const earlier = new Map<string, Array<{ no: string; at: string; id: number }>>();
   const from = new Date(Date.parse(start) - REPEAT_DAYS * 86_400_000).toISOString();
-  for (let i = 0; i < houseIds.length; i += 500) {
+  for (const part of chunks(houseIds)) {
     const rows = await ctx.db
       .selectFrom('tickets')
       .select(['id', 'no', 'house_id', 'category', 'received_at'])
       .where('type', '=', COMPLAINT)
       .where('voided_at', 'is', null)
-      .where('house_id', 'in', houseIds.slice(i, i + 500))
+      .where('house_id', 'in', part)
       .where('received_at', '>=', from)
       .where('received_at', '<', end)
       .orderBy('received_at')

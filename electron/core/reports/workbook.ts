@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import type { CoreContext } from '../context';
 import { cstDateTime } from '../../../shared/domain/time';
 import type { BreakdownRowT, MonthlyReportT } from '../../../shared/contract/reports';
+import { chunks } from '../db/chunks';
 
 const PCT = '0.00%';
 const HOURS = '0.00';
@@ -71,8 +72,7 @@ interface Detail {
 
 async function details(ctx: CoreContext, ids: number[]): Promise<Detail[]> {
   const out: Detail[] = [];
-  for (let i = 0; i < ids.length; i += 500) {
-    const part = ids.slice(i, i + 500);
+  for (const part of chunks(ids)) {
     const rows = await ctx.db
       .selectFrom('tickets as t')
       .select(['t.id', 't.no', 't.received_at', 't.channel', 't.location', 't.category', 't.department', 't.status', 't.responded_at', 't.completed_at'])

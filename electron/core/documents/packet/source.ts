@@ -13,12 +13,11 @@ import { letterheadFor } from '../letterhead';
 import type { DocumentSource } from '../model';
 import { readTexts } from './texts';
 import { buildPart, type PacketContext, type PacketHouse, type PacketPerson } from './parts';
+import { chunks } from '../../db/chunks';
 
 type PacketRequest = Extract<DocumentRequestT, { document: 'moveInPacket' }>;
 
 /** SQLite takes at most 999 bound values in older builds; 500 ids a query is safe and few queries */
-const CHUNK = 500;
-const chunks = <T>(xs: T[]): T[][] => Array.from({ length: Math.ceil(xs.length / CHUNK) }, (_, i) => xs.slice(i * CHUNK, (i + 1) * CHUNK));
 
 /** Every fact of the houses the packet prints, keyed by house id. */
 async function gatherHouses(ctx: CoreContext, ids: number[], revealIds: boolean): Promise<Map<number, PacketHouse>> {
