@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderPagesHtml } from '../../../electron/core/documents/html-render';
 import { renderPagesWord } from '../../../electron/core/documents/word/word-render';
 import { imageSize } from '../../../electron/core/documents/letterhead';
 import type { Block, DocPage, Letterhead } from '../../../electron/core/documents/model';
+import { htmlText, runsText, wordXml } from './doc-text';
 
 // The document model's two renderers (docs/PRINTING.md, "One document, three outputs"): every block
 // reaches the HTML page Chromium prints and the Word file, with the same words, and the Word file
@@ -81,27 +80,6 @@ const WORDS = [
   '0755-88886666',
 ];
 
-const unescape = (s: string) =>
-  s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
-const htmlText = (html: string) => unescape(html.replace(/<style>[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ''));
-
-function wordXml(bytes: Buffer, part = 'word/document.xml'): string {
-  const dir = mkdtempSync(join(tmpdir(), 'frontdesk-blocks-'));
-  try {
-    const file = join(dir, 'x.docx');
-    writeFileSync(file, bytes);
-    return execFileSync('unzip', ['-p', file, part], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-const wordText = (xml: string) => unescape([...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''));
-
 describe('the document model rendered', () => {
   it('HTML: every block is on the page, text escaped, one sheet per page, the logo and the print font embedded', async () => {
     const pages: DocPage[] = [{ blocks: every }, { blocks: [{ t: 'title', text: '第二页' }] }];
@@ -127,7 +105,7 @@ describe('the document model rendered', () => {
     const pages: DocPage[] = [{ blocks: every }, { blocks: [{ t: 'title', text: '第二页' }] }, { blocks: [{ t: 'para', text: '第三页' }] }];
     const bytes = await renderPagesWord('样张', pages, lh());
     const xml = wordXml(bytes);
-    const text = wordText(xml);
+    const text = runsText(xml);
     for (const w of WORDS) expect(text).toContain(w);
     expect(text).toContain('第三页');
     expect(xml.match(/<w:pageBreakBefore\/>/g)).toHaveLength(2);

@@ -1,36 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { docCore, type DocCore } from './fixtures';
 import { allPages, renderHtml, renderWord, sourceFor } from '../../../electron/core/documents/registry';
 import { DEFAULT_TEXTS } from '../../../electron/core/documents/packet/texts';
 import { PACKET_PARTS, PACKET_PART_TITLES, type DocumentRequestT } from '../../../shared/contract/documents';
 import type { DocumentTextsViewT } from '../../../shared/contract/packet';
+import { htmlText, wordText } from './doc-text';
 
 // 入住资料包 (PRODUCT.md §4): every part prefilled from the archive, one A4 sheet a part, the texts
 // of 设置 → 单据文字 printed as edited, in the preview HTML and the Word file alike.
-
-const unescape = (s: string) =>
-  s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
-const htmlText = (html: string) => unescape(html.replace(/<style>[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ''));
-function wordText(bytes: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'frontdesk-packet-'));
-  try {
-    const file = join(dir, 'x.docx');
-    writeFileSync(file, bytes);
-    const xml = execFileSync('unzip', ['-p', file, 'word/document.xml'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    return unescape([...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 let core: DocCore | undefined;
 afterEach(async () => {

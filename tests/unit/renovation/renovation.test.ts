@@ -1,12 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { tempCore, must } from '../helpers/temp-core';
 import { allPages, renderHtml, renderWord, sourceFor } from '../../../electron/core/documents/registry';
 import type { MoveOutPassT, RenovationInputT, RenovationT } from '../../../shared/contract/renovation';
 import type { HouseholdT } from '../../../shared/contract/archives';
+import { htmlText, wordText } from '../documents/doc-text';
 
 // 装修登记 and 搬迁放行 (PRODUCT.md §6) through the contract on a real database, and their printouts
 // rendered to HTML and Word.
@@ -217,25 +214,6 @@ describe('搬迁放行', () => {
     expect(h.history.find((e) => e.title === '作废放行条')?.detail).toBe('FX2026-0001：业主改期');
   });
 });
-
-const unescape = (s: string) =>
-  s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
-const htmlText = (html: string) => unescape(html.replace(/<style>[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ''));
-function wordText(bytes: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'frontdesk-renovation-'));
-  try {
-    writeFileSync(join(dir, 'x.docx'), bytes);
-    const xml = execFileSync('unzip', ['-p', join(dir, 'x.docx'), 'word/document.xml'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    return unescape([...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 describe('printouts', () => {
   it('装修许可证: permit no, house, contractor, items, masked worker IDs and rules on one page, in HTML and Word', async () => {
