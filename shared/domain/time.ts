@@ -19,14 +19,24 @@ export function cstParts(at: Date | string | number) {
   };
 }
 
+/** The Shanghai wall clock as "YYYY-MM-DDTHH:MM:SS.sssZ" for years 0–9999 (one Date, no parts: reports format tens of thousands), else null. */
+function cstIso(at: Date | string | number): string | null {
+  const ms = new Date(at).getTime() + CST_OFFSET_MS;
+  return ms >= -62_167_219_200_000 && ms < 253_402_300_800_000 ? new Date(ms).toISOString() : null;
+}
+
 /** "2026-11-22" in Asia/Shanghai */
 export function cstDate(at: Date | string | number = Date.now()): string {
+  const iso = cstIso(at);
+  if (iso) return iso.slice(0, 10);
   const p = cstParts(at);
   return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
 }
 
 /** "2026-11-22 16:52" in Asia/Shanghai */
 export function cstDateTime(at: Date | string | number, withSeconds = false): string {
+  const iso = cstIso(at);
+  if (iso) return `${iso.slice(0, 10)} ${iso.slice(11, withSeconds ? 19 : 16)}`;
   const p = cstParts(at);
   const base = `${cstDate(at)} ${pad(p.hour)}:${pad(p.minute)}`;
   return withSeconds ? `${base}:${pad(p.second)}` : base;

@@ -6,7 +6,6 @@ import { UserError } from '../errors';
 import { cstDate, cstMonthBounds } from '../../../shared/domain/time';
 import type { BreakdownRowT, MonthlyReportT, TicketRefT } from '../../../shared/contract/reports';
 import { TICKET_TYPES } from '../../../shared/contract/desk';
-import { chunks } from '../db/chunks';
 
 const COMPLAINT = '投诉';
 /** statuses of a house someone lives in (docs/REPORTS.md, per 100 households) */
@@ -32,7 +31,6 @@ function shiftMonth(month: string, by: number): string {
 interface Row {
   id: number;
   no: string;
-  type: string;
   channel: string;
   category: string;
   location: string;
@@ -50,15 +48,14 @@ interface Row {
 
 const ref = (t: Row): TicketRefT => ({ id: t.id, no: t.no, location: t.location, category: t.category, receivedAt: t.received_at });
 
-async function monthTickets(ctx: CoreContext, estateId: number, month: string): Promise<Row[]> {
-  const { start, end } = cstMonthBounds(month);
+/** complaints of an estate received in [from, to), oldest first: one range read on (type, received_at) */
+async function complaintsBetween(ctx: CoreContext, estateId: number, from: string, to: string): Promise<Row[]> {
   return ctx.db
     .selectFrom('tickets as t')
     .leftJoin('buildings as b', 'b.id', 't.building_id')
     .select([
       't.id',
       't.no',
-      't.type',
       't.channel',
       't.category',
       't.location',
@@ -73,9 +70,10 @@ async function monthTickets(ctx: CoreContext, estateId: number, month: string): 
       't.respond_due_at',
       't.resolve_due_at',
     ])
+    .where('t.type', '=', COMPLAINT)
+    .where('t.received_at', '>=', from)
+    .where('t.received_at', '<', to)
     .where('t.estate_id', '=', estateId)
-    .where('t.received_at', '>=', start)
-    .where('t.received_at', '<', end)
     .where('t.voided_at', 'is', null)
     .orderBy('t.received_at')
     .orderBy('t.id')
@@ -112,10 +110,35 @@ export async function monthlyReport(ctx: CoreContext, input: { estateId: number;
   const nowIso = ctx.now().toISOString();
   const { start, end } = cstMonthBounds(month);
 
-  const all = await monthTickets(ctx, estateId, month);
-  const complaints = all.filter((t) => t.type === COMPLAINT);
-  const lastMonth = (await monthTickets(ctx, estateId, shiftMonth(month, -1))).filter((t) => t.type === COMPLAINT);
-  const lastYearCount = (await monthTickets(ctx, estateId, shiftMonth(month, -12))).filter((t) => t.type === COMPLAINT).length;
+  // one read covers the month, last month (环比) and the 30 days a repeat looks back
+  const previous = cstMonthBounds(shiftMonth(month, -1));
+  const repeatFrom = new Date(Date.parse(start) - REPEAT_DAYS * 86_400_000).toISOString();
+  const span = await complaintsBetween(ctx, estateId, previous.start < repeatFrom ? previous.start : repeatFrom, end);
+  const complaints = span.filter((t) => t.received_at >= start);
+  const lastMonth = span.filter((t) => t.received_at >= previous.start && t.received_at < start);
+  const lastYear = cstMonthBounds(shiftMonth(month, -12));
+  const lastYearCount = Number(
+    (
+      await ctx.db
+        .selectFrom('tickets')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('type', '=', COMPLAINT)
+        .where('received_at', '>=', lastYear.start)
+        .where('received_at', '<', lastYear.end)
+        .where('estate_id', '=', estateId)
+        .where('voided_at', 'is', null)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+  const typeCounts = await ctx.db
+    .selectFrom('tickets')
+    .select(['type', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('received_at', '>=', start)
+    .where('received_at', '<', end)
+    .where('estate_id', '=', estateId)
+    .where('voided_at', 'is', null)
+    .groupBy('type')
+    .execute();
 
   const occupied = Number(
     (
@@ -130,7 +153,7 @@ export async function monthlyReport(ctx: CoreContext, input: { estateId: number;
   );
 
   const byType: Record<string, number> = Object.fromEntries(TICKET_TYPES.map((t) => [t, 0]));
-  for (const t of all) byType[t.type] = (byType[t.type] ?? 0) + 1;
+  for (const r of typeCounts) byType[r.type] = Number(r.n);
 
   // ---- timeliness: judged once the deadline has passed or the step is done
   let respondJudged = 0;
@@ -161,16 +184,19 @@ export async function monthlyReport(ctx: CoreContext, input: { estateId: number;
   // ---- callbacks: the latest callback of each complaint
   const ids = complaints.map((t) => t.id);
   const latest = new Map<number, { satisfaction: string | null; score: number | null; comment: string | null }>();
-  for (const part of chunks(ids)) {
-    const rows = await ctx.db
-      .selectFrom('callbacks')
-      .select(['ticket_id', 'satisfaction', 'score', 'comment'])
-      .where('ticket_id', 'in', part)
-      .orderBy('at')
-      .orderBy('id')
-      .execute();
-    for (const r of rows) latest.set(r.ticket_id, r);
-  }
+  const callbackRows = await ctx.db
+    .selectFrom('callbacks as c')
+    .innerJoin('tickets as t', 't.id', 'c.ticket_id')
+    .select(['c.ticket_id', 'c.satisfaction', 'c.score', 'c.comment'])
+    .where('t.type', '=', COMPLAINT)
+    .where('t.received_at', '>=', start)
+    .where('t.received_at', '<', end)
+    .where('t.estate_id', '=', estateId)
+    .where('t.voided_at', 'is', null)
+    .orderBy('c.at')
+    .orderBy('c.id')
+    .execute();
+  for (const r of callbackRows) latest.set(r.ticket_id, r);
   // due a callback: completed, or called back already (a callback that found it unsolved reopens it)
   const due = complaints.filter((t) => t.completed_at || latest.has(t.id));
   const called = due.filter((t) => latest.has(t.id)).length;
@@ -192,27 +218,13 @@ export async function monthlyReport(ctx: CoreContext, input: { estateId: number;
   }
 
   // ---- repeats: same house and category within the 30 days before (earlier months included)
-  const houseIds = [...new Set(complaints.map((t) => t.house_id).filter((h): h is number => h !== null))];
   const earlier = new Map<string, Array<{ no: string; at: string; id: number }>>();
-  const from = new Date(Date.parse(start) - REPEAT_DAYS * 86_400_000).toISOString();
-  for (const part of chunks(houseIds)) {
-    const rows = await ctx.db
-      .selectFrom('tickets')
-      .select(['id', 'no', 'house_id', 'category', 'received_at'])
-      .where('type', '=', COMPLAINT)
-      .where('voided_at', 'is', null)
-      .where('house_id', 'in', part)
-      .where('received_at', '>=', from)
-      .where('received_at', '<', end)
-      .orderBy('received_at')
-      .orderBy('id')
-      .execute();
-    for (const r of rows) {
-      const k = `${r.house_id}|${r.category}`;
-      const list = earlier.get(k);
-      if (list) list.push({ no: r.no, at: r.received_at, id: r.id });
-      else earlier.set(k, [{ no: r.no, at: r.received_at, id: r.id }]);
-    }
+  for (const r of span) {
+    if (r.house_id === null || r.received_at < repeatFrom) continue;
+    const k = `${r.house_id}|${r.category}`;
+    const list = earlier.get(k);
+    if (list) list.push({ no: r.no, at: r.received_at, id: r.id });
+    else earlier.set(k, [{ no: r.no, at: r.received_at, id: r.id }]);
   }
   const repeats: MonthlyReportT['repeats'] = [];
   for (const t of complaints) {

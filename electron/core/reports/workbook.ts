@@ -2,6 +2,7 @@
 // 及时率, 明细. Every figure comes from the MonthlyReport object; numbers and percentages are stored
 // as numbers with formats, never as text; text that a spreadsheet could take for a formula is
 // neutralised.
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { CoreContext } from '../context';
 import { cstDateTime } from '../../../shared/domain/time';
@@ -28,28 +29,49 @@ interface Column {
   header: string;
   fmt?: string;
 }
+type Style = Partial<ExcelJS.Style>;
 
-function sheet(wb: ExcelJS.Workbook, name: string, columns: Column[], rows: Cell[][]): ExcelJS.Worksheet {
+const HEADER_STYLE: Style = { font: { bold: true }, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFEFEF' } }, numFmt: '@' };
+
+/**
+ * One sheet, streamed: rows are written and released as they go. Every cell gets one shared style
+ * object per format, so exceljs registers each style once instead of once per cell (docs/REPORTS.md, Speed).
+ */
+function sheet(
+  wb: ExcelJS.stream.xlsx.WorkbookWriter,
+  name: string,
+  columns: Column[],
+  rows: Cell[][],
+  fmtAt?: (row: number, col: number) => string | undefined,
+) {
   const ws = wb.addWorksheet(name, {
     views: [{ state: 'frozen', ySplit: 1 }],
     pageSetup: { paperSize: 9, orientation: columns.length > 6 ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
-  const header = ws.addRow(columns.map((c) => c.header));
-  header.font = { bold: true };
-  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFEFEF' } };
-  for (const r of rows) ws.addRow(r.map((v) => (typeof v === 'string' ? safeText(v) : v)));
-  columns.forEach((c, i) => {
-    const col = ws.getColumn(i + 1);
-    if (c.fmt) col.numFmt = c.fmt;
-    const widest = Math.max(widthOf(c.header), ...rows.map((r) => widthOf(typeof r[i] === 'number' && c.fmt === PCT ? '100.00%' : r[i])));
-    col.width = Math.min(60, Math.max(8, widest + 2));
-  });
-  header.eachCell((cell) => (cell.numFmt = '@'));
   ws.pageSetup.printTitlesRow = '1:1';
-  return ws;
+  const styles = new Map<string, Style>();
+  const styleOf = (fmt: string | undefined): Style => {
+    const key = fmt ?? '';
+    let style = styles.get(key);
+    if (!style) styles.set(key, (style = fmt ? { numFmt: fmt } : {}));
+    return style;
+  };
+  ws.columns = columns.map((c, i) => {
+    const widest = Math.max(widthOf(c.header), ...rows.map((r) => widthOf(typeof r[i] === 'number' && c.fmt === PCT ? '100.00%' : r[i])));
+    return { width: Math.min(60, Math.max(8, widest + 2)), style: styleOf(c.fmt) };
+  });
+  const header = ws.addRow(columns.map((c) => c.header));
+  header.eachCell((cell) => (cell.style = HEADER_STYLE));
+  header.commit();
+  rows.forEach((r, ri) => {
+    const row = ws.addRow(r.map((v) => (typeof v === 'string' ? safeText(v) : v)));
+    for (let ci = 0; ci < columns.length; ci++) row.getCell(ci + 1).style = styleOf(fmtAt?.(ri, ci) ?? columns[ci].fmt);
+    row.commit();
+  });
+  ws.commit();
 }
 
-const breakdownSheet = (wb: ExcelJS.Workbook, name: string, label: string, rows: BreakdownRowT[]) =>
+const breakdownSheet = (wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, label: string, rows: BreakdownRowT[]) =>
   sheet(
     wb,
     name,
@@ -99,7 +121,14 @@ const time = (iso: string | null) => (iso ? cstDateTime(iso) : '');
 
 /** The workbook's bytes. */
 export async function monthlyWorkbook(ctx: CoreContext, r: MonthlyReportT): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const parts: Buffer[] = [];
+  const out = new PassThrough();
+  out.on('data', (chunk: Buffer) => parts.push(chunk));
+  const ended = new Promise<void>((resolve, reject) => {
+    out.on('end', resolve);
+    out.on('error', reject);
+  });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = 'FrontDesk';
   const [y, m] = r.month.split('-');
   wb.title = `${r.estateName}${y}年${Number(m)}月投诉统计`;
@@ -130,14 +159,14 @@ export async function monthlyWorkbook(ctx: CoreContext, r: MonthlyReportT): Prom
     n('不满意（件）', cb.dissatisfied.length, INT),
     n('重复投诉（件）', r.repeats.length, INT),
   ];
-  const ws = sheet(
+  // each figure keeps its own format: counts, percentages, hours
+  sheet(
     wb,
     '汇总',
     [{ header: '指标' }, { header: '数值' }],
     summary.map(([label, value]) => [label, value]),
+    (row, col) => (col === 1 ? summary[row][2] : undefined),
   );
-  // each figure keeps its own format: counts, percentages, hours
-  summary.forEach(([, , fmt], i) => (ws.getCell(i + 2, 2).numFmt = fmt));
 
   breakdownSheet(wb, '分类', '类别', r.byCategory);
   breakdownSheet(wb, '楼栋', '楼栋', r.byBuilding);
@@ -180,5 +209,7 @@ export async function monthlyWorkbook(ctx: CoreContext, r: MonthlyReportT): Prom
       d.satisfaction ?? '',
     ]),
   );
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  await wb.commit();
+  await ended;
+  return Buffer.concat(parts);
 }

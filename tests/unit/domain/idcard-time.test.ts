@@ -27,6 +27,14 @@ describe('Asia/Shanghai time, whatever the machine zone', () => {
   it('shows instants in CST', () => {
     expect(cstDateTime('2026-10-31T16:30:00.000Z')).toBe('2026-11-01 00:30');
     expect(cstDate('2026-10-31T15:59:59.000Z')).toBe('2026-10-31');
+    expect(cstDate('2026-10-31T16:00:00.000Z')).toBe('2026-11-01');
+    expect(cstDateTime('2026-12-31T15:59:59.000Z', true)).toBe('2026-12-31 23:59:59');
+    expect(cstDateTime(Date.UTC(2026, 11, 31, 16, 0, 5), true)).toBe('2027-01-01 00:00:05');
+    expect(cstDateTime(new Date('2026-06-01T00:10:00+08:00'))).toBe('2026-06-01 00:10');
+  });
+  it('formats years outside 0–9999 by their parts instead of an extended ISO string', () => {
+    expect(cstDate('+010000-01-01T00:00:00.000Z')).toBe('10000-01-01');
+    expect(cstDateTime('+010000-01-01T00:00:00.000Z')).toBe('10000-01-01 08:00');
   });
   it('bounds days and months in CST', () => {
     expect(cstMonthBounds('2026-10')).toEqual({ start: '2026-09-30T16:00:00.000Z', end: '2026-10-31T16:00:00.000Z' });

@@ -276,7 +276,14 @@ describe('monthly complaint statistics, October 2026 worked by hand', () => {
     expect(figure('满意率').value).toBe(0.75);
     expect(figure('重复投诉（件）').value).toBe(2);
     expect(sum.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(sum.getRow(1).font?.bold).toBe(true);
+    // every header cell of every sheet bold on a grey fill
+    for (const ws of wb.worksheets) {
+      const header = ws.getRow(1);
+      for (let c = 1; c <= ws.columnCount; c++) {
+        expect(header.getCell(c).font?.bold, `${ws.name} ${c}`).toBe(true);
+        expect(header.getCell(c).fill).toMatchObject({ type: 'pattern', fgColor: { argb: 'FFEFEFEF' } });
+      }
+    }
     expect(sum.pageSetup).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1 });
 
     const cat = wb.getWorksheet('分类')!;
