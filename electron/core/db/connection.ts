@@ -29,7 +29,8 @@ export function openSqlite(opts: OpenOptions): Database.Database {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('synchronous = NORMAL');
+  // FULL: in WAL mode NORMAL may lose the last commits on a power cut, and a receipt handed to an owner must survive one (docs/PERFORMANCE.md)
+  sqlite.pragma('synchronous = FULL');
   return sqlite;
 }
 

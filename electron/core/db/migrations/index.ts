@@ -8,6 +8,8 @@ import * as m0006 from './0006_print_log';
 import * as m0007 from './0007_movein';
 import * as m0008 from './0008_notices';
 import * as m0009 from './0009_renovation';
+import * as m0010 from './0010_search_grams';
+import * as m0011 from './0011_desk_speed';
 
 // Numbered migrations, applied in order at start. Never edit a released one: add the next number.
 export const migrations: Record<string, Migration> = {
@@ -20,4 +22,6 @@ export const migrations: Record<string, Migration> = {
   '0007_movein': m0007,
   '0008_notices': m0008,
   '0009_renovation': m0009,
+  '0010_search_grams': m0010,
+  '0011_desk_speed': m0011,
 };

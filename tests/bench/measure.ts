@@ -1,0 +1,50 @@
+// Shared by every bench part (docs/PERFORMANCE.md): samples, percentiles and the figure shapes that
+// `npm run bench -- --json` prints. Each figure is measured against its raw statement in the same run.
+
+/** A repeated operation: p95 of the app's path and of the best raw statement for the same answer. */
+export interface Figure {
+  p95Ms: number;
+  rawP95Ms: number;
+}
+/** A one-off operation (an import, a start): the app's time and the raw baseline's. */
+export interface Timed {
+  ms: number;
+  rawMs: number;
+}
+
+export const p95 = (samples: number[]): number => {
+  const s = [...samples].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)];
+};
+export const median = (samples: number[]): number => {
+  const s = [...samples].sort((a, b) => a - b);
+  return s[Math.floor((s.length - 1) / 2)];
+};
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+/** Times `fn` over `inputs` (cycled) for `runs` samples after `warmup` unmeasured calls. */
+export async function samples<T>(inputs: readonly T[], fn: (input: T) => unknown, runs = 200, warmup = 20): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) await fn(inputs[i % inputs.length]);
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const input = inputs[i % inputs.length];
+    const t = performance.now();
+    await fn(input);
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
+/** App path and raw statement over the same inputs, interleaved in blocks so load spikes hit both alike. */
+export async function figure<T>(inputs: readonly T[], app: (input: T) => unknown, raw: (input: T) => unknown, runs = 200): Promise<Figure> {
+  const a: number[] = [];
+  const r: number[] = [];
+  const block = Math.max(10, Math.floor(runs / 10));
+  for (let done = 0; done < runs; done += block) {
+    a.push(...(await samples(inputs, app, block, done === 0 ? 20 : 2)));
+    r.push(...(await samples(inputs, raw, block, done === 0 ? 20 : 2)));
+  }
+  return { p95Ms: round(p95(a)), rawP95Ms: round(p95(r)) };
+}
+
+export const ratio = (f: Figure | Timed): number => ('p95Ms' in f ? f.p95Ms / f.rawP95Ms : f.ms / f.rawMs);
