@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { createCore } from '../../electron/core/index';
 import { seedDemo } from '../../electron/core/demo/generate';
 import { seedTickets } from '../../electron/core/desk/bench-seed';
+import { optimizeDatabase } from '../../electron/core/db/connection';
 import type { Input } from '../../shared/contract';
 import { cstDate } from '../../shared/domain/time';
 import { TicketPage } from '../../shared/contract/desk';
@@ -30,7 +31,7 @@ export async function ticketsBench(): Promise<void> {
     t0 = performance.now();
     seedTickets(core.ctx.sqlite, { count: COUNT, estateId });
     const seedMs = performance.now() - t0;
-    core.ctx.sqlite.exec('analyze');
+    optimizeDatabase(core.ctx.sqlite);
     console.log(
       `\n工单列表基准：${houses} 户演示数据（${(demoMs / 1000).toFixed(1)} s），${COUNT.toLocaleString()} 张工单，生成 ${(seedMs / 1000).toFixed(1)} s`,
     );
