@@ -37,8 +37,10 @@ describe('query planner statistics', () => {
     raw.close();
     expect(statTables(file)).toEqual([]);
 
+    // read through the opened connection before it closes: the statistics come from the open itself
     const again = await openDatabase({ file });
+    const tables = again.sqlite.prepare('select distinct tbl from sqlite_stat1').pluck().all();
     await again.close();
-    expect(statTables(file)).toEqual(expect.arrayContaining(['houses', 'people', 'occupancies']));
+    expect(tables).toEqual(expect.arrayContaining(['houses', 'people', 'occupancies']));
   });
 });
