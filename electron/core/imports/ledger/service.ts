@@ -7,6 +7,7 @@ import {
   type LedgerCommitResultT,
   type LedgerMappingT,
   type LedgerPreviewT,
+  type DeskConfigT,
   type TicketT,
 } from '../../../../shared/contract/desk';
 import { readDeskConfig } from '../../desk/config';
@@ -19,7 +20,9 @@ import { chooseMapping, ensureEstate } from '../roster/service';
 import { suggestLedgerMapping } from './headers';
 import { parseLedgerRows } from './records';
 import { planLedger, type LedgerPlan } from './plan';
-import { writeTicket } from './apply';
+import { ticketWriter } from './apply';
+import { PlanMemo } from '../plan-memo';
+import { loadCalendar } from '../../desk/calendar';
 
 type TicketTypeT = TicketT['type'];
 
@@ -79,6 +82,11 @@ export function resolveLedgerMapping(
 export const rememberLedgerMapping = (ctx: CoreContext, headers: string[], mapping: LedgerMappingT) =>
   storeMapping(ctx.db, mappingKey(headers), headers, mapping);
 
+const memo = new PlanMemo<LedgerPlan>();
+const memoKey = (mapping: LedgerMappingT, estateId: number, defaultType: TicketTypeT | null, cfg: DeskConfigT) =>
+  JSON.stringify([mapping, estateId, defaultType, cfg]);
+
+/** Plans the import; the plan is kept for the commit of the same file, mapping and type choice (imports/plan-memo.ts). */
 export async function planLoaded(
   ctx: CoreContext,
   loaded: LoadedLedger,
@@ -86,8 +94,10 @@ export async function planLoaded(
   estateId: number,
   defaultType: TicketTypeT | null = null,
 ): Promise<LedgerPlan> {
-  const rows = parseLedgerRows(loaded.grid, loaded.headerRow, mapping, estateId, defaultType);
-  return planLedger(ctx.db, estateId, rows, await readDeskConfig(ctx));
+  const cfg = await readDeskConfig(ctx);
+  return memo.plan(ctx.db, loaded.grid, memoKey(mapping, estateId, defaultType, cfg), () =>
+    planLedger(ctx.db, estateId, parseLedgerRows(loaded.grid, loaded.headerRow, mapping, estateId, defaultType), cfg),
+  );
 }
 
 export function toLedgerPreview(
@@ -116,7 +126,11 @@ export function toLedgerPreview(
   };
 }
 
-/** Writes every planned ticket in one transaction: the whole ledger lands, or nothing does. */
+/**
+ * Writes every planned ticket in one transaction: the whole ledger lands, or nothing does. The plan is
+ * the preview's when the database has not changed since, else made inside the transaction, so what is
+ * written matches what the database holds now.
+ */
 export async function commitLoadedLedger(
   ctx: CoreContext,
   loaded: LoadedLedger,
@@ -127,9 +141,14 @@ export async function commitLoadedLedger(
   const cfg = await readDeskConfig(ctx);
   const actor = await ctx.actor();
   const plan = await ctx.db.transaction().execute(async (trx) => {
-    // planned inside the transaction so what is written matches what the database holds now
-    const p = await planLedger(trx, estateId, parseLedgerRows(loaded.grid, loaded.headerRow, mapping, estateId, defaultType), cfg);
-    for (const t of p.tickets) await writeTicket(ctx, trx, estateId, t, cfg, actor, loaded.fileName);
+    const p = await memo.take(trx, loaded.grid, memoKey(mapping, estateId, defaultType, cfg), () =>
+      planLedger(trx, estateId, parseLedgerRows(loaded.grid, loaded.headerRow, mapping, estateId, defaultType), cfg),
+    );
+    // the calendar once for every deadline (inside the transaction: every read goes through trx)
+    const cal = await loadCalendar({ db: trx }, cfg);
+    const writer = ticketWriter(ctx.sqlite, { estateId, cfg, cal, actor, fileName: loaded.fileName, now: ctx.now() });
+    for (const t of p.tickets) writer.write(t);
+    writer.finish();
     await trx
       .insertInto('import_batches')
       .values({

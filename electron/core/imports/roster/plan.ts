@@ -7,7 +7,7 @@ import type { Gender, HouseType, IdType } from './values';
 
 // Turns parsed roster rows into what the import would do to this estate: which buildings, units,
 // houses, people and occupancies to create, which fields to fill or change, and the status of
-// every row. The same plan drives the preview and — recomputed inside the transaction — the commit.
+// every row. The same plan drives the preview and the commit (kept from the preview while the database is unchanged, see imports/plan-memo.ts).
 
 export type Scalar = string | number | null;
 export interface Change {

@@ -18,6 +18,7 @@ import { recallMapping, rememberMapping } from './mapping-store';
 import { planImport, type Plan } from './plan';
 import { parseRows } from './records';
 import { loadSnapshot } from './snapshot';
+import { PlanMemo } from '../plan-memo';
 import { fileError, readWorkbook } from './workbook';
 
 /** A workbook read and its header found: everything the import needs from the file. */
@@ -104,15 +105,20 @@ export async function ensureEstate(db: Kysely<DB>, estateId: number): Promise<vo
   if (!e) throw notFound('项目');
 }
 
-/** Parses the rows with a mapping and compares them with the estate (null: an empty estate). */
-export async function planRoster(
-  db: Kysely<DB>,
-  loaded: Pick<LoadedRoster, 'grid' | 'headerRow'>,
-  mapping: RosterMappingT,
-  estateId: number | null,
-): Promise<Plan> {
+async function computePlan(db: Kysely<DB>, loaded: Pick<LoadedRoster, 'grid' | 'headerRow'>, mapping: RosterMappingT, estateId: number | null): Promise<Plan> {
   const rows = parseRows(loaded.grid, loaded.headerRow, mapping);
   return planImport(rows, await loadSnapshot(db, estateId));
+}
+
+const memo = new PlanMemo<Plan>();
+const memoKey = (mapping: RosterMappingT, estateId: number | null) => JSON.stringify([mapping, estateId]);
+
+/**
+ * Parses the rows with a mapping and compares them with the estate (null: an empty estate). The plan
+ * is kept for the commit of the same file and mapping (imports/plan-memo.ts).
+ */
+export function planRoster(db: Kysely<DB>, loaded: Pick<LoadedRoster, 'grid' | 'headerRow'>, mapping: RosterMappingT, estateId: number | null): Promise<Plan> {
+  return memo.plan(db, loaded.grid, memoKey(mapping, estateId), () => computePlan(db, loaded, mapping, estateId));
 }
 
 export function toPreview(token: string, loaded: LoadedRoster, mapping: RosterMappingT, remembered: boolean, plan: Plan): RosterPreviewT {
@@ -154,17 +160,17 @@ export interface Committed {
 }
 
 /**
- * Commits a loaded roster in ONE transaction: the plan is recomputed against the database as it is
- * inside the transaction, written, the batch recorded and the mapping remembered — or, on any
- * failure, nothing at all.
+ * Commits a loaded roster in ONE transaction: the preview's plan when the database has not changed
+ * since (else one computed against the database as it is inside the transaction), written with
+ * prepared statements, the batch recorded and the mapping remembered — or, on any failure, nothing at all.
  */
 export async function commitLoaded(ctx: CoreContext, loaded: LoadedRoster, mapping: RosterMappingT, estateId: number): Promise<Committed> {
   await ensureEstate(ctx.db, estateId);
   const actor = await ctx.actor(); // read before the transaction: the connection is busy inside it
   const now = ctx.now().toISOString();
   const { plan, applied } = await ctx.db.transaction().execute(async (trx) => {
-    const plan = await planRoster(trx, loaded, mapping, estateId);
-    const applied = await applyPlan(trx, plan, { actor, now, estateId, fileName: loaded.fileName, fileHash: loaded.fileHash });
+    const plan = await memo.take(trx, loaded.grid, memoKey(mapping, estateId), () => computePlan(trx, loaded, mapping, estateId));
+    const applied = applyPlan(ctx.sqlite, plan, { actor, now, estateId, fileName: loaded.fileName, fileHash: loaded.fileHash });
     await rememberMapping(trx, loaded.headers, mapping);
     return { plan, applied };
   });

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 
 // What the estate already holds, loaded in a few queries so planning a 5000-row roster does not
-// ask the database once per row. Loaded again inside the commit transaction.
+// ask the database once per row. Loaded again inside the commit transaction when the database changed since the preview.
 
 export interface SnapPerson {
   id: number;
