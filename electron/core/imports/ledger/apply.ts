@@ -111,7 +111,17 @@ export interface LedgerWriteInfo {
 export function ticketWriter(sqlite: Database.Database, info: LedgerWriteInfo): { write(t: PlannedTicket): void; finish(): void } {
   const numbers = new DayNumbers(sqlite);
   const insertTicket = inserter(sqlite, 'tickets', TICKET_COLUMNS);
-  const insertCallback = inserter(sqlite, 'callbacks', ['ticket_id', 'at', 'method', 'resolved', 'satisfaction', 'score', 'comment', 'staff', 'created_at'] as const);
+  const insertCallback = inserter(sqlite, 'callbacks', [
+    'ticket_id',
+    'at',
+    'method',
+    'resolved',
+    'satisfaction',
+    'score',
+    'comment',
+    'staff',
+    'created_at',
+  ] as const);
   const insertEvent = inserter(sqlite, 'ticket_events', ['ticket_id', 'at', 'actor', 'action', 'from_status', 'to_status', 'note', 'data'] as const);
   const now = info.now.toISOString();
   const nowMs = info.now.getTime();

@@ -47,7 +47,17 @@ export function applyPlan(sqlite: Database.Database, plan: Plan, info: ApplyInfo
   const stamps = { created_at: now, updated_at: now };
   const unvoided = { voided_at: null, void_reason: null };
 
-  const insertBuilding = inserter(sqlite, 'buildings', ['estate_id', 'name', 'code', 'floors', 'sort_key', 'created_at', 'updated_at', 'voided_at', 'void_reason'] as const);
+  const insertBuilding = inserter(sqlite, 'buildings', [
+    'estate_id',
+    'name',
+    'code',
+    'floors',
+    'sort_key',
+    'created_at',
+    'updated_at',
+    'voided_at',
+    'void_reason',
+  ] as const);
   for (const b of plan.buildings) {
     if (!b.isNew) continue;
     b.id = insertBuilding({ estate_id: info.estateId, name: b.name, code: b.code, floors: null, sort_key: sortKeyOf(b.code), ...stamps, ...unvoided });
