@@ -332,7 +332,12 @@ export const TicketRow = Ticket.pick({
   imported: true,
   sla: true,
 }).extend({ summary: z.string() });
-export const TicketPage = z.object({ rows: z.array(TicketRow), total: z.number().int() });
+export const TicketPage = z.object({
+  rows: z.array(TicketRow),
+  total: z.number().int(),
+  /** the count stopped a thousand rows past the page: there are more than `total` (shown as "1,100+") */
+  capped: z.boolean().optional(),
+});
 
 export const Dashboard = z.object({
   counts: z.record(z.string(), z.number().int()),

@@ -5,6 +5,7 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 import type { CoreContext } from '../context';
 import { invalid, notFound } from '../errors';
+import { prepared } from './prepared';
 
 const MAX_BYTES = 10 * 1024 * 1024;
 
@@ -40,6 +41,20 @@ export function prepareAttachments(files: { fileName: string; dataBase64: string
   });
 }
 
+/** Writes one photo under a name of its own, through a temporary name (see storeAttachments); returns that name. */
+function writePhoto(ctx: CoreContext, ticketId: number, f: PreparedAttachment, written: string[]): string {
+  const dir = join(attachmentsDir(ctx.dbFile), String(ticketId));
+  mkdirSync(dir, { recursive: true });
+  const ext = f.mime.split('/')[1].replace('jpeg', 'jpg');
+  const stored = `${randomUUID()}.${ext}`;
+  const final = join(dir, stored);
+  const temp = `${final}.part`;
+  writeFileSync(temp, f.data);
+  renameSync(temp, final);
+  written.push(final);
+  return stored;
+}
+
 /**
  * Writes the photos of one ticket and their rows, inside the caller's transaction. Each file gets
  * a name of its own (a random UUID), written to a temporary name and renamed when complete: a
@@ -54,16 +69,8 @@ export async function storeAttachments(
   files: PreparedAttachment[],
   written: string[] = [],
 ): Promise<string[]> {
-  const dir = join(attachmentsDir(ctx.dbFile), String(ticketId));
   for (const f of files) {
-    mkdirSync(dir, { recursive: true });
-    const ext = f.mime.split('/')[1].replace('jpeg', 'jpg');
-    const stored = `${randomUUID()}.${ext}`;
-    const final = join(dir, stored);
-    const temp = `${final}.part`;
-    writeFileSync(temp, f.data);
-    renameSync(temp, final);
-    written.push(final);
+    const stored = writePhoto(ctx, ticketId, f, written);
     await trx
       .insertInto('attachments')
       .values({
@@ -78,6 +85,24 @@ export async function storeAttachments(
       .execute();
   }
   return written;
+}
+
+/** storeAttachments for intake's synchronous transaction (desk/tickets.ts): the same files and rows, with their ids. */
+export function storeAttachmentsSync(
+  ctx: CoreContext,
+  ticketId: number,
+  files: PreparedAttachment[],
+  written: string[],
+): { id: number; fileName: string; mime: string; size: number; at: string }[] {
+  return files.map((f) => {
+    const stored = writePhoto(ctx, ticketId, f, written);
+    const at = ctx.now().toISOString();
+    const id = prepared(
+      ctx.sqlite,
+      'insert into attachments (ticket_id, file_name, stored_name, mime, size, sha256, created_at) values (?, ?, ?, ?, ?, ?, ?)',
+    ).run(ticketId, f.fileName, stored, f.mime, f.data.length, f.sha256, at).lastInsertRowid;
+    return { id: Number(id), fileName: f.fileName, mime: f.mime, size: f.data.length, at };
+  });
 }
 
 /** Removes files written for a save that was rolled back (best effort: a leftover has a unique name no row refers to). */

@@ -1,31 +1,40 @@
+import type Database from 'better-sqlite3';
 import type { CoreContext } from '../context';
 import type { DeskConfigT } from '../../../shared/contract/desk';
 import { cstParts } from '../../../shared/domain/time';
 import { parseHm, type WorkCalendar } from './working-time';
-import { readDeskConfig } from './config';
+import { deskCache, readDeskConfig } from './config';
+import { prepared } from './prepared';
 import { audit } from '../db/audit';
 
+type DayKind = 'holiday' | 'workday';
+
+/** The calendar's days (holidays, make-up workdays), cached per connection with the config (desk/config.ts). */
+function calendarDays(sqlite: Database.Database): ReadonlyMap<string, DayKind> {
+  const { entry, keep } = deskCache(sqlite);
+  if (entry.days) return entry.days;
+  const rows = prepared(sqlite, 'select date, kind from calendar_days').all() as { date: string; kind: DayKind }[];
+  const days = new Map(rows.map((r) => [r.date, r.kind]));
+  if (keep) entry.days = days;
+  return days;
+}
+
 /** The working calendar as the SLA arithmetic needs it (holidays, make-up days, counter hours). */
-export async function loadCalendar(ctx: Pick<CoreContext, 'db'>, cfg?: DeskConfigT): Promise<WorkCalendar> {
+export async function loadCalendar(ctx: Pick<CoreContext, 'db'> & Partial<Pick<CoreContext, 'sqlite'>>, cfg?: DeskConfigT): Promise<WorkCalendar> {
   const config = cfg ?? (await readDeskConfig(ctx));
-  const rows = await ctx.db.selectFrom('calendar_days').select(['date', 'kind']).execute();
-  return {
-    days: new Map(rows.map((r) => [r.date, r.kind as 'holiday' | 'workday'])),
-    openMinute: parseHm(config.counterHours.open),
-    closeMinute: parseHm(config.counterHours.close),
-  };
+  // the working-time arithmetic only reads the map; the cached one is shared
+  const days = ctx.sqlite
+    ? (calendarDays(ctx.sqlite) as Map<string, DayKind>)
+    : new Map((await ctx.db.selectFrom('calendar_days').select(['date', 'kind']).execute()).map((r) => [r.date, r.kind as DayKind]));
+  return { days, openMinute: parseHm(config.counterHours.open), closeMinute: parseHm(config.counterHours.close) };
 }
 
 /** A warning while next year's holidays have not been entered (the State Council publishes them each November or so). */
 export async function calendarWarning(ctx: CoreContext): Promise<string | null> {
   const next = cstParts(ctx.now()).year + 1;
-  const row = await ctx.db
-    .selectFrom('calendar_days')
-    .select('date')
-    .where('date', '>=', `${next}-01-01`)
-    .where('date', '<=', `${next}-12-31`)
-    .executeTakeFirst();
-  return row ? null : `尚未录入${next}年的法定节假日和调休安排，按工作时间计算的时限在${next}年可能不准确。请在「工单设置 → 节假日」中录入。`;
+  const prefix = `${next}-`;
+  for (const date of calendarDays(ctx.sqlite).keys()) if (date.startsWith(prefix)) return null;
+  return `尚未录入${next}年的法定节假日和调休安排，按工作时间计算的时限在${next}年可能不准确。请在「工单设置 → 节假日」中录入。`;
 }
 
 export async function calendarYear(ctx: CoreContext, year: number) {

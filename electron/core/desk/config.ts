@@ -1,7 +1,9 @@
+import type Database from 'better-sqlite3';
 import type { CoreContext } from '../context';
 import type { DeskConfigT, SlaTargetT } from '../../../shared/contract/desk';
 import { TICKET_TYPES, URGENCIES } from '../../../shared/contract/desk';
 import { invalid } from '../errors';
+import { prepared } from './prepared';
 
 const KEY = 'desk.config';
 const H = 60;
@@ -47,7 +49,59 @@ export const DEFAULT_DESK_CONFIG: DeskConfigT = {
   centrePhone: '',
 };
 
-export async function readDeskConfig(ctx: Pick<CoreContext, 'db'>): Promise<DeskConfigT> {
+/**
+ * What the desk caches per connection: the config and the calendar's days, valid while the
+ * `cache:desk` counter (bumped by triggers on every write to settings' desk.config, calendar_days
+ * and estates, migration 0011) still holds `version`.
+ */
+interface DeskCache {
+  version: number;
+  config?: DeskConfigT;
+  days?: ReadonlyMap<string, 'holiday' | 'workday'>;
+}
+const caches = new WeakMap<Database.Database, DeskCache>();
+
+/**
+ * The cache entry of this connection, emptied when the data changed. Synchronous reads, so they are
+ * safe inside a Kysely transaction (which holds the one connection), like ctx.actor().
+ */
+export function deskCache(sqlite: Database.Database): { entry: DeskCache; keep: boolean } {
+  const version = (prepared(sqlite, "select value from counters where key = 'cache:desk'").pluck().get() as number | undefined) ?? -1;
+  let entry = caches.get(sqlite);
+  if (!entry || entry.version !== version) entry = { version };
+  // only committed data is kept: inside a transaction the counter may still roll back to a number
+  // a different later write reaches again
+  const keep = version >= 0 && !sqlite.inTransaction;
+  if (keep) caches.set(sqlite, entry);
+  return { entry, keep };
+}
+
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
+    Object.freeze(o);
+    for (const v of Object.values(o)) deepFreeze(v);
+  }
+  return o;
+}
+
+function readConfigSync(sqlite: Database.Database): DeskConfigT {
+  const { entry, keep } = deskCache(sqlite);
+  if (entry.config) return entry.config;
+  const value = prepared(sqlite, 'select value from settings where key = ?').pluck().get(KEY) as string | undefined;
+  const stored = value ? (JSON.parse(value) as Partial<DeskConfigT>) : {};
+  const cfg = { ...DEFAULT_DESK_CONFIG, ...stored };
+  if (!cfg.centrePhone)
+    cfg.centrePhone =
+      (prepared(sqlite, 'select phone from estates where voided_at is null order by id limit 1').pluck().get() as string | null | undefined) ?? '';
+  // shared by every caller until the next change: frozen so nobody edits the cached copy
+  deepFreeze(cfg);
+  if (keep) entry.config = cfg;
+  return cfg;
+}
+
+/** The desk config; cached per connection when the context has the raw connection (services do). */
+export async function readDeskConfig(ctx: Pick<CoreContext, 'db'> & Partial<Pick<CoreContext, 'sqlite'>>): Promise<DeskConfigT> {
+  if (ctx.sqlite) return readConfigSync(ctx.sqlite);
   const row = await ctx.db.selectFrom('settings').select('value').where('key', '=', KEY).executeTakeFirst();
   const stored = row ? (JSON.parse(row.value) as Partial<DeskConfigT>) : {};
   const cfg = { ...DEFAULT_DESK_CONFIG, ...stored };
@@ -58,7 +112,7 @@ export async function readDeskConfig(ctx: Pick<CoreContext, 'db'>): Promise<Desk
   return cfg;
 }
 
-export async function updateDeskConfig(ctx: Pick<CoreContext, 'db'>, patch: Partial<DeskConfigT>): Promise<DeskConfigT> {
+export async function updateDeskConfig(ctx: Pick<CoreContext, 'db'> & Partial<Pick<CoreContext, 'sqlite'>>, patch: Partial<DeskConfigT>): Promise<DeskConfigT> {
   const next = { ...(await readDeskConfig(ctx)), ...patch };
   if (next.counterHours.open >= next.counterHours.close) throw invalid('下班时间必须晚于上班时间', { 'counterHours.close': '下班时间必须晚于上班时间' });
   for (const t of TICKET_TYPES)

@@ -1,12 +1,13 @@
-import type { SelectQueryBuilder } from 'kysely';
-import type { DB } from '../db/schema';
+import type Database from 'better-sqlite3';
 import type { CoreContext } from '../context';
-import type { DashboardT, TicketRowT } from '../../../shared/contract/desk';
-import { OPEN_STATUSES, TICKET_STATUSES } from '../../../shared/contract/desk';
+import type { DashboardT, DeskConfigT, TicketRowT } from '../../../shared/contract/desk';
+import { TICKET_STATUSES } from '../../../shared/contract/desk';
 import { cstDayBounds, cstDate } from '../../../shared/domain/time';
 import { readDeskConfig } from './config';
-import { rowsWithSla } from './ticket-read';
-import { calendarWarning } from './calendar';
+import { pageRowsWithSla, type TicketRecord } from './ticket-read';
+import { calendarWarning, loadCalendar } from './calendar';
+import { prepared } from './prepared';
+import type { WorkCalendar } from './working-time';
 
 export interface TicketQuery {
   status?: string[];
@@ -26,103 +27,242 @@ export interface TicketQuery {
   limit?: number;
 }
 
-const RUNNING = ['已受理', '已派工', '处理中'];
+/**
+ * The running statuses, written as a literal: SQLite uses a partial index only when the query's WHERE
+ * contains the index's own condition, and a bound parameter list never does (migrations 0003, 0011).
+ */
+const RUNNING = `status in ('已受理','已派工','处理中')`;
 /** "TS2026", "BX20261116-0", "ts-2025-001": what staff type when they have a ticket number */
 const TICKET_NO_PREFIX = /^[A-Za-z]{2}[-\d]/;
+/** a count stops this many rows past the page it answers (docs/PERFORMANCE.md): "1,100+ 条" */
+export const COUNT_CAP = 1000;
+/** a text with at most this many trigram candidates is found through tickets_text, else by a newest-first scan */
+const RARE_TEXT = 2000;
 
-type Q = SelectQueryBuilder<DB, 'tickets', object>;
+interface Where {
+  conds: string[];
+  params: unknown[];
+}
 
-/** Filters in SQL so that paging and counting stay in the database, whatever the table's size. */
-function applyFilters(q: Q, f: TicketQuery, nowIso: string, soonIso: string): Q {
-  if (f.status?.length) q = q.where('status', 'in', f.status);
-  if (f.type?.length) q = q.where('type', 'in', f.type);
-  if (f.category) q = q.where('category', '=', f.category);
-  if (f.buildingId) q = q.where('building_id', '=', f.buildingId);
-  if (f.houseId) q = q.where('house_id', '=', f.houseId);
-  if (f.department) q = q.where('department', '=', f.department);
-  if (f.from) q = q.where('received_at', '>=', cstDayBounds(f.from).start);
-  if (f.to) q = q.where('received_at', '<', cstDayBounds(f.to).end);
-  if (f.needsCallback) q = q.where('status', '=', '已完成').where('type', 'in', ['投诉', '报修']);
-  if (f.due === 'overdue')
-    q = q
-      .where('status', 'in', RUNNING)
-      .where((eb) => eb.or([eb('resolve_due_at', '<', nowIso), eb.and([eb('responded_at', 'is', null), eb('respond_due_at', '<', nowIso)])]));
-  if (f.due === 'dueSoon')
-    q = q
-      .where('status', 'in', RUNNING)
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('resolve_due_at', '>=', nowIso), eb('resolve_due_at', '<=', soonIso)]),
-          eb.and([eb('responded_at', 'is', null), eb('respond_due_at', '>=', nowIso), eb('respond_due_at', '<=', soonIso)]),
-        ]),
-      )
-      .where((eb) => eb.or([eb('resolve_due_at', 'is', null), eb('resolve_due_at', '>=', nowIso)]))
-      .where((eb) => eb.or([eb('responded_at', 'is not', null), eb('respond_due_at', 'is', null), eb('respond_due_at', '>=', nowIso)]));
+const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
+/** The trigram query for a text: every three-character piece (tickets_text has detail=none, so no phrases). */
+function trigramQuery(text: string): string | null {
+  const chars = [...text];
+  // LIKE's own wildcards (and the backslash the old filter put before them) would not mean the same in the index
+  if (chars.length < 3 || /[%_\\]/.test(text)) return null;
+  const grams = new Set<string>();
+  for (let i = 0; i + 3 <= chars.length; i++)
+    grams.add(
+      `"${chars
+        .slice(i, i + 3)
+        .join('')
+        .replace(/"/g, '""')}"`,
+    );
+  return [...grams].join(' ');
+}
+
+/**
+ * Every filter but the due ones, as SQL. `rare` says the text was routed through the trigram index, so
+ * the whole result is small (at most RARE_TEXT candidates) and is read, ordered and counted at once.
+ */
+function whereOf(sqlite: Database.Database, f: TicketQuery): Where & { rare: boolean } {
+  const conds: string[] = [];
+  const params: unknown[] = [];
+  const add = (cond: string, ...values: unknown[]) => {
+    conds.push(cond);
+    params.push(...values);
+  };
+  if (f.status?.length) add(`status in (${placeholders(f.status.length)})`, ...f.status);
+  if (f.type?.length) add(`type in (${placeholders(f.type.length)})`, ...f.type);
+  if (f.category) add('category = ?', f.category);
+  if (f.buildingId) add('building_id = ?', f.buildingId);
+  if (f.houseId) add('house_id = ?', f.houseId);
+  if (f.department) add('department = ?', f.department);
+  if (f.from) add('received_at >= ?', cstDayBounds(f.from).start);
+  if (f.to) add('received_at < ?', cstDayBounds(f.to).end);
+  if (f.needsCallback) add(`status = '已完成' and type in ('投诉', '报修')`);
+  let rare = false;
   const text = f.text?.trim();
   if (text && TICKET_NO_PREFIX.test(text)) {
     // a ticket number as typed: a range on the unique index instead of a scan
     const prefix = text.toUpperCase();
-    q = q.where('no', '>=', prefix).where('no', '<', `${prefix}\uffff`);
+    add('no >= ? and no < ?', prefix, `${prefix}\uffff`);
   } else if (text) {
+    // the same pattern as always (a %, _ or \ typed is escaped with a backslash and no ESCAPE clause)
     const like = `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-    q = q.where((eb) => eb.or([eb('location', 'like', like), eb('reporter', 'like', like), eb('phone_digits', 'like', like), eb('description', 'like', like)]));
+    add('(location like ? or reporter like ? or phone_digits like ? or description like ?)', like, like, like, like);
+    const grams = trigramQuery(text);
+    if (grams !== null && !f.due) {
+      const n = prepared(sqlite, 'select count(*) from (select 1 from tickets_text where tickets_text match ? limit ?)')
+        .pluck()
+        .get(grams, RARE_TEXT + 1) as number;
+      if (n <= RARE_TEXT) {
+        add('id in (select rowid from tickets_text where tickets_text match ?)', grams);
+        rare = true;
+      }
+    }
   }
-  return q;
+  return { conds, params, rare };
 }
 
-export async function listTickets(ctx: CoreContext, f: TicketQuery, withTotal = true): Promise<{ rows: TicketRowT[]; total: number }> {
-  const cfg = await readDeskConfig(ctx);
-  const now = ctx.now();
-  const nowIso = now.toISOString();
-  const soonIso = new Date(now.getTime() + cfg.dueSoonMinutes * 60_000).toISOString();
-  const base = applyFilters(ctx.db.selectFrom('tickets'), f, nowIso, soonIso);
+interface Leg extends Where {
+  /** the partial index that serves the half (named: with statistics the planner prefers a wider one that returns rows out of order) */
+  index: string;
+}
+
+/**
+ * The two disjoint halves of a due filter, each served by its partial index: overdue is "resolve
+ * deadline passed" plus "not responded, respond deadline passed, resolve deadline not passed"; due soon
+ * is "resolve deadline within the window" plus "respond deadline within it, resolve deadline beyond it".
+ */
+function dueLegs(due: 'dueSoon' | 'overdue', nowIso: string, soonIso: string): Leg[] {
+  const resolve = 'tickets_open_resolve_due';
+  const respond = 'tickets_open_respond_due';
+  if (due === 'overdue')
+    return [
+      { index: resolve, conds: [RUNNING, 'resolve_due_at < ?'], params: [nowIso] },
+      {
+        index: respond,
+        conds: [RUNNING, 'responded_at is null', 'respond_due_at < ?', '(resolve_due_at is null or resolve_due_at >= ?)'],
+        params: [nowIso, nowIso],
+      },
+    ];
+  return [
+    {
+      index: resolve,
+      conds: [RUNNING, 'resolve_due_at >= ?', 'resolve_due_at <= ?', '(responded_at is not null or respond_due_at is null or respond_due_at >= ?)'],
+      params: [nowIso, soonIso, nowIso],
+    },
+    {
+      index: respond,
+      conds: [RUNNING, 'responded_at is null', 'respond_due_at >= ?', 'respond_due_at <= ?', '(resolve_due_at is null or resolve_due_at > ?)'],
+      params: [nowIso, soonIso, soonIso],
+    },
+  ];
+}
+
+const sql = (w: Where) => (w.conds.length ? ` where ${w.conds.join(' and ')}` : '');
+const merge = (a: Where, b: Where): Where => ({ conds: [...b.conds, ...a.conds], params: [...b.params, ...a.params] });
+
+function orderOf(f: TicketQuery): string {
   const dir = f.dir ?? (f.sort === 'due' ? 'asc' : 'desc');
-  let q = base.selectAll();
-  if (f.sort === 'due') q = q.orderBy('resolve_due_at', dir).orderBy('id', dir);
-  else if (f.sort === 'no') q = q.orderBy('no', dir);
-  else q = q.orderBy('received_at', dir).orderBy('id', dir);
-  const records = await q
-    .limit(f.limit ?? 50)
-    .offset(f.offset ?? 0)
-    .execute();
-  const total = withTotal ? Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n) : records.length;
-  return { rows: await rowsWithSla(ctx, records), total };
+  if (f.sort === 'due') return `resolve_due_at ${dir}, id ${dir}`;
+  if (f.sort === 'no') return `no ${dir}`;
+  return `received_at ${dir}, id ${dir}`;
+}
+
+/** Full rows of the given ids, in that order. */
+function rowsById(sqlite: Database.Database, ids: number[]): TicketRecord[] {
+  if (!ids.length) return [];
+  const rows = prepared(sqlite, 'select * from tickets where id in (select value from json_each(?))').all(JSON.stringify(ids)) as TicketRecord[];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+export interface ListPage {
+  records: TicketRecord[];
+  total: number;
+  /** the count stopped at COUNT_CAP rows past the page: there are more than `total` */
+  capped: boolean;
+}
+
+/** One page and its count, synchronously on the held connection (listTickets, dashboard). */
+function listPage(sqlite: Database.Database, f: TicketQuery, nowIso: string, soonIso: string, withTotal: boolean): ListPage {
+  const limit = f.limit ?? 50;
+  const offset = f.offset ?? 0;
+  const order = orderOf(f);
+  const where = whereOf(sqlite, f);
+
+  if (f.due) {
+    // each half on its partial index, merged in order (with sort=due the resolve half is read only as far as the page);
+    // only ids and sort keys go through the union, full rows for the page only
+    const legs = dueLegs(f.due, nowIso, soonIso).map((leg) => ({ ...merge(where, leg), index: leg.index }));
+    const union = legs.map((leg) => `select id, received_at, resolve_due_at, no from tickets indexed by ${leg.index}${sql(leg)}`).join(' union all ');
+    const params = legs.flatMap((leg) => leg.params);
+    const ids = prepared(sqlite, `${union} order by ${order} limit ? offset ?`)
+      .pluck()
+      .all(...params, limit, offset) as number[];
+    const total = withTotal
+      ? (prepared(sqlite, `select ${legs.map((leg) => `(select count(*) from tickets indexed by ${leg.index}${sql(leg)})`).join(' + ')}`)
+          .pluck()
+          .get(...params) as number)
+      : ids.length;
+    return { records: rowsById(sqlite, ids), total, capped: false };
+  }
+
+  if (where.rare) {
+    // at most RARE_TEXT candidates: every match's id in order, counted exactly
+    const ids = prepared(sqlite, `select id from tickets${sql(where)} order by ${order}`)
+      .pluck()
+      .all(...where.params) as number[];
+    return { records: rowsById(sqlite, ids.slice(offset, offset + limit)), total: ids.length, capped: false };
+  }
+
+  const records = prepared(sqlite, `select * from tickets${sql(where)} order by ${order} limit ? offset ?`).all(
+    ...where.params,
+    limit,
+    offset,
+  ) as TicketRecord[];
+  // a short page ends the result: its count is known
+  if (!withTotal || (records.length < limit && (records.length > 0 || offset === 0))) return { records, total: offset + records.length, capped: false };
+  const upTo = offset + limit + COUNT_CAP;
+  const n = prepared(sqlite, `select count(*) from (select 1 from tickets${sql(where)} limit ?)`)
+    .pluck()
+    .get(...where.params, upTo + 1) as number;
+  return { records, total: Math.min(n, upTo), capped: n > upTo };
+}
+
+/** The statements run on the one connection while Kysely's lock on it is held, so no transaction is half-way through. */
+function held<T>(ctx: CoreContext, work: () => T): Promise<T> {
+  return ctx.db.connection().execute(async () => work());
+}
+
+function clock(ctx: CoreContext, cfg: DeskConfigT) {
+  const now = ctx.now();
+  return { nowMs: now.getTime(), nowIso: now.toISOString(), soonIso: new Date(now.getTime() + cfg.dueSoonMinutes * 60_000).toISOString() };
+}
+
+export async function listTickets(ctx: CoreContext, f: TicketQuery, withTotal = true): Promise<{ rows: TicketRowT[]; total: number; capped?: boolean }> {
+  const cfg = await readDeskConfig(ctx);
+  const cal = await loadCalendar(ctx, cfg);
+  const { nowMs, nowIso, soonIso } = clock(ctx, cfg);
+  return held(ctx, () => {
+    const page = listPage(ctx.sqlite, f, nowIso, soonIso, withTotal);
+    const rows = pageRowsWithSla(ctx.sqlite, cfg, cal, page.records, nowMs);
+    return page.capped ? { rows, total: page.total, capped: true } : { rows, total: page.total };
+  });
+}
+
+const DASHBOARD_STATUSES = `('已受理','已派工','处理中','挂起','已完成','已回访')`;
+
+function dashboardOn(sqlite: Database.Database, ctx: CoreContext, cfg: DeskConfigT, cal: WorkCalendar): Omit<DashboardT, 'calendarWarning'> {
+  const { nowMs, nowIso, soonIso } = clock(ctx, cfg);
+  const counts: Record<string, number> = Object.fromEntries(TICKET_STATUSES.map((s) => [s, 0]));
+  const open = prepared(sqlite, `select status, count(*) n from tickets where status in ${DASHBOARD_STATUSES} group by status`).all() as {
+    status: string;
+    n: number;
+  }[];
+  for (const r of open) counts[r.status] = r.n;
+  const dueSoon = listPage(sqlite, { due: 'dueSoon', sort: 'due', limit: 50 }, nowIso, soonIso, false);
+  const overdue = listPage(sqlite, { due: 'overdue', sort: 'due', limit: 50 }, nowIso, soonIso, true);
+  const awaiting = prepared(sqlite, `select count(*) from tickets where type in ('投诉', '报修') and status = '已完成'`).pluck().get() as number;
+  const today = cstDayBounds(cstDate(ctx.now()));
+  const received = prepared(sqlite, 'select count(*) from tickets where received_at >= ? and received_at < ?').pluck().get(today.start, today.end) as number;
+  const completed = prepared(sqlite, 'select count(*) from tickets where completed_at >= ? and completed_at < ?').pluck().get(today.start, today.end) as number;
+  return {
+    counts,
+    dueSoon: pageRowsWithSla(sqlite, cfg, cal, dueSoon.records, nowMs),
+    overdue: pageRowsWithSla(sqlite, cfg, cal, overdue.records, nowMs),
+    overdueTotal: overdue.total,
+    awaitingCallback: awaiting,
+    today: { received, completed },
+  };
 }
 
 export async function dashboard(ctx: CoreContext): Promise<DashboardT> {
-  const counts: Record<string, number> = Object.fromEntries(TICKET_STATUSES.map((s) => [s, 0]));
-  const open = await ctx.db
-    .selectFrom('tickets')
-    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('status', 'in', [...OPEN_STATUSES, '已完成', '已回访'])
-    .groupBy('status')
-    .execute();
-  for (const r of open) counts[r.status] = Number(r.n);
-  const [dueSoon, overdue, awaiting] = await Promise.all([
-    listTickets(ctx, { due: 'dueSoon', sort: 'due', limit: 50 }, false),
-    listTickets(ctx, { due: 'overdue', sort: 'due', limit: 50 }),
-    listTickets(ctx, { needsCallback: true, limit: 1 }),
-  ]);
-  const today = cstDayBounds(cstDate(ctx.now()));
-  const received = await ctx.db
-    .selectFrom('tickets')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('received_at', '>=', today.start)
-    .where('received_at', '<', today.end)
-    .executeTakeFirstOrThrow();
-  const completed = await ctx.db
-    .selectFrom('tickets')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('completed_at', '>=', today.start)
-    .where('completed_at', '<', today.end)
-    .executeTakeFirstOrThrow();
-  return {
-    counts,
-    dueSoon: dueSoon.rows,
-    overdue: overdue.rows,
-    overdueTotal: overdue.total,
-    awaitingCallback: awaiting.total,
-    today: { received: Number(received.n), completed: Number(completed.n) },
-    calendarWarning: await calendarWarning(ctx),
-  };
+  const cfg = await readDeskConfig(ctx);
+  const cal = await loadCalendar(ctx, cfg);
+  const figures = await held(ctx, () => dashboardOn(ctx.sqlite, ctx, cfg, cal));
+  return { ...figures, calendarWarning: await calendarWarning(ctx) };
 }

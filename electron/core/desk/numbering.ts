@@ -1,6 +1,6 @@
-import type { Transaction } from 'kysely';
-import type { DB } from '../db/schema';
+import type Database from 'better-sqlite3';
 import { cstDate } from '../../../shared/domain/time';
+import { prepared } from './prepared';
 
 const PREFIX: Record<string, string> = { 投诉: 'TS', 报修: 'BX', 咨询: 'ZX', 建议: 'JY', 表扬: 'BY' };
 
@@ -8,24 +8,20 @@ const PREFIX: Record<string, string> = { 投诉: 'TS', 报修: 'BX', 咨询: 'ZX
  * "TS20261122-003": type prefix, the Shanghai date of receipt, and a per-day sequence.
  * Numbers can already exist without passing through the counter (an imported ledger that used
  * the same scheme, bulk training data), so a taken number moves the counter past the highest one.
+ * Runs inside intake's transaction (synchronous, on the held connection), so numbers stay gap-free:
+ * a save that fails rolls its counter back too.
  */
-export async function nextTicketNo(trx: Transaction<DB>, type: string, receivedAt: Date): Promise<string> {
+export function nextTicketNo(sqlite: Database.Database, type: string, receivedAt: Date): string {
   const day = `${PREFIX[type] ?? 'GD'}${cstDate(receivedAt).replace(/-/g, '')}`;
   const key = `ticket:${day}`;
-  const bump = () =>
-    trx
-      .insertInto('counters')
-      .values({ key, value: 1 })
-      .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: eb('counters.value', '+', 1) })))
-      .returning('value')
-      .executeTakeFirstOrThrow();
   const no = (n: number) => `${day}-${String(n).padStart(3, '0')}`;
-  let { value } = await bump();
-  if (await trx.selectFrom('tickets').select('id').where('no', '=', no(value)).executeTakeFirst()) {
-    const taken = await trx.selectFrom('tickets').select('no').where('no', '>=', `${day}-`).where('no', '<', `${day}-\uffff`).execute();
-    const max = Math.max(value, ...taken.map((t) => Number(t.no.slice(day.length + 1))).filter(Number.isFinite));
-    value = max + 1;
-    await trx.updateTable('counters').set({ value }).where('key', '=', key).execute();
+  let value = prepared(sqlite, 'insert into counters (key, value) values (?, 1) on conflict (key) do update set value = value + 1 returning value')
+    .pluck()
+    .get(key) as number;
+  if (prepared(sqlite, 'select 1 from tickets where no = ?').get(no(value))) {
+    const taken = prepared(sqlite, 'select no from tickets where no >= ? and no < ?').pluck().all(`${day}-`, `${day}-\uffff`) as string[];
+    value = Math.max(value, ...taken.map((t) => Number(t.slice(day.length + 1))).filter(Number.isFinite)) + 1;
+    prepared(sqlite, 'update counters set value = ? where key = ?').run(value, key);
   }
   return no(value);
 }

@@ -1,13 +1,15 @@
 import type { Selectable } from 'kysely';
+import type Database from 'better-sqlite3';
 import type { CoreContext } from '../context';
 import type { TicketsTable } from '../db/schema';
 import { z } from 'zod';
-import type { TicketChangeT, TicketDetailT, TicketRowT, TicketT, TicketStatusT } from '../../../shared/contract/desk';
+import type { DeskConfigT, TicketChangeT, TicketDetailT, TicketRowT, TicketT, TicketStatusT } from '../../../shared/contract/desk';
 import { ACTION_LABELS, TicketChange } from '../../../shared/contract/desk';
 import { computeSla, type Hold } from './sla';
 import type { WorkCalendar } from './working-time';
 import { loadCalendar } from './calendar';
 import { readDeskConfig } from './config';
+import { prepared } from './prepared';
 import { allowedActions } from './lifecycle';
 import { notFound } from '../errors';
 
@@ -104,16 +106,29 @@ export function toRow(t: TicketRecord, sla: TicketT['sla']): TicketRowT {
   };
 }
 
-/** Rows with their SLA state, computed for the page only. */
-export async function rowsWithSla(ctx: CoreContext, records: TicketRecord[]): Promise<TicketRowT[]> {
-  const cfg = await readDeskConfig(ctx);
-  const cal = await loadCalendar(ctx, cfg);
-  const holds = await holdsFor(
-    ctx,
+/** The holds of a page of tickets, in one prepared statement (the ids passed as one JSON array). */
+function holdsOfPage(sqlite: Database.Database, ticketIds: number[]): Map<number, Hold[]> {
+  const map = new Map<number, Hold[]>();
+  if (!ticketIds.length) return map;
+  const rows = prepared(sqlite, 'select ticket_id, start_at, end_at from ticket_holds where ticket_id in (select value from json_each(?)) order by id').all(
+    JSON.stringify(ticketIds),
+  ) as { ticket_id: number; start_at: string; end_at: string | null }[];
+  for (const r of rows) {
+    const list = map.get(r.ticket_id);
+    const hold = { startMs: Date.parse(r.start_at), endMs: ms(r.end_at) };
+    if (list) list.push(hold);
+    else map.set(r.ticket_id, [hold]);
+  }
+  return map;
+}
+
+/** Rows with their SLA state, computed for the page only (synchronous: the caller holds the connection). */
+export function pageRowsWithSla(sqlite: Database.Database, cfg: DeskConfigT, cal: WorkCalendar, records: TicketRecord[], nowMs: number): TicketRowT[] {
+  const holds = holdsOfPage(
+    sqlite,
     records.map((r) => r.id),
   );
-  const now = ctx.now().getTime();
-  return records.map((r) => toRow(r, slaOf(r, holds.get(r.id) ?? [], cal, now, cfg.dueSoonMinutes * 60_000)));
+  return records.map((r) => toRow(r, slaOf(r, holds.get(r.id) ?? [], cal, nowMs, cfg.dueSoonMinutes * 60_000)));
 }
 
 /** the before → after list a 修改 event keeps in its data */

@@ -1,8 +1,8 @@
 import type { Transaction, Updateable } from 'kysely';
 import type { DB, TicketsTable } from '../db/schema';
 import type { CoreContext } from '../context';
-import type { TicketActionT, TicketDetailT, TicketStatusT } from '../../../shared/contract/desk';
-import { SATISFACTION_SCORE } from '../../../shared/contract/desk';
+import type { DeskConfigT, TicketActionT, TicketDetailT, TicketStatusT } from '../../../shared/contract/desk';
+import { ACTION_LABELS, SATISFACTION_SCORE } from '../../../shared/contract/desk';
 import { normalisePhone } from '../../../shared/domain/text';
 import { conflict, invalid, notFound } from '../errors';
 import { placeOf } from './place';
@@ -10,9 +10,10 @@ import { resolveMinutesFor, visitRefusal } from './visit';
 import { readDeskConfig, slaTargetFor } from './config';
 import { loadCalendar } from './calendar';
 import { nextTicketNo } from './numbering';
-import { discardFiles, prepareAttachments, storeAttachments } from './attachments';
-import { getTicketDetail, holdsFor, slaOf, type TicketRecord } from './ticket-read';
-import { nextStatus, refusal } from './lifecycle';
+import { discardFiles, prepareAttachments, storeAttachmentsSync } from './attachments';
+import { getTicketDetail, holdsFor, slaOf, toTicket, type TicketRecord } from './ticket-read';
+import { allowedActions, nextStatus, refusal } from './lifecycle';
+import { prepared } from './prepared';
 
 type Trx = Transaction<DB>;
 
@@ -38,9 +39,9 @@ export async function addEvent(
 /** Stores the current deadlines on the row so due-soon / overdue lists are index lookups. */
 export async function refreshDue(ctx: CoreContext, trx: Trx, ticketId: number): Promise<void> {
   const t = await trx.selectFrom('tickets').selectAll().where('id', '=', ticketId).executeTakeFirstOrThrow();
-  // inside a transaction every read must go through trx: the connection is held by it
-  const cfg = await readDeskConfig({ db: trx });
-  const cal = await loadCalendar({ db: trx }, cfg);
+  // inside a transaction every read must go through trx (the connection is held by it), or be synchronous (the cached config)
+  const cfg = await readDeskConfig({ db: trx, sqlite: ctx.sqlite });
+  const cal = await loadCalendar({ db: trx, sqlite: ctx.sqlite }, cfg);
   const holds = (await holdsFor({ db: trx }, [ticketId])).get(ticketId) ?? [];
   const sla = slaOf(t, holds, cal, ctx.now().getTime(), 0);
   await trx.updateTable('tickets').set({ respond_due_at: sla.respondDueAt, resolve_due_at: sla.resolveDueAt }).where('id', '=', ticketId).execute();
@@ -64,22 +65,35 @@ export interface IntakeFields {
   attachments?: { fileName: string; dataBase64: string }[];
 }
 
-async function validateCategory(ctx: CoreContext, category: string, subcategory: string | null | undefined) {
-  const cfg = await readDeskConfig(ctx);
+function validateCategory(cfg: DeskConfigT, category: string, subcategory: string | null | undefined): void {
   const cat = cfg.categories.find((c) => c.name === category);
   if (!cat) throw invalid(`类别「${category}」不在类别设置中`, { category: '请选择类别' });
   if (subcategory && cat.children.length && !cat.children.includes(subcategory))
     throw invalid(`「${category}」下没有子类别「${subcategory}」`, { subcategory: '请选择子类别' });
-  return cfg;
 }
 
-/** 受理: one form for every request type. */
+const INSERT_TICKET = `insert into tickets (no, type, channel, estate_id, house_id, building_id, location, category, subcategory, urgency, reporter, phone, phone_digits,
+  description, expected_visit_at, received_by, received_at, status, respond_due_at, resolve_due_at, sla_clock, respond_minutes, resolve_minutes, imported, created_at, updated_at)
+  values (@no, @type, @channel, @estate_id, @house_id, @building_id, @location, @category, @subcategory, @urgency, @reporter, @phone, @phone_digits,
+  @description, @expected_visit_at, @received_by, @received_at, @status, @respond_due_at, @resolve_due_at, @sla_clock, @respond_minutes, @resolve_minutes, 0, @created_at, @updated_at)`;
+const INSERT_EVENT = `insert into ticket_events (ticket_id, at, actor, action, from_status, to_status, note, data) values (?, ?, ?, 'create', null, '已受理', ?, null)`;
+const INSERT_AUDIT = `insert into audit_log (at, actor, entity, entity_id, action, detail) values (?, ?, 'ticket', ?, 'create', ?)`;
+
+/**
+ * 受理: one form for every request type. Everything that can be is read or checked before the write
+ * (the config and calendar come from the per-connection cache); the write is one synchronous
+ * transaction of five prepared statements (number, ticket, event, audit line; the photos' rows), its
+ * deadlines computed here rather than read back, and the answer is built from what was written.
+ */
 export async function createTicket(ctx: CoreContext, input: IntakeFields): Promise<TicketDetailT> {
-  const cfg = await validateCategory(ctx, input.category, input.subcategory);
+  const cfg = await readDeskConfig(ctx);
+  validateCategory(cfg, input.category, input.subcategory);
   // a public area belongs to the estate the desk is working on (else the first one)
-  let estates = ctx.db.selectFrom('estates').select('id').where('voided_at', 'is', null);
-  if (input.estateId) estates = estates.where('id', '=', input.estateId);
-  const estate = await estates.orderBy('id').executeTakeFirst();
+  const estate = (
+    input.estateId
+      ? prepared(ctx.sqlite, 'select id from estates where voided_at is null and id = ?').get(input.estateId)
+      : prepared(ctx.sqlite, 'select id from estates where voided_at is null order by id limit 1').get()
+  ) as { id: number } | undefined;
   if (input.estateId && !estate) throw notFound('项目');
   if (!estate && !input.houseId) throw conflict('请先完成项目设置');
   const { estateId, location, buildingId } = await placeOf(ctx, input, estate?.id ?? 0);
@@ -99,63 +113,86 @@ export async function createTicket(ctx: CoreContext, input: IntakeFields): Promi
     now.getTime(),
     target?.resolveMinutes ?? null,
   );
+  const cal = await loadCalendar(ctx, cfg);
+  const at = now.toISOString();
+  const phone = input.phone ? normalisePhone(input.phone) : null;
+  const record: TicketRecord = {
+    id: 0,
+    no: '',
+    type: input.type,
+    channel: input.channel,
+    estate_id: estateId,
+    house_id: input.houseId ?? null,
+    building_id: buildingId,
+    location,
+    category: input.category,
+    subcategory: input.subcategory ?? null,
+    urgency: input.urgency,
+    reporter: input.reporter ?? null,
+    phone,
+    phone_digits: phone ? phone.replace(/\D/g, '') : null,
+    description: input.description,
+    expected_visit_at: input.expectedVisitAt ?? null,
+    received_by: input.receivedBy || actor,
+    received_at: at,
+    status: '已受理',
+    status_before_hold: null,
+    department: null,
+    assignee: null,
+    responded_at: null,
+    completed_at: null,
+    callback_at: null,
+    closed_at: null,
+    voided_at: null,
+    void_reason: null,
+    respond_due_at: null,
+    resolve_due_at: null,
+    sla_clock: target?.clock ?? 'calendar',
+    respond_minutes: target?.respondMinutes ?? null,
+    resolve_minutes: resolveMinutes,
+    imported: 0,
+    import_key: null,
+    created_at: at,
+    updated_at: at,
+  };
+  // the deadlines refreshDue would store: a new ticket has no holds
+  const due = slaOf(record, [], cal, now.getTime(), 0);
+  record.respond_due_at = due.respondDueAt;
+  record.resolve_due_at = due.resolveDueAt;
+  const note = `${input.channel}受理`;
   const written: string[] = [];
-  const id = await ctx.db
-    .transaction()
-    .execute(async (trx) => {
-      const no = await nextTicketNo(trx, input.type, now);
-      const phone = input.phone ? normalisePhone(input.phone) : null;
-      const { id } = await trx
-        .insertInto('tickets')
-        .values({
-          no,
-          type: input.type,
-          channel: input.channel,
-          estate_id: estateId,
-          house_id: input.houseId ?? null,
-          building_id: buildingId,
-          location,
-          category: input.category,
-          subcategory: input.subcategory ?? null,
-          urgency: input.urgency,
-          reporter: input.reporter ?? null,
-          phone,
-          phone_digits: phone ? phone.replace(/\D/g, '') : null,
-          description: input.description,
-          expected_visit_at: input.expectedVisitAt ?? null,
-          received_by: input.receivedBy || actor,
-          received_at: now.toISOString(),
-          status: '已受理',
-          status_before_hold: null,
-          department: null,
-          assignee: null,
-          responded_at: null,
-          completed_at: null,
-          callback_at: null,
-          closed_at: null,
-          voided_at: null,
-          void_reason: null,
-          respond_due_at: null,
-          resolve_due_at: null,
-          sla_clock: target?.clock ?? 'calendar',
-          respond_minutes: target?.respondMinutes ?? null,
-          resolve_minutes: resolveMinutes,
-          import_key: null,
-          created_at: now.toISOString(),
-          updated_at: now.toISOString(),
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await addEvent(trx, { ticketId: id, at: now.toISOString(), actor, action: 'create', from: null, to: '已受理', note: `${input.channel}受理` });
-      await storeAttachments(ctx, trx, id, files, written);
-      await refreshDue(ctx, trx, id);
-      return id;
-    })
+  const { sqlite } = ctx;
+  // the one connection, held from Kysely (no other transaction is half-way through), for one synchronous transaction
+  const saved = await ctx.db
+    .connection()
+    .execute(async () =>
+      sqlite.transaction(() => {
+        record.no = nextTicketNo(sqlite, input.type, now);
+        const { id: _id, status_before_hold: _h, import_key: _k, imported: _i, ...values } = record;
+        record.id = Number(prepared(sqlite, INSERT_TICKET).run(values).lastInsertRowid);
+        const eventId = Number(prepared(sqlite, INSERT_EVENT).run(record.id, at, actor, note).lastInsertRowid);
+        const attachments = storeAttachmentsSync(ctx, record.id, files, written);
+        prepared(sqlite, INSERT_AUDIT).run(
+          at,
+          actor || '系统',
+          record.id,
+          JSON.stringify({ no: record.no, type: record.type, location: record.location, photos: files.length }),
+        );
+        return { eventId, attachments };
+      })(),
+    )
     .catch((e: unknown) => {
       discardFiles(written);
       throw e;
     });
-  return getTicketDetail(ctx, id);
+  const estateName = (prepared(sqlite, 'select name from estates where id = ?').pluck().get(estateId) as string | undefined) ?? '';
+  return {
+    ticket: toTicket(record, slaOf(record, [], cal, now.getTime(), cfg.dueSoonMinutes * 60_000), estateName),
+    events: [{ id: saved.eventId, at, actor, action: 'create', label: ACTION_LABELS.create, fromStatus: null, toStatus: '已受理', note, changes: [] }],
+    callbacks: [],
+    attachments: saved.attachments,
+    allowed: allowedActions({ type: record.type, status: '已受理', statusBeforeHold: null, department: null, hasCallback: false }),
+  };
 }
 
 async function loadForUpdate(trx: Trx, id: number): Promise<TicketRecord & { has_callback: boolean }> {
