@@ -1,10 +1,9 @@
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { CoreContext } from '../context';
-import type { DB } from '../db/schema';
 import type { SearchHitT } from '../../../shared/contract/search';
 import { houseLabel } from '../archives/mappers';
 import { planQuery, planIsEmpty, type QueryPlan } from './query';
 import { joinParts, maskPhone, roleLabel } from './format';
+import { AFTER, KEY, estates, personRows, roomRows, vehicleRows, type PersonRow, type PersonSource, type Sqlite } from './statements';
 
 // Lower rank = shown first. Exact room matches lead, then names, initials, phones, plates;
 // people who have moved out come after everyone current.
@@ -25,9 +24,6 @@ const RANK = {
 
 export const DEFAULT_LIMIT = 20;
 
-/** Upper bound for "starts with" as an index range: nothing that starts with p sorts above p + U+10FFFF. */
-const AFTER = '\u{10FFFF}';
-
 interface Ranked {
   key: string;
   rank: number;
@@ -41,85 +37,93 @@ interface Ranked {
 interface Scope {
   estateId: number | undefined;
   names: Map<number, string>;
+  /** a current estate is given and others exist: index-ordered reads run once per side */
+  split: boolean;
 }
 const awayOf = (scope: Scope, estateId: number) => (scope.estateId !== undefined && estateId !== scope.estateId ? 1 : 0);
-/** SQL order term: the current estate's rows first, so a LIMIT never cuts them for another estate's (constant when none is current) */
-const awayOrder = (scope: Scope) => sql<boolean>`h.estate_id <> ${scope.estateId ?? 0}`;
 
-type PersonScope = ExpressionBuilder<DB & { p: DB['people'] }, 'p'>;
+/**
+ * Hits that all rank after every earlier group's hits and before every later group's. `need` more
+ * distinct hits are wanted; `seen` holds the keys already found. A group returns at least `need`
+ * new distinct hits, or all it has.
+ */
+type Group = (need: number, seen: ReadonlySet<string>) => Ranked[];
 
 /**
  * The one search box: room texts, names, pinyin initials, phone tails and plates, typed as staff
- * type them. Every reading runs as an indexed, LIMITed query; hits are merged, ranked, de-duplicated.
+ * type them. Each reading runs through its own index (migration 0010) in ranking order, and the
+ * readings run best rank first until `limit` hits are in hand, so a surname shared by thousands
+ * reads about `limit` rows (docs/PERFORMANCE.md, "Search"). Hits are merged, ranked, de-duplicated.
  * One database may hold several estates: every hit names its estate, and among equally good hits
  * those of `estateId` (the estate the desk is working on) come first, so "1-1-101" + Enter opens
  * this estate's 1-1-101, not another estate's.
  */
-export async function lookup(ctx: Pick<CoreContext, 'db'>, query: string, limit = DEFAULT_LIMIT, estateId?: number): Promise<SearchHitT[]> {
+export async function lookup(ctx: Pick<CoreContext, 'db' | 'sqlite'>, query: string, limit = DEFAULT_LIMIT, estateId?: number): Promise<SearchHitT[]> {
   const plan = planQuery(query);
   if (planIsEmpty(plan)) return [];
-  const estates = await ctx.db.selectFrom('estates').select(['id', 'name']).execute();
-  const scope: Scope = { estateId, names: new Map(estates.map((e) => [e.id, e.name])) };
+  // The statements run on the connection directly. While a write transaction is open on it, wait
+  // for it through Kysely's lock (as a Kysely query would), so its uncommitted rows are never shown.
+  if (ctx.sqlite.inTransaction) return ctx.db.connection().execute(async () => search(ctx.sqlite, plan, limit, estateId));
+  return search(ctx.sqlite, plan, limit, estateId);
+}
+
+function search(sqlite: Sqlite, plan: QueryPlan, limit: number, estateId: number | undefined): SearchHitT[] {
+  const all = estates(sqlite);
+  const scope: Scope = { estateId, names: new Map(all.map((e) => [e.id, e.name])), split: estateId !== undefined && all.some((e) => e.id !== estateId) };
   const found: Ranked[] = [];
-  const personHits = (...args: PersonHitArgs) => personHitsIn(ctx, scope, ...args);
-
-  if (plan.room) found.push(...(await roomHits(ctx, scope, plan, limit)));
-  if (plan.name) {
-    const name = plan.name;
-    found.push(
-      ...(await personHits(
-        limit,
-        '姓名',
-        (eb) => eb.and([eb('p.name', '>=', name), eb('p.name', '<', name + AFTER)]),
-        (r) => (r.name === name ? RANK.nameExact : RANK.namePrefix),
-      )),
-    );
-    // contains ("三" finds 张三) cannot use an index; the people table is small enough to scan
-    found.push(
-      ...(await personHits(
-        limit,
-        '姓名',
-        (eb) => eb('p.name', 'like', `%${name}%`),
-        (r) => (r.name === name ? RANK.nameExact : r.name.startsWith(name) ? RANK.namePrefix : RANK.nameContains),
-      )),
-    );
+  const seen = new Set<string>();
+  for (const group of groups(sqlite, scope, plan)) {
+    for (const r of group(limit - seen.size, seen)) {
+      found.push(r);
+      seen.add(r.key);
+    }
+    if (seen.size >= limit) break;
   }
-  if (plan.letters) {
-    const l = plan.letters;
-    found.push(
-      ...(await personHits(
-        limit,
-        '拼音首字母',
-        (eb) => eb.and([eb('p.name_initials', '>=', l), eb('p.name_initials', '<', l + AFTER)]),
-        (r) => (r.name_initials === l ? RANK.initialsExact : RANK.initialsPrefix),
-      )),
-    );
-    // a single letter is already every initial-prefix match; full pinyin from the second letter on
-    if (l.length >= 2)
-      found.push(
-        ...(await personHits(
-          limit,
-          '拼音',
-          (eb) => eb.and([eb('p.name_pinyin', '>=', l), eb('p.name_pinyin', '<', l + AFTER)]),
-          () => RANK.pinyinPrefix,
-        )),
-      );
-  }
-  if (plan.phoneTail) {
-    const tail = plan.phoneTail;
-    found.push(
-      ...(await personHits(
-        limit,
-        '电话尾号',
-        (eb) => eb('p.phone_digits', 'like', `%${tail}`),
-        () => RANK.phone,
-        true,
-      )),
-    );
-  }
-  if (plan.plate) found.push(...(await vehicleHits(ctx, scope, plan.plate, limit)));
-
   return rankAndTrim(found, limit);
+}
+
+/** The readings of `plan`, as groups in rank order. */
+function groups(sqlite: Sqlite, scope: Scope, plan: QueryPlan): Group[] {
+  const people = (ended: boolean): Group[] => {
+    const out: Group[] = [];
+    const group = (source: PersonSource, matched: string, rankOf: (r: PersonRow) => number, showPhone = false) =>
+      out.push(personGroup(sqlite, scope, { source, ended, matched, rankOf, showPhone }));
+    const name = plan.name;
+    const nameRank = (r: PersonRow) => (r.name === name ? RANK.nameExact : name && r.name.startsWith(name) ? RANK.namePrefix : RANK.nameContains);
+    // a name of 3+ characters is found through its first two, then checked whole
+    const chars = name ? Array.from(name) : [];
+    const key = chars.slice(0, 2).join('');
+    const long = chars.length > 2 && name !== null;
+    if (name) group({ by: 'key', key, kind: KEY.nameStart, filter: long ? { name: 'starts', q: name } : undefined }, '姓名', nameRank);
+    if (plan.letters) {
+      const l = plan.letters;
+      group({ by: 'key', key: l, kind: KEY.initials }, '拼音首字母', () => RANK.initialsExact);
+      group({ by: 'key', key: l, kind: KEY.initialsStart }, '拼音首字母', () => RANK.initialsPrefix);
+      // a single letter is already every initial-prefix match; full pinyin from the second letter on
+      if (l.length >= 2) group({ by: 'pinyin', prefix: l }, '拼音', () => RANK.pinyinPrefix);
+    }
+    // contains ("三" finds 张三)
+    if (name) group({ by: 'key', key, kind: KEY.nameInside, filter: long ? { name: 'contains', q: name } : undefined }, '姓名', nameRank);
+    if (plan.phoneTail) group({ by: 'phone', tail: plan.phoneTail }, '电话尾号', () => RANK.phone, true);
+    return out;
+  };
+  const room = plan.room;
+  const plate = plan.plate;
+  return [...(room ? [roomGroup(sqlite, scope, room)] : []), ...people(false), ...(plate ? [vehicleGroup(sqlite, scope, plate)] : []), ...people(true)];
+}
+
+/**
+ * Rows of a read in ranking order, enough of them: `read(n)` returns the first n; when duplicates
+ * (one person, one household, two occupancies) or hits already found use up the first `need`,
+ * read further.
+ */
+function enough<R>(read: (n: number) => R[], keyOf: (r: R) => string, need: number, seen: ReadonlySet<string>): R[] {
+  for (let n = need; ; n *= 4) {
+    const rows = read(n);
+    if (rows.length < n) return rows;
+    const fresh = new Set(rows.map(keyOf).filter((k) => !seen.has(k)));
+    if (fresh.size >= need) return rows;
+  }
 }
 
 function rankAndTrim(found: Ranked[], limit: number): SearchHitT[] {
@@ -135,213 +139,121 @@ function rankAndTrim(found: Ranked[], limit: number): SearchHitT[] {
   return out;
 }
 
+// statements.ts HOUSE_SORT writes the same text in SQL
 const houseSort = (estateId: number, sortKey: string, unitCode: string | null, roomNo: string) =>
   `${String(estateId).padStart(6, '0')}|${sortKey}|${(unitCode ?? '').padStart(4, '0')}|${roomNo.padStart(8, '0')}`;
 
-async function roomHits(ctx: Pick<CoreContext, 'db'>, scope: Scope, plan: QueryPlan, limit: number): Promise<Ranked[]> {
-  const room = plan.room;
-  if (!room) return [];
-  let q = ctx.db
-    .selectFrom('houses as h')
-    .innerJoin('buildings as b', 'b.id', 'h.building_id')
-    .leftJoin('units as u', 'u.id', 'h.unit_id')
-    .select(['h.id', 'h.estate_id', 'h.room_no', 'h.status', 'b.name as building_name', 'b.sort_key', 'u.name as unit_name', 'u.code as unit_code'])
-    .where('h.voided_at', 'is', null)
-    .where('b.voided_at', 'is', null)
-    // a range on room_no, so "150" while typing already lists 1501..1504 through the index
-    .where('h.room_no', '>=', room.room)
-    .where('h.room_no', '<', room.room + AFTER);
-  if (room.building) q = q.where('b.code', '=', room.building);
-  // a tower without units still answers "8-1-1502"
-  if (room.unit) {
-    const unit = room.unit;
-    q = q.where((eb) => eb.or([eb('u.code', '=', unit), eb('h.unit_id', 'is', null)]));
-  }
-  const rows = await q
-    .orderBy(sql`h.room_no <> ${room.room}`)
-    .orderBy(awayOrder(scope))
-    .orderBy('h.estate_id')
-    .orderBy('b.sort_key')
-    .orderBy('u.code')
-    .orderBy('h.room_no')
-    .limit(limit)
-    .execute();
-  if (rows.length === 0) return [];
-
-  const owners = await ctx.db
-    .selectFrom('occupancies as o')
-    .innerJoin('people as p', 'p.id', 'o.person_id')
-    .select(['o.house_id', 'o.role', 'p.name', 'p.phone'])
-    .where(
-      'o.house_id',
-      'in',
-      rows.map((r) => r.id),
-    )
-    .where('o.ended_at', 'is', null)
-    .where('p.voided_at', 'is', null)
-    .where('o.role', 'in', ['owner', 'co_owner'])
-    .orderBy('o.house_id')
-    .orderBy(sql`o.role <> 'owner'`)
-    .orderBy('o.id')
-    .execute();
-  const byHouse = new Map<number, typeof owners>();
-  for (const o of owners) byHouse.set(o.house_id, [...(byHouse.get(o.house_id) ?? []), o]);
-
-  return rows.map((r) => {
-    const os = byHouse.get(r.id) ?? [];
-    const first = os[0];
-    const ownerText = first
-      ? `业主 ${first.name}${first.phone ? ` ${maskPhone(first.phone)}` : ''}${os.length > 1 ? ` 等${os.length}人` : ''}`
-      : '暂无业主登记';
-    return {
-      key: `house:${r.id}`,
-      rank: r.room_no === room.room ? RANK.roomExact : RANK.roomPrefix,
-      away: awayOf(scope, r.estate_id),
-      sort: houseSort(r.estate_id, r.sort_key, r.unit_code, r.room_no),
-      hit: {
-        kind: 'house',
-        houseId: r.id,
-        estateId: r.estate_id,
-        estateName: scope.names.get(r.estate_id) ?? '',
-        title: houseLabel(r.building_name, r.unit_name, r.room_no),
-        subtitle: joinParts([ownerText, r.status]),
-        matched: '房号',
-      },
-    };
-  });
-}
-
-interface PersonRow {
-  id: number;
-  name: string;
-  name_initials: string;
-  phone: string | null;
-  role: string;
-  ended_at: string | null;
-  house_id: number;
-  estate_id: number;
-  room_no: string;
-  building_name: string;
-  sort_key: string;
-  unit_name: string | null;
-  unit_code: string | null;
-}
-
-/**
- * People matching `where`, one hit per household they belong to. Current residents come first;
- * someone who has moved out is still found (staff ask about former tenants), ranked lower.
- */
-type PersonHitArgs = [limit: number, matched: string, where: (eb: PersonScope) => Expression<SqlBool>, rankOf: (r: PersonRow) => number, showPhone?: boolean];
-
-async function personHitsIn(
-  ctx: Pick<CoreContext, 'db'>,
-  scope: Scope,
-  ...[limit, matched, where, rankOf, showPhone = false]: PersonHitArgs
-): Promise<Ranked[]> {
-  const matchedIds = ctx.db
-    .selectFrom('people as p')
-    .select('p.id')
-    .where('p.voided_at', 'is', null)
-    .where((eb) => where(eb));
-  const rows: PersonRow[] = await ctx.db
-    .selectFrom('people as p')
-    .innerJoin('occupancies as o', 'o.person_id', 'p.id')
-    .innerJoin('houses as h', 'h.id', 'o.house_id')
-    .innerJoin('buildings as b', 'b.id', 'h.building_id')
-    .leftJoin('units as u', 'u.id', 'h.unit_id')
-    .select([
-      'p.id',
-      'p.name',
-      'p.name_initials',
-      'p.phone',
-      'o.role',
-      'o.ended_at',
-      'h.id as house_id',
-      'h.estate_id',
-      'h.room_no',
-      'b.name as building_name',
-      'b.sort_key',
-      'u.name as unit_name',
-      'u.code as unit_code',
-    ])
-    .where('p.id', 'in', matchedIds)
-    .where('h.voided_at', 'is', null)
-    .where('b.voided_at', 'is', null)
-    .orderBy(sql`o.ended_at is not null`)
-    .orderBy(awayOrder(scope))
-    .orderBy(sql`length(p.name)`)
-    .orderBy('p.name')
-    .limit(limit)
-    .execute();
-
-  // the same person may hold an ended and a current occupancy of one house (tenant turned owner)
-  const current = new Set(rows.filter((r) => !r.ended_at).map((r) => `${r.id}:${r.house_id}`));
-  return rows
-    .filter((r) => !r.ended_at || !current.has(`${r.id}:${r.house_id}`))
-    .map((r) => {
-      const moved = !!r.ended_at;
-      const where_ = houseLabel(r.building_name, r.unit_name, r.room_no);
+function roomGroup(sqlite: Sqlite, scope: Scope, room: NonNullable<QueryPlan['room']>): Group {
+  return (need) => {
+    const rows = roomRows(sqlite, {
+      room: room.room,
+      roomEnd: room.room + AFTER,
+      building: room.building,
+      unit: room.unit,
+      home: scope.estateId ?? 0,
+      limit: need,
+    });
+    // one row per owner: group them by house, the owner before co-owners, then in the order registered
+    const houses = new Map<number, { row: (typeof rows)[number]; owners: typeof rows }>();
+    for (const r of rows) {
+      const h = houses.get(r.id) ?? { row: r, owners: [] };
+      houses.set(r.id, h);
+      if (r.owner_name !== null) h.owners.push(r);
+    }
+    return [...houses.values()].map(({ row: r, owners }) => {
+      owners.sort((a, b) => Number(a.role !== 'owner') - Number(b.role !== 'owner') || (a.occupancy_id ?? 0) - (b.occupancy_id ?? 0));
+      const first = owners[0];
+      const ownerText = first
+        ? `业主 ${first.owner_name}${first.owner_phone ? ` ${maskPhone(first.owner_phone)}` : ''}${owners.length > 1 ? ` 等${owners.length}人` : ''}`
+        : '暂无业主登记';
       return {
-        key: `person:${r.id}:${r.house_id}`,
-        rank: rankOf(r) + (moved ? RANK.movedOut : 0),
+        key: `house:${r.id}`,
+        rank: r.room_no === room.room ? RANK.roomExact : RANK.roomPrefix,
         away: awayOf(scope, r.estate_id),
-        sort: `${String(r.name.length).padStart(2, '0')}${r.name}|${houseSort(r.estate_id, r.sort_key, r.unit_code, r.room_no)}`,
+        sort: houseSort(r.estate_id, r.sort_key, r.unit_code, r.room_no),
         hit: {
-          kind: 'person',
-          houseId: r.house_id,
+          kind: 'house',
+          houseId: r.id,
           estateId: r.estate_id,
           estateName: scope.names.get(r.estate_id) ?? '',
-          title: r.name,
-          subtitle: joinParts([where_, roleLabel(r.role), showPhone && r.phone ? maskPhone(r.phone) : null, moved ? '已迁出' : null]),
-          matched,
+          title: houseLabel(r.building_name, r.unit_name, r.room_no),
+          subtitle: joinParts([ownerText, r.status]),
+          matched: '房号',
         },
       };
     });
+  };
 }
 
-async function vehicleHits(ctx: Pick<CoreContext, 'db'>, scope: Scope, plate: string, limit: number): Promise<Ranked[]> {
-  const rows = await ctx.db
-    .selectFrom('vehicles as v')
-    .innerJoin('houses as h', 'h.id', 'v.house_id')
-    .innerJoin('buildings as b', 'b.id', 'h.building_id')
-    .leftJoin('units as u', 'u.id', 'h.unit_id')
-    .leftJoin('people as p', 'p.id', 'v.person_id')
-    .select([
-      'v.id',
-      'v.plate',
-      'v.plate_norm',
-      'h.id as house_id',
-      'h.estate_id',
-      'h.room_no',
-      'b.name as building_name',
-      'b.sort_key',
-      'u.name as unit_name',
-      'u.code as unit_code',
-      'p.name as person_name',
-    ])
-    .where('v.voided_at', 'is', null)
-    .where('h.voided_at', 'is', null)
-    .where('b.voided_at', 'is', null)
-    .where('v.plate_norm', 'like', `%${plate}%`)
-    .orderBy(sql`v.plate_norm <> ${plate}`)
-    .orderBy(awayOrder(scope))
-    .orderBy('v.plate_norm')
-    .limit(limit)
-    .execute();
-  return rows.map((r) => ({
-    key: `vehicle:${r.id}`,
-    // "B12345" without the province is as good as the whole plate
-    rank: r.plate_norm === plate || (plate.length >= 6 && r.plate_norm.endsWith(plate)) ? RANK.plateExact : RANK.plateContains,
-    away: awayOf(scope, r.estate_id),
-    sort: r.plate_norm,
-    hit: {
-      kind: 'vehicle',
-      houseId: r.house_id,
-      estateId: r.estate_id,
-      estateName: scope.names.get(r.estate_id) ?? '',
-      title: r.plate,
-      subtitle: joinParts([houseLabel(r.building_name, r.unit_name, r.room_no), r.person_name]),
-      matched: '车牌',
-    },
-  }));
+interface PersonRead {
+  source: PersonSource;
+  ended: boolean;
+  matched: string;
+  rankOf: (r: PersonRow) => number;
+  showPhone: boolean;
+}
+
+/**
+ * People matching a source, one hit per household they belong to. Current residents and those who
+ * have moved out are separate groups: someone who has moved out is still found (staff ask about
+ * former tenants), ranked after everyone current. Name and initials keys are read in index order,
+ * so with several estates the current estate's and the others' are two reads, merged by ranking.
+ */
+function personGroup(sqlite: Sqlite, scope: Scope, p: PersonRead): Group {
+  const home = scope.estateId ?? 0;
+  const sides: Array<'home' | 'away' | 'all'> = p.source.by === 'key' && scope.split ? ['home', 'away'] : ['all'];
+  // an unsplit key read has no estate order: with one estate (or none current) every hit is "here"
+  const estateHome = p.source.by === 'key' ? 0 : home;
+  const keyOf = (r: PersonRow) => `person:${r.id}:${r.house_id}`;
+  return (need, seen) =>
+    sides.flatMap((only) =>
+      enough(
+        (limit) => personRows(sqlite, { source: p.source, ended: p.ended, estate: { only, home: only === 'all' ? estateHome : home }, limit }),
+        keyOf,
+        need,
+        seen,
+      ).map((r): Ranked => {
+        const where_ = houseLabel(r.building_name, r.unit_name, r.room_no);
+        return {
+          key: keyOf(r),
+          rank: p.rankOf(r) + (p.ended ? RANK.movedOut : 0),
+          away: awayOf(scope, r.estate_id),
+          sort: `${String(r.name.length).padStart(2, '0')}${r.name}|${houseSort(r.estate_id, r.sort_key, r.unit_code, r.room_no)}`,
+          hit: {
+            kind: 'person',
+            houseId: r.house_id,
+            estateId: r.estate_id,
+            estateName: scope.names.get(r.estate_id) ?? '',
+            title: r.name,
+            subtitle: joinParts([where_, roleLabel(r.role), p.showPhone && r.phone ? maskPhone(r.phone) : null, p.ended ? '已迁出' : null]),
+            matched: p.matched,
+          },
+        };
+      }),
+    );
+}
+
+function vehicleGroup(sqlite: Sqlite, scope: Scope, plate: string): Group {
+  return (need, seen) =>
+    enough(
+      (limit) => vehicleRows(sqlite, { plate, home: scope.estateId ?? 0, limit }),
+      (r) => `vehicle:${r.id}`,
+      need,
+      seen,
+    ).map((r) => ({
+      key: `vehicle:${r.id}`,
+      // "B12345" without the province is as good as the whole plate
+      rank: r.plate_norm === plate || (plate.length >= 6 && r.plate_norm.endsWith(plate)) ? RANK.plateExact : RANK.plateContains,
+      away: awayOf(scope, r.estate_id),
+      sort: r.plate_norm,
+      hit: {
+        kind: 'vehicle',
+        houseId: r.house_id,
+        estateId: r.estate_id,
+        estateName: scope.names.get(r.estate_id) ?? '',
+        title: r.plate,
+        subtitle: joinParts([houseLabel(r.building_name, r.unit_name, r.room_no), r.person_name]),
+        matched: '车牌',
+      },
+    }));
 }

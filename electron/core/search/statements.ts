@@ -1,0 +1,211 @@
+import type Database from 'better-sqlite3';
+
+// The search box's SQL, in one place (docs/PERFORMANCE.md, "Search"). The lookup is the one hot path
+// where Kysely's compile-and-prepare on every call cost more than the query itself, so these are
+// plain statements, prepared once per connection and kept. SQLite-specific, marked: printf (lpad in
+// PostgreSQL), instr (strpos), and the tables and index of migration 0010.
+
+export type Sqlite = Database.Database;
+
+/** Upper bound for "starts with" as an index range: nothing that starts with p sorts above p + U+10FFFF. */
+export const AFTER = '\u{10FFFF}';
+
+const kept = new WeakMap<Sqlite, Map<string, Database.Statement>>();
+
+/** The statement for `text` on this connection, prepared on first use. */
+function prepared(sqlite: Sqlite, text: string): Database.Statement {
+  let map = kept.get(sqlite);
+  if (!map) kept.set(sqlite, (map = new Map()));
+  let st = map.get(text);
+  if (!st) map.set(text, (st = sqlite.prepare(text)));
+  return st;
+}
+
+/**
+ * The same text as lookup.ts houseSort(), so SQL orders rows exactly as the ranking does and a
+ * LIMIT keeps the rows the ranking would keep: estate, building sort key, unit code to 4 and room
+ * number to 8 places.
+ */
+const HOUSE_SORT = `printf('%06d', h.estate_id) || '|' || b.sort_key || '|' || (case when length(coalesce(u.code, '')) >= 4 then u.code else substr('0000' || coalesce(u.code, ''), -4) end) || '|' || (case when length(h.room_no) >= 8 then h.room_no else substr('00000000' || h.room_no, -8) end)`;
+
+const PLACE = `join houses h on h.id = o.house_id join buildings b on b.id = h.building_id left join units u on u.id = h.unit_id`;
+const PLACE_COLUMNS = `h.id as house_id, h.estate_id, h.room_no, b.name as building_name, b.sort_key, u.name as unit_name, u.code as unit_code`;
+
+export interface EstateRow {
+  id: number;
+  name: string;
+}
+export const estates = (sqlite: Sqlite) => prepared(sqlite, 'select id, name from estates').all() as EstateRow[];
+
+// ---- rooms
+
+export interface RoomRow {
+  id: number;
+  estate_id: number;
+  room_no: string;
+  status: string;
+  building_name: string;
+  sort_key: string;
+  unit_name: string | null;
+  unit_code: string | null;
+  occupancy_id: number | null;
+  role: string | null;
+  owner_name: string | null;
+  owner_phone: string | null;
+}
+
+export interface RoomArgs {
+  room: string;
+  roomEnd: string;
+  building?: string;
+  unit?: string;
+  /** the current estate, 0 for none */
+  home: number;
+  limit: number;
+}
+
+/**
+ * Houses whose room number starts with `room` (so "150" while typing lists 1501..1504), in one
+ * building and unit when given: through houses_address (building, unit, room) or houses_room, the
+ * best `limit` in ranking order, with their current owners and co-owners in the same statement
+ * (one row per owner, or one with no owner).
+ */
+export function roomRows(sqlite: Sqlite, a: RoomArgs): RoomRow[] {
+  const text = `select r.*, o.id as occupancy_id, o.role, p.name as owner_name, p.phone as owner_phone from (
+      select h.id, h.estate_id, h.room_no, h.status, b.name as building_name, b.sort_key, u.name as unit_name, u.code as unit_code
+      from houses h join buildings b on b.id = h.building_id left join units u on u.id = h.unit_id
+      where h.room_no >= @room and h.room_no < @roomEnd and h.voided_at is null and b.voided_at is null
+      ${a.building === undefined ? '' : 'and b.code = @building'}
+      ${a.unit === undefined ? '' : 'and coalesce(h.unit_id, 0) in (select x.id from units x where x.building_id = h.building_id and x.code = @unit union all select 0)'}
+      order by h.room_no <> @room, h.estate_id <> @home, ${HOUSE_SORT}
+      limit @limit
+    ) r
+    left join occupancies o on o.house_id = r.id and o.ended_at is null and o.role in ('owner', 'co_owner')
+    left join people p on p.id = o.person_id and p.voided_at is null`;
+  const params: Record<string, string | number> = { room: a.room, roomEnd: a.roomEnd, home: a.home, limit: a.limit };
+  if (a.building !== undefined) params.building = a.building;
+  if (a.unit !== undefined) params.unit = a.unit;
+  return prepared(sqlite, text).all(params) as RoomRow[];
+}
+
+// ---- people
+
+export interface PersonRow {
+  id: number;
+  name: string;
+  name_initials: string;
+  phone: string | null;
+  role: string;
+  ended_at: string | null;
+  house_id: number;
+  estate_id: number;
+  room_no: string;
+  building_name: string;
+  sort_key: string;
+  unit_name: string | null;
+  unit_code: string | null;
+}
+
+/** person_keys kinds (migration 0010) */
+export const KEY = { nameStart: 1, nameInside: 2, initials: 3, initialsStart: 4 } as const;
+
+/** Where the matching people come from, and in which order they are read. */
+export type PersonSource =
+  /** person_keys rows of one key and kind, read in the key's (length, name) order: no sort */
+  | { by: 'key'; key: string; kind: number; filter?: { name: 'starts' | 'contains'; q: string } }
+  /** full pinyin starting with `prefix` (people_pinyin), sorted */
+  | { by: 'pinyin'; prefix: string }
+  /** phone digits ending with `tail` (4+ digits; people_phone_tail), sorted */
+  | { by: 'phone'; tail: string };
+
+export interface PersonArgs {
+  source: PersonSource;
+  /** current residents, or those who have moved out */
+  ended: boolean;
+  /** only this estate's houses, only other estates', or all, the current estate's first (estateId 0: none) */
+  estate: { only: 'home' | 'away' | 'all'; home: number };
+  limit: number;
+}
+
+/**
+ * People matching `source`, one row per occupancy (a hit per household), in ranking order:
+ * shortest names first, then by name and house. A key source is read in index order, so a 1-character
+ * surname shared by 6,000 people reads about `limit` rows; an estate is then a filter, not an order.
+ */
+export function personRows(sqlite: Sqlite, a: PersonArgs): PersonRow[] {
+  const s = a.source;
+  const params: Record<string, string | number> = { limit: a.limit };
+  let from: string;
+  let where: string;
+  let order: string;
+  if (s.by === 'key') {
+    from = 'person_keys k join people p on p.id = k.person_id';
+    where = 'k.key = @key and k.kind = @kind';
+    params.key = s.key;
+    params.kind = s.kind;
+    if (s.filter?.name === 'starts') {
+      where += ` and k.name >= @q and k.name < @qEnd`;
+      params.q = s.filter.q;
+      params.qEnd = s.filter.q + AFTER;
+    } else if (s.filter?.name === 'contains') {
+      where += ` and instr(k.name, @q) > 0`;
+      params.q = s.filter.q;
+    }
+    order = 'k.len, k.name';
+  } else if (s.by === 'pinyin') {
+    from = 'people p';
+    where = 'p.name_pinyin >= @q and p.name_pinyin < @qEnd';
+    params.q = s.prefix;
+    params.qEnd = s.prefix + AFTER;
+    order = 'length(p.name), p.name';
+  } else {
+    from = 'people p';
+    where = `substr(p.phone_digits, -4) = @tail4 and p.phone_digits like @like`;
+    params.tail4 = s.tail.slice(-4);
+    params.like = `%${s.tail}`;
+    order = 'length(p.name), p.name';
+  }
+  if (a.estate.only === 'home') where += ' and h.estate_id = @home';
+  else if (a.estate.only === 'away') where += ' and h.estate_id <> @home';
+  // the current estate first: a sort term, so only for sources that are sorted anyway
+  else if (a.estate.home !== 0) order = `h.estate_id <> @home, ${order}`;
+  if (a.estate.only !== 'all' || a.estate.home !== 0) params.home = a.estate.home;
+  const text = `select p.id, p.name, p.name_initials, p.phone, o.role, o.ended_at, ${PLACE_COLUMNS}
+    from ${from} join occupancies o on o.person_id = p.id ${PLACE}
+    where ${where} and p.voided_at is null and o.ended_at is ${a.ended ? 'not null' : 'null'} and h.voided_at is null and b.voided_at is null
+    order by ${order}, ${HOUSE_SORT}, p.id, o.id
+    limit @limit`;
+  return prepared(sqlite, text).all(params) as PersonRow[];
+}
+
+// ---- vehicles
+
+export interface VehicleRow {
+  id: number;
+  plate: string;
+  plate_norm: string;
+  house_id: number;
+  estate_id: number;
+  room_no: string;
+  building_name: string;
+  sort_key: string;
+  unit_name: string | null;
+  unit_code: string | null;
+  person_name: string | null;
+}
+
+/**
+ * Live vehicles whose plate contains `plate` (2+ characters), through plate_suffixes; whole
+ * plates (or, from 6 characters, plates ending with it) first, then the current estate's, then by plate.
+ */
+export function vehicleRows(sqlite: Sqlite, a: { plate: string; home: number; limit: number }): VehicleRow[] {
+  const text = `select v.id, v.plate, v.plate_norm, ${PLACE_COLUMNS}, p.name as person_name
+    from vehicles v join houses h on h.id = v.house_id join buildings b on b.id = h.building_id left join units u on u.id = h.unit_id
+    left join people p on p.id = v.person_id
+    where v.id in (select s.vehicle_id from plate_suffixes s where s.suffix >= @q and s.suffix < @qEnd)
+      and v.voided_at is null and h.voided_at is null and b.voided_at is null
+    order by case when v.plate_norm = @q or (@tail and substr(v.plate_norm, -@n) = @q) then 0 else 1 end, h.estate_id <> @home, v.plate_norm, v.id
+    limit @limit`;
+  const n = [...a.plate].length;
+  return prepared(sqlite, text).all({ q: a.plate, qEnd: a.plate + AFTER, tail: a.plate.length >= 6 ? 1 : 0, n, home: a.home, limit: a.limit }) as VehicleRow[];
+}
