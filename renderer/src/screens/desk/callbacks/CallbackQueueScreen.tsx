@@ -17,6 +17,8 @@ const PAGE = 30;
 export function CallbackQueueScreen() {
   const [rows, setRows] = useState<TicketRowT[] | null>(null);
   const [total, setTotal] = useState(0);
+  /** main stopped counting a thousand past this page: there are more */
+  const [capped, setCapped] = useState(false);
   const [page, setPage] = useState(1);
   const [current, setCurrent] = useState<TicketRowT | null>(null);
   const go = useNav((s) => s.go);
@@ -31,6 +33,7 @@ export function CallbackQueueScreen() {
     }
     setRows(r.rows);
     setTotal(r.total);
+    setCapped(!!r.capped);
   }, [page]);
 
   useEffect(() => {
@@ -47,7 +50,11 @@ export function CallbackQueueScreen() {
     <>
       <PageHeader
         title="回访"
-        subtitle={rows && total ? `投诉和报修完成后须回访才能关闭 · 待回访 ${total} 件，按受理时间从早到晚` : '投诉和报修完成后须回访才能关闭'}
+        subtitle={
+          rows && total
+            ? `投诉和报修完成后须回访才能关闭 · 待回访 ${total.toLocaleString('zh-CN')}${capped ? '+' : ''} 件，按受理时间从早到晚`
+            : '投诉和报修完成后须回访才能关闭'
+        }
       />
       <Card withBorder radius="md" p={rows && rows.length ? 0 : 'lg'}>
         {!rows ? (

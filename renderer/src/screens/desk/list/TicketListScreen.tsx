@@ -49,7 +49,7 @@ export function TicketListScreen({ preset }: { preset?: Preset }) {
   const settledKey = JSON.stringify({ ...filters, text: '' });
   const query = useMemo(() => (rangeError ? null : toQuery(JSON.parse(settledKey) as Filters, debouncedText)), [rangeError, settledKey, debouncedText]);
   const queryKey = JSON.stringify(query);
-  const { total, rowAt, want, error, retry, version } = useTicketPages(query);
+  const { total, capped, rowAt, want, error, retry, version } = useTicketPages(query);
   const searching = filters.text !== debouncedText;
 
   const categories = useMemo(() => {
@@ -68,7 +68,7 @@ export function TicketListScreen({ preset }: { preset?: Preset }) {
         title={preset ? TITLES[preset] : '工单列表'}
         subtitle={
           <span data-testid="ticket-list-total">
-            {rangeError ? '请更正日期范围' : total === null ? '正在查询…' : `共 ${total.toLocaleString('zh-CN')} 条`}
+            {rangeError ? '请更正日期范围' : total === null ? '正在查询…' : `共 ${total.toLocaleString('zh-CN')}${capped ? '+' : ''} 条`}
             {searching ? '（正在输入…）' : ''}
           </span>
         }

@@ -15,6 +15,8 @@ export type ListQuery = Omit<Input<'desk.tickets.list'>, 'offset' | 'limit'>;
 
 interface PageState {
   generation: number;
+  /** a page answered with the exact count: capped counts of this generation no longer matter */
+  exact: boolean;
   pages: Map<number, TicketRowT[]>;
   inFlight: Set<number>;
   /** the rows the view needs now (only the latest range counts) */
@@ -29,10 +31,12 @@ interface PageState {
  */
 export function useTicketPages(query: ListQuery | null) {
   const [total, setTotal] = useState<number | null>(null);
+  /** the count stopped past the page (main counts at most a thousand rows further): there are more than `total` */
+  const [capped, setCapped] = useState(false);
   const [error, setError] = useState<string | null>(null);
   /** bumped when a page arrives, so the view re-reads the cache */
   const [version, setVersion] = useState(0);
-  const state = useRef<PageState>({ generation: 0, pages: new Map(), inFlight: new Set(), wanted: { first: 0, last: 0 } });
+  const state = useRef<PageState>({ generation: 0, exact: false, pages: new Map(), inFlight: new Set(), wanted: { first: 0, last: 0 } });
   const queryRef = useRef(query);
   const jumpTimer = useRef<number | undefined>(undefined);
   const key = JSON.stringify(query);
@@ -70,7 +74,16 @@ export function useTicketPages(query: ListQuery | null) {
           setError(null);
           s.pages.set(p, r.value.rows);
           evict();
-          setTotal(r.value.total);
+          // a capped count grows as deeper pages answer; an exact one is final
+          if (!r.value.capped) {
+            s.exact = true;
+            setTotal(r.value.total);
+            setCapped(false);
+          } else if (!s.exact) {
+            const more = r.value.total;
+            setTotal((t) => Math.max(t ?? 0, more));
+            setCapped(true);
+          }
           setVersion((v) => v + 1);
           pump();
         },
@@ -85,8 +98,9 @@ export function useTicketPages(query: ListQuery | null) {
   useEffect(() => {
     queryRef.current = query;
     const s = state.current;
-    state.current = { generation: s.generation + 1, pages: new Map(), inFlight: new Set(), wanted: { first: 0, last: PAGE_SIZE - 1 } };
+    state.current = { generation: s.generation + 1, exact: false, pages: new Map(), inFlight: new Set(), wanted: { first: 0, last: PAGE_SIZE - 1 } };
     setTotal(null);
+    setCapped(false);
     setError(null);
     setVersion((v) => v + 1);
     pump();
@@ -117,5 +131,5 @@ export function useTicketPages(query: ListQuery | null) {
 
   const rowAt = useCallback((i: number): TicketRowT | undefined => state.current.pages.get(Math.floor(i / PAGE_SIZE))?.[i % PAGE_SIZE], []);
 
-  return { total, rowAt, want, error, retry, version };
+  return { total, capped, rowAt, want, error, retry, version };
 }
