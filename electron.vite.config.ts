@@ -16,19 +16,33 @@ const devCspMeta = (): Plugin => ({
 });
 
 const root = import.meta.dirname;
+// FRONTDESK_OUT_DIR: the whole build (main, harness, preload, renderer) somewhere else than out/, so two
+// checks running at once don't overwrite each other; tests/e2e/support/harness.ts loads the harness from there
+const outDir = process.env.FRONTDESK_OUT_DIR ? resolve(process.env.FRONTDESK_OUT_DIR) : resolve(root, 'out');
 
 export default defineConfig({
   main: {
     build: {
+      outDir: resolve(outDir, 'main'),
       rollupOptions: {
-        input: { index: resolve(root, 'electron/main/index.ts') },
-        // native and large Node-only libraries stay in node_modules
-        external: ['better-sqlite3', 'exceljs', 'docx', 'pdf-lib', 'electron'],
+        input: {
+          index: resolve(root, 'electron/main/index.ts'),
+          // the harness runs from built JavaScript too (npm run harness, the e2e fixture): no TypeScript
+          // compiler at start (docs/PERFORMANCE.md, "Start")
+          harness: resolve(root, 'electron/harness/main.ts'),
+          'harness-server': resolve(root, 'electron/harness/server.ts'),
+        },
+        // native and large Node-only libraries stay in node_modules (playwright-core: the harness's print engine)
+        external: ['better-sqlite3', 'exceljs', 'docx', 'pdf-lib', 'subset-font', 'pinyin-pro', 'playwright-core', 'electron'],
       },
+      // kysely and zod are needed for the first answer: bundled, they load as one file each instead of
+      // some 400 small modules (docs/PERFORMANCE.md, "Start")
+      externalizeDeps: { exclude: ['kysely', 'zod'] },
     },
   },
   preload: {
     build: {
+      outDir: resolve(outDir, 'preload'),
       rollupOptions: {
         input: { index: resolve(root, 'electron/preload/index.ts') },
         // a sandboxed preload cannot require(): bundle everything except electron
@@ -42,8 +56,8 @@ export default defineConfig({
     root: resolve(root, 'renderer'),
     plugins: [react(), devCspMeta()],
     build: {
-      // FRONTDESK_RENDERER_DIR: build elsewhere so two checks running at once don't overwrite each other
-      outDir: process.env.FRONTDESK_RENDERER_DIR ? resolve(process.env.FRONTDESK_RENDERER_DIR) : resolve(root, 'out/renderer'),
+      // FRONTDESK_RENDERER_DIR: only the renderer elsewhere (the harness serves it from there too)
+      outDir: process.env.FRONTDESK_RENDERER_DIR ? resolve(process.env.FRONTDESK_RENDERER_DIR) : resolve(outDir, 'renderer'),
       rollupOptions: { input: { index: resolve(root, 'renderer/index.html') } },
     },
   },

@@ -21,6 +21,37 @@ export function zodToFields(error: z.ZodError): { message: string; fields: Recor
 
 export type Dispatch = (channel: string, raw: unknown) => Promise<Result<unknown>>;
 
+type AnyHandler = (input: unknown) => Promise<unknown>;
+
+/**
+ * Every channel starting with `prefix`, answered by handlers built on the group's first call: their
+ * modules (and the libraries those pull in) load then, not at start (docs/PERFORMANCE.md, "Start").
+ * A failed load is tried again on the next call.
+ */
+export function lazyGroup<P extends string>(prefix: P, load: () => Promise<HandlerGroup<P>>): HandlerGroup<P> {
+  const channels = Object.keys(contract).filter((c) => c.startsWith(prefix)) as Channel[];
+  return lazyHandlers(channels, load as unknown as () => Promise<Handlers>) as unknown as HandlerGroup<P>;
+}
+
+/** The same for a list of channels (the harness's print channels). */
+export function lazyHandlers<C extends Channel>(channels: readonly C[], load: () => Promise<Pick<Handlers, C>>): Pick<Handlers, C> {
+  let loading: Promise<Record<string, AnyHandler>> | null = null;
+  const group: Record<string, AnyHandler> = {};
+  for (const channel of channels) {
+    group[channel] = async (input) => {
+      loading ??= load().then(
+        (handlers) => handlers as unknown as Record<string, AnyHandler>,
+        (err: unknown) => {
+          loading = null;
+          throw err;
+        },
+      );
+      return (await loading)[channel](input);
+    };
+  }
+  return group as unknown as Pick<Handlers, C>;
+}
+
 /**
  * One entry for every call, from IPC and from the harness alike: checks the channel exists,
  * validates the input with the contract's zod schema, runs the handler and wraps the answer.

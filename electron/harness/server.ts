@@ -1,18 +1,37 @@
 // startHarness: the whole browser harness (database + core + HTTP layer) for the CLI and for tests.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCore } from '../core';
-import type { Dispatch } from '../core/dispatch';
+import { createCore, type PrintHandlers } from '../core';
+import { lazyHandlers, type Dispatch } from '../core/dispatch';
 import { closeServer, createHarnessServer, HARNESS_HOST, listenLoopback } from './http';
 import { harnessShellHandlers, saveToDownloads } from './shell-handlers';
 import { createLogFile, describeError } from '../shell-common/log-file';
-import { harnessPrintHandlers, closePrinter, openPrinter } from './print-pdf';
+import type * as PrintPdf from './print-pdf';
+
+/** <repo>/out, or FRONTDESK_OUT_DIR: where electron.vite.config.ts builds (sources: electron/harness; built: out/main). */
+function buildDir(): string {
+  if (process.env.FRONTDESK_OUT_DIR) return resolve(process.env.FRONTDESK_OUT_DIR);
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return join(dir, 'out');
+}
 
 // FRONTDESK_RENDERER_DIR lets parallel work trees test their own build (see electron.vite.config.ts)
-export const DEFAULT_RENDERER_DIR = process.env.FRONTDESK_RENDERER_DIR
-  ? resolve(process.env.FRONTDESK_RENDERER_DIR)
-  : resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'out', 'renderer');
+export const DEFAULT_RENDERER_DIR = process.env.FRONTDESK_RENDERER_DIR ? resolve(process.env.FRONTDESK_RENDERER_DIR) : join(buildDir(), 'renderer');
+
+/** The channels print-pdf.ts answers; a Record so a channel added to PrintHandlers must be listed here. */
+const PRINT_CHANNELS: Record<keyof PrintHandlers, true> = {
+  'documents.print.preview': true,
+  'documents.print.print': true,
+  'documents.print.save': true,
+  'documents.batch.start': true,
+  'documents.batch.status': true,
+  'documents.batch.cancel': true,
+  'documents.batch.save': true,
+  'documents.printers.list': true,
+};
 
 export interface HarnessOptions {
   dbFile: string;
@@ -21,6 +40,12 @@ export interface HarnessOptions {
   /** where "saved" files go (<dataDir>/downloads); defaults to the database's folder */
   dataDir?: string;
   rendererDir?: string;
+  /**
+   * When Chromium for printing starts (print-pdf.ts loads playwright-core, about a second in a fresh
+   * process): 'start' right away (tests: their process has it loaded already), 'first-answer' (default)
+   * once the first API call is answered or after 2 s, so that first answer doesn't wait (docs/PERFORMANCE.md, "Start").
+   */
+  warmPrinter?: 'start' | 'first-answer';
 }
 
 export interface Harness {
@@ -41,14 +66,31 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   const dataDir = resolve(opts.dataDir ?? dirname(dbFile));
   mkdirSync(dataDir, { recursive: true });
   const log = createLogFile(join(dataDir, 'logs'));
-  let printing: ReturnType<typeof harnessPrintHandlers> | null = null;
+  // the print engine (playwright-core) and the print service (pdf-lib, docx) load on first use
+  let warm = (): void => undefined;
+  let closed: Promise<void> | null = null;
+  let printing: Promise<{ module: typeof PrintPdf; handlers: ReturnType<typeof PrintPdf.harnessPrintHandlers> }> | null = null;
   const core = await createCore(
     { file: dbFile },
     { kind: 'harness' },
     (ctx) => {
-      printing = harnessPrintHandlers(ctx, (fileName, data) => saveToDownloads(dataDir, fileName, data.toString('base64')));
-      const { close: _close, ...handlers } = printing;
-      return { ...harnessShellHandlers(dataDir, log), ...handlers };
+      const loadPrinting = () =>
+        (printing ??= import('./print-pdf').then(
+          (module) => {
+            module.openPrinter();
+            const handlers = module.harnessPrintHandlers(ctx, (fileName, data) => saveToDownloads(dataDir, fileName, data.toString('base64')));
+            return { module, handlers };
+          },
+          (err: unknown) => {
+            printing = null;
+            throw err;
+          },
+        ));
+      const print = lazyHandlers(Object.keys(PRINT_CHANNELS) as (keyof PrintHandlers)[], async () => (await loadPrinting()).handlers);
+      warm = () => {
+        if (!closed) loadPrinting().catch((err: unknown) => log.write('warn', 'main', '打印引擎加载失败', err));
+      };
+      return { ...harnessShellHandlers(dataDir, log), ...print };
     },
     (message, err) => {
       console.error(message, describeError(err));
@@ -63,9 +105,19 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     await core.close();
     throw err;
   }
-  // Chromium for printing starts now, in the background, so the first preview finds it warm
-  openPrinter();
-  let closed: Promise<void> | null = null;
+  // Chromium for printing starts in the background, so the first preview finds it warm
+  if (opts.warmPrinter === 'start') warm();
+  else {
+    const timer = setTimeout(warm, 2000);
+    timer.unref();
+    const afterFirstAnswer = (req: IncomingMessage, res: ServerResponse) => {
+      if (!req.url?.startsWith('/api/')) return;
+      server.off('request', afterFirstAnswer);
+      clearTimeout(timer);
+      res.once('finish', () => setImmediate(warm));
+    };
+    server.on('request', afterFirstAnswer);
+  }
   return {
     url: `http://${HARNESS_HOST}:${port}`,
     port,
@@ -77,9 +129,13 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     // prints still running finish (and may still read the database) before anything closes under them
     close: () =>
       (closed ??= closeServer(server)
-        // batches stop first: they read the database between pages
-        .then(() => printing?.close())
-        .then(() => closePrinter())
+        .then(async () => {
+          const loaded = await printing?.catch(() => null);
+          if (!loaded) return;
+          // batches stop first: they read the database between pages
+          await loaded.handlers.close();
+          await loaded.module.closePrinter();
+        })
         .then(() => core.close())),
   };
 }

@@ -2,10 +2,12 @@ import type { CoreContext } from '../context';
 import type { HandlerGroup } from '../dispatch';
 import { createBuilding, createEstate, listBuildings, listEstates, updateEstate } from './places';
 import { buildingMap, createHouse, updateHouse, voidHouse } from './houses';
-import { attachPerson, findDuplicates, findPeople, moveOut, updatePerson } from './people';
 import { addParking, addVehicle, voidParking, voidVehicle } from './vehicles';
 import { addCommunication } from './communications';
-import { getHousehold } from './household';
+
+// people.ts computes the pinyin search columns (pinyin-pro): it and household.ts (which reads through it)
+// load on first use (docs/PERFORMANCE.md, "Start")
+const people = () => import('./people');
 
 export function archivesHandlers(ctx: CoreContext): HandlerGroup<'archives.'> {
   return {
@@ -18,12 +20,12 @@ export function archivesHandlers(ctx: CoreContext): HandlerGroup<'archives.'> {
     'archives.houses.create': (i) => createHouse(ctx, i),
     'archives.houses.update': (i) => updateHouse(ctx, i),
     'archives.houses.void': (i) => voidHouse(ctx, i.id, i.reason),
-    'archives.household.get': (i) => getHousehold(ctx, i.houseId),
-    'archives.people.find': (i) => findPeople(ctx, i.query, i.limit ?? 10),
-    'archives.people.duplicates': (i) => findDuplicates(ctx, i),
-    'archives.people.attach': (i) => attachPerson(ctx, i),
-    'archives.people.update': (i) => updatePerson(ctx, i),
-    'archives.people.moveOut': (i) => moveOut(ctx, i),
+    'archives.household.get': async (i) => (await import('./household')).getHousehold(ctx, i.houseId),
+    'archives.people.find': async (i) => (await people()).findPeople(ctx, i.query, i.limit ?? 10),
+    'archives.people.duplicates': async (i) => (await people()).findDuplicates(ctx, i),
+    'archives.people.attach': async (i) => (await people()).attachPerson(ctx, i),
+    'archives.people.update': async (i) => (await people()).updatePerson(ctx, i),
+    'archives.people.moveOut': async (i) => (await people()).moveOut(ctx, i),
     'archives.vehicles.add': (i) => addVehicle(ctx, i),
     'archives.vehicles.void': (i) => voidVehicle(ctx, i.id, i.reason),
     'archives.parking.add': (i) => addParking(ctx, i),

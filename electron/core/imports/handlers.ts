@@ -1,14 +1,19 @@
 import type { CoreContext } from '../context';
-import type { HandlerGroup } from '../dispatch';
+import { lazyGroup, type HandlerGroup } from '../dispatch';
 import { conflict, UserError } from '../errors';
-import { buildReport } from './roster/report';
 import { RosterSessions, type RosterSession } from './roster/sessions';
-import { commitLoaded, ensureEstate, loadRoster, planRoster, resolveMapping, toPreview, type LoadedRoster } from './roster/service';
+import type * as Service from './roster/service';
+import type { LoadedRoster } from './roster/service';
 import { rememberMapping } from './roster/mapping-store';
-import { decodeUpload } from './upload';
-import { ledgerHandlers } from './ledger/handlers';
 
-export { previewRoster, commitRoster } from './roster/service';
+// The workbook reader and writer (exceljs) and the pinyin of new people (pinyin-pro) load on the first
+// import, not at start (docs/PERFORMANCE.md, "Start").
+const service = () => import('./roster/service');
+const upload = () => import('./upload');
+
+/** The roster's entry points without a session (tests, CLI), loaded on first use like the handlers. */
+export const previewRoster = async (...args: Parameters<typeof Service.previewRoster>) => (await service()).previewRoster(...args);
+export const commitRoster = async (...args: Parameters<typeof Service.commitRoster>) => (await service()).commitRoster(...args);
 
 const loadedOf = (s: RosterSession): LoadedRoster => ({
   fileName: s.fileName,
@@ -29,7 +34,8 @@ export function rosterHandlers(ctx: CoreContext, sessions: RosterSessions = new 
 
   return {
     'imports.roster.preview': async (input) => {
-      const buffer = decodeUpload(input.dataBase64);
+      const buffer = (await upload()).decodeUpload(input.dataBase64);
+      const { ensureEstate, loadRoster, planRoster, resolveMapping, toPreview } = await service();
       await ensureEstate(ctx.db, input.estateId);
       const loaded = await loadRoster(buffer, input.fileName);
       const { mapping, remembered } = await resolveMapping(ctx.db, loaded, input.mapping);
@@ -43,6 +49,7 @@ export function rosterHandlers(ctx: CoreContext, sessions: RosterSessions = new 
       const s = session(input.token);
       if (s.committed) throw conflict('这个文件已经导入，不能再修改列对应关系；如需重新导入，请重新选择文件');
       const loaded = loadedOf(s);
+      const { planRoster, resolveMapping, toPreview } = await service();
       const { mapping } = await resolveMapping(ctx.db, loaded, input.mapping);
       // the user's own choice is remembered for the next file with these headers
       await rememberMapping(ctx.db, s.headers, mapping);
@@ -55,7 +62,7 @@ export function rosterHandlers(ctx: CoreContext, sessions: RosterSessions = new 
     'imports.roster.commit': async (input) => {
       const s = session(input.token);
       if (s.committed) throw conflict('这个文件已经导入过了；如需再次导入，请重新选择文件');
-      const done = await commitLoaded(ctx, loadedOf(s), s.mapping, s.estateId);
+      const done = await (await service()).commitLoaded(ctx, loadedOf(s), s.mapping, s.estateId);
       s.committed = true;
       s.rows = done.rows;
       return done.result;
@@ -63,11 +70,12 @@ export function rosterHandlers(ctx: CoreContext, sessions: RosterSessions = new 
 
     'imports.roster.report': async (input) => {
       const s = session(input.token);
+      const { buildReport } = await import('./roster/report');
       return buildReport(s.rows, s.fileName);
     },
   };
 }
 
 export function importsHandlers(ctx: CoreContext): HandlerGroup<'imports.'> {
-  return { ...rosterHandlers(ctx), ...ledgerHandlers(ctx) };
+  return { ...rosterHandlers(ctx), ...lazyGroup('imports.ledger.', async () => (await import('./ledger/handlers')).ledgerHandlers(ctx)) };
 }

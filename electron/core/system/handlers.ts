@@ -2,7 +2,6 @@ import type { CoreContext, ShellInfo } from '../context';
 import type { HandlerGroup } from '../dispatch';
 import { listEstates, createEstate } from '../archives/places';
 import { schemaVersion } from '../db/connection';
-import { seedDemo } from '../demo/generate';
 import { readSettings, writeSettings } from './settings';
 import { conflict, invalid } from '../errors';
 
@@ -25,6 +24,8 @@ export function systemHandlers(ctx: CoreContext, shell: ShellInfo): Pick<Handler
       if ((await listEstates(ctx)).length > 0) throw conflict('已完成初始设置，不能重复设置');
       if (input.demo) {
         if (input.houses === undefined) throw invalid('请填写演示房屋数量', { houses: '请填写演示房屋数量' });
+        // the generator computes pinyin (pinyin-pro): loaded on first use (docs/PERFORMANCE.md, "Start")
+        const { seedDemo } = await import('../demo/generate');
         return seedDemo(ctx, { estateName: input.estateName, phone: input.phone, address: input.address, houses: input.houses });
       }
       const estate = await createEstate(ctx, { name: input.estateName, phone: input.phone, address: input.address });

@@ -3,9 +3,21 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Channel, Input, Output } from '../../../shared/contract';
-import { DEFAULT_RENDERER_DIR, startHarness, type Harness } from '../../../electron/harness/server';
+import type * as HarnessServer from '../../../electron/harness/server';
+import type { Harness } from '../../../electron/harness/server';
+
+// The harness runs from the build (out/main/harness-server.js, or $FRONTDESK_OUT_DIR/main), like
+// `npm run harness`: the code under test is the code that ships (docs/PERFORMANCE.md, "Start").
+const outDir = process.env.FRONTDESK_OUT_DIR ? resolve(process.env.FRONTDESK_OUT_DIR) : resolve(dirname(fileURLToPath(import.meta.url)), '../../../out');
+const builtServer = join(outDir, 'main', 'harness-server.js');
+let server: Promise<typeof HarnessServer> | null = null;
+function loadServer(): Promise<typeof HarnessServer> {
+  if (!existsSync(builtServer)) throw new Error(`尚未构建（${builtServer}）：请先运行 npm run build。The app is not built: run npm run build first.`);
+  return (server ??= import(pathToFileURL(builtServer).href) as Promise<typeof HarnessServer>);
+}
 
 /** Calls a channel straight through the core (no HTTP, no UI): for arranging test data. */
 export type CallChannel = <C extends Channel>(channel: C, input: Input<C>) => Promise<Output<C>>;
@@ -31,11 +43,13 @@ function callThrough(harness: Harness): CallChannel {
 export const test = base.extend<HarnessFixtures>({
   seed: [null, { option: true }],
   harness: async ({ seed }, use, testInfo) => {
+    const { DEFAULT_RENDERER_DIR, startHarness } = await loadServer();
     if (!existsSync(join(DEFAULT_RENDERER_DIR, 'index.html'))) {
       throw new Error(`界面尚未构建（${DEFAULT_RENDERER_DIR}）：请先运行 npm run build。The renderer is not built: run npm run build first.`);
     }
     const dir = mkdtempSync(join(tmpdir(), 'frontdesk-e2e-'));
-    const harness = await startHarness({ dbFile: join(dir, 'frontdesk.sqlite'), port: 0, dataDir: dir });
+    // this process has playwright-core loaded already: the print browser starts with the harness, as before
+    const harness = await startHarness({ dbFile: join(dir, 'frontdesk.sqlite'), port: 0, dataDir: dir, warmPrinter: 'start' });
     const call = callThrough(harness);
     try {
       if (seed) await seed.run(call);
