@@ -3,12 +3,13 @@ import { existsSync, mkdirSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCore, type PrintHandlers } from '../core';
+import { createCore } from '../core';
 import { lazyHandlers, type Dispatch } from '../core/dispatch';
 import { closeServer, createHarnessServer, HARNESS_HOST, listenLoopback } from './http';
 import { harnessShellHandlers, saveToDownloads } from './shell-handlers';
 import { createLogFile, describeError } from '../shell-common/log-file';
 import type * as PrintPdf from './print-pdf';
+import { PRINT_CHANNELS } from '../shell-common/print-channels';
 
 /** <repo>/out, or FRONTDESK_OUT_DIR: where electron.vite.config.ts builds (sources: electron/harness; built: out/main). */
 function buildDir(): string {
@@ -20,18 +21,6 @@ function buildDir(): string {
 
 // FRONTDESK_RENDERER_DIR lets parallel work trees test their own build (see electron.vite.config.ts)
 export const DEFAULT_RENDERER_DIR = process.env.FRONTDESK_RENDERER_DIR ? resolve(process.env.FRONTDESK_RENDERER_DIR) : join(buildDir(), 'renderer');
-
-/** The channels print-pdf.ts answers; a Record so a channel added to PrintHandlers must be listed here. */
-const PRINT_CHANNELS: Record<keyof PrintHandlers, true> = {
-  'documents.print.preview': true,
-  'documents.print.print': true,
-  'documents.print.save': true,
-  'documents.batch.start': true,
-  'documents.batch.status': true,
-  'documents.batch.cancel': true,
-  'documents.batch.save': true,
-  'documents.printers.list': true,
-};
 
 export interface HarnessOptions {
   dbFile: string;
@@ -86,7 +75,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
             throw err;
           },
         ));
-      const print = lazyHandlers(Object.keys(PRINT_CHANNELS) as (keyof PrintHandlers)[], async () => (await loadPrinting()).handlers);
+      const print = lazyHandlers(PRINT_CHANNELS, async () => (await loadPrinting()).handlers);
       warm = () => {
         if (!closed) loadPrinting().catch((err: unknown) => log.write('warn', 'main', '打印引擎加载失败', err));
       };

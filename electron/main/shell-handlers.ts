@@ -3,15 +3,21 @@ import { app, dialog, type BrowserWindow, type SaveDialogOptions } from 'electro
 import { extname, join } from 'node:path';
 import type { ShellSide } from '../core';
 import type { CoreContext } from '../core/context';
-import { setPrintFontDir, warmPrintFonts } from '../core/documents/fonts';
-import { printHandlers, type PrintEngine } from '../core/documents/print-service';
+import type { PrintEngine } from '../core/documents/print-service';
+import { lazyHandlers } from '../core/dispatch';
 import { disposeRendered, listPrinters, printRendered, renderDocument, type RenderedDocument } from './print';
 import { safeFileName, writeSavedFile } from '../shell-common/saved-file';
+import { PRINT_CHANNELS } from '../shell-common/print-channels';
 
 export function electronShellHandlers(getWindow: () => BrowserWindow | null): (ctx: CoreContext) => ShellSide {
   const hooked = new WeakSet<BrowserWindow>();
-  setPrintFontDir(join(app.getAppPath(), 'resources', 'fonts'));
-  warmPrintFonts().catch((err: unknown) => console.error('[print] 打印字体加载失败', err));
+  // The print service (pdf-lib, docx) and the fonts (subset-font) load on first use, not before the
+  // first answer (docs/PERFORMANCE.md, "Start"). fonts.ts reads this when it loads: the packaged fonts.
+  process.env.FRONTDESK_FONTS_DIR ??= join(app.getAppPath(), 'resources', 'fonts');
+  // the fonts are read in the background once the window is up, so the first preview starts warm
+  setTimeout(() => {
+    import('../core/documents/fonts').then((fonts) => fonts.warmPrintFonts()).catch((err: unknown) => console.error('[print] 打印字体加载失败', err));
+  }, 2000);
 
   async function saveWithDialog(fileName: string, bytes: Buffer): Promise<{ saved: boolean; path: string | null }> {
     const name = safeFileName(fileName);
@@ -68,15 +74,19 @@ export function electronShellHandlers(getWindow: () => BrowserWindow | null): (c
   };
 
   return (ctx) => {
-    const { close, ...handlers } = printHandlers(ctx, engine, { maxJobs: 4 });
-    const parent = getWindow();
-    // no kept job outlives the app's window
-    if (parent && !hooked.has(parent)) {
-      hooked.add(parent);
-      parent.once('closed', () => void close());
-    }
+    const print = lazyHandlers(PRINT_CHANNELS, async () => {
+      const { printHandlers } = await import('../core/documents/print-service');
+      const { close, ...handlers } = printHandlers(ctx, engine, { maxJobs: 4 });
+      const parent = getWindow();
+      // no kept job outlives the app's window
+      if (parent && !hooked.has(parent)) {
+        hooked.add(parent);
+        parent.once('closed', () => void close());
+      }
+      return handlers;
+    });
     return {
-      ...handlers,
+      ...print,
       'system.files.save': ({ fileName, dataBase64 }) => saveWithDialog(fileName, Buffer.from(dataBase64, 'base64')),
     };
   };

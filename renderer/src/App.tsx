@@ -1,12 +1,14 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Button, Center, Stack, Text, Title } from '@mantine/core';
 import { IconPlugConnectedX } from '@tabler/icons-react';
 import { useApp } from './stores/app';
 import { AppFrame } from './app/AppFrame';
 import { Loading } from './app/Loading';
-import { FirstRunScreen } from './screens/firstrun/FirstRunScreen';
 import { ErrorBoundary } from './app/ErrorBoundary';
 import { reportUncaughtErrors } from './app/errorLog';
+
+// shown once per database: its own chunk (docs/PERFORMANCE.md, "Start")
+const FirstRunScreen = lazy(() => import('./screens/firstrun/FirstRunScreen').then((m) => ({ default: m.FirstRunScreen })));
 
 /** The whole window inside an error boundary, with uncaught errors reported to the log file. */
 export function App() {
@@ -49,6 +51,11 @@ function Startup() {
     return <Loading text="正在打开数据库…" h="100vh" />;
   }
 
-  if (status.firstRun) return <FirstRunScreen />;
+  if (status.firstRun)
+    return (
+      <Suspense fallback={<Loading h="100vh" />}>
+        <FirstRunScreen />
+      </Suspense>
+    );
   return <AppFrame />;
 }

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import { AppShell, Badge, Box, Divider, Group, Kbd, Menu, NavLink, ScrollArea, Text, ThemeIcon, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useHotkeys } from '@mantine/hooks';
@@ -26,21 +26,44 @@ import { useNav, type Route } from './navigation';
 import { useApp, useCurrentEstate, useEstates } from '../stores/app';
 import { useLookup } from '../stores/lookup';
 import { LookupModal, useLookupHotkey } from '../screens/search/LookupModal';
-import { BuildingsScreen } from '../screens/buildings/BuildingsScreen';
-import { SettingsScreen } from '../screens/settings/SettingsScreen';
-import { HouseholdScreen } from '../screens/household/HouseholdScreen';
-import { RosterImportScreen } from '../screens/imports/RosterImportScreen';
 import { DashboardScreen } from '../screens/desk/dashboard/DashboardScreen';
 import { IntakeScreen } from '../screens/desk/intake/IntakeScreen';
-import { TicketListScreen } from '../screens/desk/list/TicketListScreen';
-import { TicketScreen } from '../screens/desk/ticket/TicketScreen';
-import { CallbackQueueScreen } from '../screens/desk/callbacks/CallbackQueueScreen';
-import { DeskSettingsScreen } from '../screens/desk/settings/DeskSettingsScreen';
-import { LedgerImportScreen } from '../screens/imports/LedgerImportScreen';
-import { DeliveryScreen } from '../screens/movein/DeliveryScreen';
-import { NoticesScreen } from '../screens/notices/NoticesScreen';
-import { MonthlyReportScreen } from '../screens/reports/MonthlyReportScreen';
+import { Loading } from './Loading';
 import classes from './AppFrame.module.css';
+
+// The first chunk holds the frame and the desk (工作台 and 受理登记, where the window opens and F2
+// leads); every other screen is its own chunk, loaded when first opened and fetched in the background
+// once the desk is up, so a first visit rarely waits (docs/PERFORMANCE.md, "Start").
+const screenLoaders: (() => Promise<unknown>)[] = [];
+function lazyScreen<P extends object>(load: () => Promise<ComponentType<P>>): LazyExoticComponent<ComponentType<P>> {
+  screenLoaders.push(load);
+  return lazy(async () => ({ default: await load() }));
+}
+const BuildingsScreen = lazyScreen(() => import('../screens/buildings/BuildingsScreen').then((m) => m.BuildingsScreen));
+const SettingsScreen = lazyScreen(() => import('../screens/settings/SettingsScreen').then((m) => m.SettingsScreen));
+const HouseholdScreen = lazyScreen(() => import('../screens/household/HouseholdScreen').then((m) => m.HouseholdScreen));
+const RosterImportScreen = lazyScreen(() => import('../screens/imports/RosterImportScreen').then((m) => m.RosterImportScreen));
+const TicketListScreen = lazyScreen(() => import('../screens/desk/list/TicketListScreen').then((m) => m.TicketListScreen));
+const TicketScreen = lazyScreen(() => import('../screens/desk/ticket/TicketScreen').then((m) => m.TicketScreen));
+const CallbackQueueScreen = lazyScreen(() => import('../screens/desk/callbacks/CallbackQueueScreen').then((m) => m.CallbackQueueScreen));
+const DeskSettingsScreen = lazyScreen(() => import('../screens/desk/settings/DeskSettingsScreen').then((m) => m.DeskSettingsScreen));
+const LedgerImportScreen = lazyScreen(() => import('../screens/imports/LedgerImportScreen').then((m) => m.LedgerImportScreen));
+const DeliveryScreen = lazyScreen(() => import('../screens/movein/DeliveryScreen').then((m) => m.DeliveryScreen));
+const NoticesScreen = lazyScreen(() => import('../screens/notices/NoticesScreen').then((m) => m.NoticesScreen));
+const MonthlyReportScreen = lazyScreen(() => import('../screens/reports/MonthlyReportScreen').then((m) => m.MonthlyReportScreen));
+
+/** Fetches the other screens' chunks when the window is idle after the desk has shown. */
+function usePrefetchScreens(): void {
+  useEffect(() => {
+    const fetchAll = () => screenLoaders.forEach((load) => void load().catch(() => undefined));
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(fetchAll, { timeout: 3000 });
+      return () => cancelIdleCallback(id);
+    }
+    const timer = setTimeout(fetchAll, 1000);
+    return () => clearTimeout(timer);
+  }, []);
+}
 
 type Section =
   'desk' | 'intake' | 'tickets' | 'callbacks' | 'buildings' | 'rosterImport' | 'ledgerImport' | 'movein' | 'notices' | 'reports' | 'deskSettings' | 'settings';
@@ -111,6 +134,7 @@ export function AppFrame() {
   const go = useNav((s) => s.go);
   const active = sectionOf(route);
   useLookupHotkey();
+  usePrefetchScreens();
   // F2 starts an intake from anywhere, even while typing elsewhere (the draft there is kept)
   useHotkeys([['F2', () => !useLookup.getState().opened && go({ name: 'intake' })]], []);
 
@@ -146,7 +170,9 @@ export function AppFrame() {
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main>
-        <CurrentScreen route={route} />
+        <Suspense fallback={<Loading />}>
+          <CurrentScreen route={route} />
+        </Suspense>
       </AppShell.Main>
       <LookupModal />
     </AppShell>
