@@ -66,7 +66,7 @@ function trigramQuery(text: string): string | null {
  * Every filter but the due ones, as SQL. `rare` says the text was routed through the trigram index, so
  * the whole result is small (at most RARE_TEXT candidates) and is read, ordered and counted at once.
  */
-function whereOf(sqlite: Database.Database, f: TicketQuery): Where & { rare: boolean } {
+function whereOf(sqlite: Database.Database, f: TicketQuery): Where & { rare: boolean; counted?: Where } {
   const conds: string[] = [];
   const params: unknown[] = [];
   const add = (cond: string, ...values: unknown[]) => {
@@ -83,6 +83,7 @@ function whereOf(sqlite: Database.Database, f: TicketQuery): Where & { rare: boo
   if (f.to) add('received_at < ?', cstDayBounds(f.to).end);
   if (f.needsCallback) add(`status = '已完成' and type in ('投诉', '报修')`);
   let rare = false;
+  let counted: Where | undefined;
   const text = f.text?.trim();
   if (text && TICKET_NO_PREFIX.test(text)) {
     // a ticket number as typed: a range on the unique index instead of a scan
@@ -97,13 +98,18 @@ function whereOf(sqlite: Database.Database, f: TicketQuery): Where & { rare: boo
       const n = prepared(sqlite, 'select count(*) from (select 1 from tickets_text where tickets_text match ? limit ?)')
         .pluck()
         .get(grams, RARE_TEXT + 1) as number;
+      const fts = 'id in (select rowid from tickets_text where tickets_text match ?)';
       if (n <= RARE_TEXT) {
-        add('id in (select rowid from tickets_text where tickets_text match ?)', grams);
+        add(fts, grams);
         rare = true;
+      } else {
+        // common enough for a newest-first scan to fill the page soon; the count still goes through
+        // the candidates, which stops after the cap instead of scanning most of the table for a text of middling frequency
+        counted = { conds: [...conds, fts], params: [...params, grams] };
       }
     }
   }
-  return { conds, params, rare };
+  return { conds, params, rare, counted };
 }
 
 interface Leg extends Where {
@@ -160,7 +166,7 @@ function rowsById(sqlite: Database.Database, ids: number[]): TicketRecord[] {
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-export interface ListPage {
+interface ListPage {
   records: TicketRecord[];
   total: number;
   /** the count stopped at COUNT_CAP rows past the page: there are more than `total` */
@@ -207,9 +213,10 @@ function listPage(sqlite: Database.Database, f: TicketQuery, nowIso: string, soo
   // a short page ends the result: its count is known
   if (!withTotal || (records.length < limit && (records.length > 0 || offset === 0))) return { records, total: offset + records.length, capped: false };
   const upTo = offset + limit + COUNT_CAP;
-  const n = prepared(sqlite, `select count(*) from (select 1 from tickets${sql(where)} limit ?)`)
+  const counted = where.counted ?? where;
+  const n = prepared(sqlite, `select count(*) from (select 1 from tickets${sql(counted)} limit ?)`)
     .pluck()
-    .get(...where.params, upTo + 1) as number;
+    .get(...counted.params, upTo + 1) as number;
   return { records, total: Math.min(n, upTo), capped: n > upTo };
 }
 

@@ -162,6 +162,20 @@ describe('free-text ticket search', () => {
       ).toEqual(all.slice(50, 100));
     }
     expect(like(phone).length).toBeGreaterThan(0);
+
+    // a three-character text with more candidates than the rare route takes: the page by a scan, the count
+    // through the candidates (capped), and an exact count once the cap reaches past the last match
+    const changed = core.ctx.sqlite.prepare("update tickets set description = description || '，电梯异响' where id % 5 <> 0").run().changes;
+    const common = like('电梯异响');
+    expect(common.length).toBe(changed);
+    expect(changed).toBeGreaterThan(2000);
+    const page = await list({ text: '电梯异响', limit: 100 });
+    expect(page.rows.map((r) => r.id)).toEqual(common.slice(0, 100));
+    expect(page).toMatchObject({ total: 100 + COUNT_CAP, capped: true });
+    const deep = await list({ text: '电梯异响', offset: 1400, limit: 100 });
+    expect(deep.rows.map((r) => r.id)).toEqual(common.slice(1400, 1500));
+    expect(deep.total).toBe(changed);
+    expect(deep.capped).toBeUndefined();
   });
 
   it('follows edits and new tickets (the index is kept in the same transaction)', async () => {
@@ -250,7 +264,9 @@ describe('config and calendar cache', () => {
     expect(((await must(core.dispatch('desk.dashboard', {}) as never)) as DashboardT).calendarWarning).toBeNull();
 
     // a working-hour clock sees a holiday entered today: Monday 23 November made a holiday moves the deadline a day on
-    const sla = cfg.sla.map((s) => (s.type === '咨询' && s.urgency === '一般' ? { ...s, respondMinutes: 60, resolveMinutes: 9 * 60, clock: 'working' as const } : s));
+    const sla = cfg.sla.map((s) =>
+      s.type === '咨询' && s.urgency === '一般' ? { ...s, respondMinutes: 60, resolveMinutes: 9 * 60, clock: 'working' as const } : s,
+    );
     await must(core.dispatch('desk.config.update', { sla }) as never);
     const a = await create({ type: '咨询', category: '其他' });
     await must(core.dispatch('desk.calendar.set', { date: '2026-11-23', kind: 'holiday', name: '临时休息' }) as never);
