@@ -207,6 +207,19 @@ describe('intake', () => {
     // the stored deadlines are those the SLA computes
     expect(t.ticket.sla.resolveDueAt).toBe(new Date(NOW.getTime() + 72 * 3600_000).toISOString());
     expect(core.ctx.sqlite.prepare('select resolve_due_at from tickets where id = ?').pluck().get(t.ticket.id)).toBe(t.ticket.sla.resolveDueAt);
+    // with a photo and a house: the same answer as reading it back
+    const houseId = one('select id from houses order by id limit 1');
+    const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex').toString('base64');
+    const withPhoto = await create({
+      houseId,
+      location: undefined,
+      type: '投诉',
+      category: '噪音扰民',
+      attachments: [{ fileName: '现场.png', dataBase64: PNG }],
+    });
+    expect(withPhoto.attachments).toHaveLength(1);
+    expect(withPhoto.ticket.no).toBe('TS20261120-001');
+    expect(withPhoto).toEqual(await must(core.dispatch('desk.tickets.get', { id: withPhoto.ticket.id }) as never));
   });
 
   it('a failed audit line rolls the whole save back, and the number is not used up', async () => {
