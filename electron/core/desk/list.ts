@@ -38,6 +38,8 @@ const TICKET_NO_PREFIX = /^[A-Za-z]{2}[-\d]/;
 export const COUNT_CAP = 1000;
 /** a text with at most this many trigram candidates is found through tickets_text, else by a newest-first scan */
 const RARE_TEXT = 2000;
+/** up to this many, its page is found through the candidates too (see whereOf) */
+const MIDDLING_TEXT = 20_000;
 
 interface Where {
   conds: string[];
@@ -66,7 +68,7 @@ function trigramQuery(text: string): string | null {
  * Every filter but the due ones, as SQL. `rare` says the text was routed through the trigram index, so
  * the whole result is small (at most RARE_TEXT candidates) and is read, ordered and counted at once.
  */
-function whereOf(sqlite: Database.Database, f: TicketQuery): Where & { rare: boolean; counted?: Where } {
+function whereOf(sqlite: Database.Database, f: TicketQuery): Where & { rare: boolean; counted?: Where; from: string } {
   const conds: string[] = [];
   const params: unknown[] = [];
   const add = (cond: string, ...values: unknown[]) => {
@@ -84,6 +86,7 @@ function whereOf(sqlite: Database.Database, f: TicketQuery): Where & { rare: boo
   if (f.needsCallback) add(`status = '已完成' and type in ('投诉', '报修')`);
   let rare = false;
   let counted: Where | undefined;
+  let from = 'tickets';
   const text = f.text?.trim();
   if (text && TICKET_NO_PREFIX.test(text)) {
     // a ticket number as typed: a range on the unique index instead of a scan
@@ -97,19 +100,24 @@ function whereOf(sqlite: Database.Database, f: TicketQuery): Where & { rare: boo
     if (grams !== null && !f.due) {
       const n = prepared(sqlite, 'select count(*) from (select 1 from tickets_text where tickets_text match ? limit ?)')
         .pluck()
-        .get(grams, RARE_TEXT + 1) as number;
+        .get(grams, MIDDLING_TEXT + 1) as number;
       const fts = 'id in (select rowid from tickets_text where tickets_text match ?)';
       if (n <= RARE_TEXT) {
         add(fts, grams);
         rare = true;
+      } else if (n <= MIDDLING_TEXT && (f.sort ?? 'receivedAt') === 'receivedAt') {
+        // middling ("1502", a building): walk the receipt-time index and keep the candidates' ids (a
+        // bloom filter, no row read) until the page is full; a LIKE scan would read tens of thousands of rows
+        add(fts, grams);
+        from = 'tickets indexed by tickets_received';
       } else {
         // common enough for a newest-first scan to fill the page soon; the count still goes through
-        // the candidates, which stops after the cap instead of scanning most of the table for a text of middling frequency
+        // the candidates, which stops after the cap instead of scanning most of the table
         counted = { conds: [...conds, fts], params: [...params, grams] };
       }
     }
   }
-  return { conds, params, rare, counted };
+  return { conds, params, rare, counted, from };
 }
 
 interface Leg extends Where {
@@ -205,7 +213,7 @@ function listPage(sqlite: Database.Database, f: TicketQuery, nowIso: string, soo
     return { records: rowsById(sqlite, ids.slice(offset, offset + limit)), total: ids.length, capped: false };
   }
 
-  const records = prepared(sqlite, `select * from tickets${sql(where)} order by ${order} limit ? offset ?`).all(
+  const records = prepared(sqlite, `select * from ${where.from}${sql(where)} order by ${order} limit ? offset ?`).all(
     ...where.params,
     limit,
     offset,

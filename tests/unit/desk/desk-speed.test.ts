@@ -176,6 +176,10 @@ describe('free-text ticket search', () => {
     expect(deep.rows.map((r) => r.id)).toEqual(common.slice(1400, 1500));
     expect(deep.total).toBe(changed);
     expect(deep.capped).toBeUndefined();
+    // sorted by number: the page by a scan, the count through the candidates
+    const byNo = await list({ text: '电梯异响', sort: 'no', limit: 100 });
+    expect(byNo.rows.map((r) => r.id)).toEqual(ids("select id from tickets where description like '%电梯异响%' order by no desc limit 100"));
+    expect(byNo).toMatchObject({ total: 100 + COUNT_CAP, capped: true });
   });
 
   it('follows edits and new tickets (the index is kept in the same transaction)', async () => {
