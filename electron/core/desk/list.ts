@@ -54,13 +54,10 @@ function trigramQuery(text: string): string | null {
   // LIKE's own wildcards (and the backslash the old filter put before them) would not mean the same in the index
   if (chars.length < 3 || /[%_\\]/.test(text)) return null;
   const grams = new Set<string>();
-  for (let i = 0; i + 3 <= chars.length; i++)
-    grams.add(
-      `"${chars
-        .slice(i, i + 3)
-        .join('')
-        .replace(/"/g, '""')}"`,
-    );
+  for (let i = 0; i + 3 <= chars.length; i++) {
+    const gram = chars.slice(i, i + 3).join('');
+    grams.add(`"${gram.replace(/"/g, '""')}"`);
+  }
   return [...grams].join(' ');
 }
 
@@ -105,8 +102,8 @@ function whereOf(sqlite: Database.Database, f: TicketQuery): Where & { rare: boo
       if (n <= RARE_TEXT) {
         add(fts, grams);
         rare = true;
-      } else if (n <= MIDDLING_TEXT && (f.sort ?? 'receivedAt') === 'receivedAt') {
-        // middling ("1502", a building): walk the receipt-time index and keep the candidates' ids (a
+      } else if (n <= MIDDLING_TEXT && (f.sort ?? 'receivedAt') === 'receivedAt' && conds.length === 1) {
+        // middling ("1502", a building) and no other filter: walk the receipt-time index and keep the candidates' ids (a
         // bloom filter, no row read) until the page is full; a LIKE scan would read tens of thousands of rows
         add(fts, grams);
         from = 'tickets indexed by tickets_received';
