@@ -24,13 +24,9 @@ const ALWAYS = (() => {
   return s + '　，。、；：？！“”‘’（）【】《》—…·□■○●√×';
 })();
 
+// The Electron shell points at its packaged resources (set before this module loads, on first use);
+// otherwise the repo's resources/fonts is found.
 let fontDir: string | null = process.env.FRONTDESK_FONTS_DIR ? resolve(process.env.FRONTDESK_FONTS_DIR) : null;
-
-/** The Electron shell may point at its packaged resources; otherwise the repo's resources/fonts is found. */
-export function setPrintFontDir(dir: string): void {
-  fontDir = dir;
-  faces = null;
-}
 
 function findFontDir(): string {
   if (fontDir) return fontDir;
