@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { UserError } from '../../errors';
 import { cleanText } from '../../../../shared/domain/text';
 import type { GridCell, SheetGrid } from './grid';
+import { readXlsxFast, type FastSheet } from './xlsx-fast';
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 /** more rows than any estate has houses; beyond this the file is not a roster */
@@ -95,9 +96,47 @@ function toGrid(ws: ExcelJS.Worksheet): SheetGrid {
   return { name: ws.name, rows, lastRow, lastCol };
 }
 
-/** Reads every worksheet of an .xlsx held in memory. */
+/** The fast reader's sheet as the same grid toGrid makes from exceljs's (xlsx-fast.ts gives exceljs's values). */
+function fastGrid(sheet: FastSheet): SheetGrid {
+  const rows = new Map<number, Map<number, GridCell>>();
+  let lastRow = 0;
+  let lastCol = 0;
+  for (const [r, cells] of sheet.rows) {
+    if (r > MAX_ROWS + 100) throw fileError(`工作表“${sheet.name}”超过 ${MAX_ROWS} 行，请分批导入`);
+    const cols = new Map<number, GridCell>();
+    for (const [c, v] of cells) {
+      let gc: GridCell;
+      if (v !== null && typeof v === 'object' && 'merge' in v) gc = { text: '', num: null, date: null, numberTooLong: false, slaveOf: v.merge };
+      else {
+        gc = scalarCell(v);
+        if (!gc.text) continue;
+      }
+      cols.set(c, gc);
+      if (c > lastCol) lastCol = c;
+    }
+    if (cols.size) {
+      rows.set(r, cols);
+      lastRow = r;
+    }
+  }
+  return { name: sheet.name, rows, lastRow, lastCol };
+}
+
+/** Reads every worksheet of an .xlsx held in memory: directly when it is a plain workbook, else through exceljs. */
 export async function readWorkbook(buffer: Buffer): Promise<SheetGrid[]> {
   checkFileBytes(buffer);
+  const fast = readXlsxFast(buffer);
+  if (fast) {
+    // hidden sheets usually hold drop-down lists; read them only when nothing else is there
+    const visible = fast.filter((ws) => ws.state !== 'hidden' && ws.state !== 'veryHidden');
+    const grids = (visible.length ? visible : fast).map(fastGrid);
+    if (grids.length) return grids;
+  }
+  return readWithExceljs(buffer);
+}
+
+/** exceljs's reading, for what the fast reader leaves to it (and, in tests, to check the two agree). */
+export async function readWithExceljs(buffer: Buffer): Promise<SheetGrid[]> {
   const wb = new ExcelJS.Workbook();
   try {
     // exceljs types its input as an ArrayBuffer; hand it a copy of exactly these bytes
