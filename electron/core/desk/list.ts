@@ -32,6 +32,7 @@ export interface TicketQuery {
  * contains the index's own condition, and a bound parameter list never does (migrations 0003, 0011).
  */
 const RUNNING = `status in ('已受理','已派工','处理中')`;
+const UNFINISHED = `status in ('已受理','已派工','处理中','挂起')`;
 /** "TS2026", "BX20261116-0", "ts-2025-001": what staff type when they have a ticket number */
 const TICKET_NO_PREFIX = /^[A-Za-z]{2}[-\d]/;
 /** a count stops this many rows past the page it answers (docs/PERFORMANCE.md): "1,100+ 条" */
@@ -72,7 +73,12 @@ function whereOf(sqlite: Database.Database, f: TicketQuery): Where & { rare: boo
     conds.push(cond);
     params.push(...values);
   };
-  if (f.status?.length) add(`status in (${placeholders(f.status.length)})`, ...f.status);
+  if (f.status?.length) {
+    // statuses as literals in one order, so a set that is a partial index's own condition uses that index
+    const known = TICKET_STATUSES.filter((s) => f.status?.includes(s));
+    if (known.length === new Set(f.status).size) add(`status in (${known.map((s) => `'${s}'`).join(',')})`);
+    else add(`status in (${placeholders(f.status.length)})`, ...f.status);
+  }
   if (f.type?.length) add(`type in (${placeholders(f.type.length)})`, ...f.type);
   if (f.category) add('category = ?', f.category);
   if (f.buildingId) add('building_id = ?', f.buildingId);
@@ -81,9 +87,11 @@ function whereOf(sqlite: Database.Database, f: TicketQuery): Where & { rare: boo
   if (f.from) add('received_at >= ?', cstDayBounds(f.from).start);
   if (f.to) add('received_at < ?', cstDayBounds(f.to).end);
   if (f.needsCallback) add(`status = '已完成' and type in ('投诉', '报修')`);
+  let from = 'tickets';
   let rare = false;
   let counted: Where | undefined;
-  let from = 'tickets';
+  // 未结工单 by deadline and nothing else: walked in deadline order on its partial index (migration 0011)
+  if (conds.length === 1 && conds[0] === UNFINISHED && f.sort === 'due' && !f.text?.trim()) from = 'tickets indexed by tickets_unfinished_due';
   const text = f.text?.trim();
   if (text && TICKET_NO_PREFIX.test(text)) {
     // a ticket number as typed: a range on the unique index instead of a scan
@@ -189,7 +197,9 @@ function listPage(sqlite: Database.Database, f: TicketQuery, nowIso: string, soo
     // each half on its partial index, merged in order (with sort=due the resolve half is read only as far as the page);
     // only ids and sort keys go through the union, full rows for the page only
     const legs = dueLegs(f.due, nowIso, soonIso).map((leg) => ({ ...merge(where, leg), index: leg.index }));
-    const union = legs.map((leg) => `select id, received_at, resolve_due_at, no from tickets indexed by ${leg.index}${sql(leg)}`).join(' union all ');
+    // only the sort key besides the id, so each half reads its index alone
+    const key = f.sort === 'due' ? 'resolve_due_at' : f.sort === 'no' ? 'no' : 'received_at';
+    const union = legs.map((leg) => `select id, ${key} from tickets indexed by ${leg.index}${sql(leg)}`).join(' union all ');
     const params = legs.flatMap((leg) => leg.params);
     const ids = prepared(sqlite, `${union} order by ${order} limit ? offset ?`)
       .pluck()

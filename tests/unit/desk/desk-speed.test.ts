@@ -101,6 +101,13 @@ describe('overdue and due-soon lists (two halves on their partial indexes)', () 
       expect(page.total).toBe(repairs.length);
     }
     expect(checked).toBe(12);
+    // 未结工单 (on hold included) by deadline, both ways, on its own partial index
+    const unfinished = "status in ('已受理','已派工','处理中','挂起')";
+    for (const dir of ['asc', 'desc'] as const) {
+      const all = reference(unfinished, `resolve_due_at ${dir}, id ${dir}`);
+      const page = await list({ status: ['挂起', '已受理', '处理中', '已派工'], sort: 'due', dir, offset: 10, limit: 60 });
+      expect(page.rows.map((r) => r.id)).toEqual(all.slice(10, 70));
+    }
     // the dashboard's lists are the same answers
     const dash = (await must(core.dispatch('desk.dashboard', {}) as never)) as DashboardT;
     expect(dash.overdue.map((r) => r.id)).toEqual(reference(overdue, orders.due).slice(0, 50));

@@ -2,7 +2,8 @@ import { sql, type Kysely } from 'kysely';
 
 // Speed of the ticket lists, dashboard and intake at 500,000 tickets (issue 10, docs/PERFORMANCE.md).
 // Everything here is SQLite-only (triggers, a partial index, FTS5); a PostgreSQL dialect would need its own.
-const RUNNING = `('已受理','已派工','处理中')`;
+const RUNNING = `status in ('已受理','已派工','处理中')`;
+const UNFINISHED = `status in ('已受理','已派工','处理中','挂起')`;
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   // The desk config and the working calendar are cached per connection (desk/config.ts). Every write to
@@ -18,12 +19,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     await sql`${sql.raw(`create trigger desk_cache_estates_${op} after ${op} on estates`)} ${bump}`.execute(db);
   }
 
-  // Respond-overdue and respond-due-soon tickets read from the index alone: the resolve deadline is
-  // in it, so the two halves of "overdue" (docs/PERFORMANCE.md) are counted without row lookups.
+  // The halves of "overdue" and "due soon" (docs/PERFORMANCE.md) read from their partial indexes alone:
+  // the receipt time is in both (a list sorted by it sorts index entries, not rows) and the resolve
+  // deadline in the respond one (its half excludes what the other half has).
+  await sql`drop index tickets_open_resolve_due`.execute(db);
   await sql`drop index tickets_open_respond_due`.execute(db);
-  await sql`${sql.raw(`create index tickets_open_respond_due on tickets (respond_due_at, resolve_due_at) where responded_at is null and status in ${RUNNING}`)}`.execute(
+  await sql`${sql.raw(`create index tickets_open_resolve_due on tickets (resolve_due_at, received_at) where ${RUNNING}`)}`.execute(db);
+  await sql`${sql.raw(`create index tickets_open_respond_due on tickets (respond_due_at, resolve_due_at, received_at) where responded_at is null and ${RUNNING}`)}`.execute(
     db,
   );
+  // 未结工单 by deadline: every unfinished status, on hold included, walked in deadline order to the page
+  await sql`${sql.raw(`create index tickets_unfinished_due on tickets (resolve_due_at) where ${UNFINISHED}`)}`.execute(db);
 
   // Free text: a trigram index over the four columns the list's text filter reads, kept by triggers in the
   // same transaction as the ticket. It finds the candidates of a rare text of three or more characters
@@ -47,7 +53,10 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`drop trigger if exists tickets_text_insert`.execute(db);
   await sql`drop trigger if exists tickets_text_update`.execute(db);
   await sql`drop table if exists tickets_text`.execute(db);
+  await sql`drop index tickets_unfinished_due`.execute(db);
+  await sql`drop index tickets_open_resolve_due`.execute(db);
   await sql`drop index tickets_open_respond_due`.execute(db);
-  await sql`${sql.raw(`create index tickets_open_respond_due on tickets (respond_due_at) where responded_at is null and status in ${RUNNING}`)}`.execute(db);
+  await sql`${sql.raw(`create index tickets_open_resolve_due on tickets (resolve_due_at) where ${RUNNING}`)}`.execute(db);
+  await sql`${sql.raw(`create index tickets_open_respond_due on tickets (respond_due_at) where responded_at is null and ${RUNNING}`)}`.execute(db);
   await sql`delete from counters where key = 'cache:desk'`.execute(db);
 }
