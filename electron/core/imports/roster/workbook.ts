@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { UserError } from '../../errors';
 import { cleanText } from '../../../../shared/domain/text';
 import type { GridCell, SheetGrid } from './grid';
@@ -69,7 +69,7 @@ function scalarCell(v: ExcelJS.CellValue): GridCell {
   return base;
 }
 
-function toGrid(ws: ExcelJS.Worksheet): SheetGrid {
+function toGrid(ws: ExcelJS.Worksheet, mergeType: ExcelJS.ValueType): SheetGrid {
   const rows = new Map<number, Map<number, GridCell>>();
   let lastRow = 0;
   let lastCol = 0;
@@ -78,7 +78,7 @@ function toGrid(ws: ExcelJS.Worksheet): SheetGrid {
     const cols = new Map<number, GridCell>();
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       let gc: GridCell;
-      if (cell.type === ExcelJS.ValueType.Merge) {
+      if (cell.type === mergeType) {
         const m = cell.master;
         gc = { text: '', num: null, date: null, numberTooLong: false, slaveOf: [Number(m.row), Number(m.col)] };
       } else {
@@ -137,7 +137,9 @@ export async function readWorkbook(buffer: Buffer): Promise<SheetGrid[]> {
 
 /** exceljs's reading, for what the fast reader leaves to it (and, in tests, to check the two agree). */
 export async function readWithExceljs(buffer: Buffer): Promise<SheetGrid[]> {
-  const wb = new ExcelJS.Workbook();
+  // loaded on first use: plain workbooks never need it, and it takes a few hundred milliseconds to load
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   try {
     // exceljs types its input as an ArrayBuffer; hand it a copy of exactly these bytes
     await wb.xlsx.load(new Uint8Array(buffer).buffer);
@@ -146,7 +148,7 @@ export async function readWithExceljs(buffer: Buffer): Promise<SheetGrid[]> {
   }
   // hidden sheets usually hold drop-down lists; read them only when nothing else is there
   const visible = wb.worksheets.filter((ws) => ws.state !== 'hidden' && ws.state !== 'veryHidden');
-  const grids = (visible.length ? visible : wb.worksheets).map(toGrid);
+  const grids = (visible.length ? visible : wb.worksheets).map((ws) => toGrid(ws, Excel.ValueType.Merge));
   if (grids.length === 0) throw fileError(`${NOT_XLSX}：其中没有工作表`);
   return grids;
 }
