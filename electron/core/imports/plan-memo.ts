@@ -29,11 +29,17 @@ export async function dbStamp(db: Kysely<DB>): Promise<string> {
 export class PlanMemo<P> {
   private readonly kept = new WeakMap<SheetGrid, Kept<P>>();
 
-  /** Plans (counting it) and keeps the plan with the database's stamp taken after planning. */
+  /**
+   * Plans (counting it) and keeps the plan with the database's stamp — only when nothing was written
+   * while it was being made (its reads are several statements, and other calls run between them).
+   */
   async plan(db: Kysely<DB>, grid: SheetGrid, key: string, compute: () => Promise<P>): Promise<P> {
+    const before = await dbStamp(db);
     const plan = await compute();
     planCounts.computed++;
-    this.kept.set(grid, { key, plan, stamp: await dbStamp(db) });
+    const stamp = await dbStamp(db);
+    if (stamp === before) this.kept.set(grid, { key, plan, stamp });
+    else this.kept.delete(grid);
     return plan;
   }
 
