@@ -5,7 +5,7 @@
 // with exceljs and writes the same rows with statements prepared once, in one transaction.
 import ExcelJS from 'exceljs';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +19,7 @@ import { parseHm, type WorkCalendar } from '../../electron/core/desk/working-tim
 import { cstDate } from '../../shared/domain/time';
 import { bigLedger, bigRoster, type LedgerHouse } from '../unit/imports/big-books';
 import { referenceCopy } from './reference-db';
-import type { Timed } from './measure';
+import { median, type Timed } from './measure';
 import { z } from 'zod';
 import type { Result } from '../../shared/contract/result';
 import { RosterCommitResult } from '../../shared/contract/imports';
@@ -275,44 +275,76 @@ export function cliRosterMs(dir: string, buffer: Buffer): number {
   return round(performance.now() - t);
 }
 
-export async function importBench(file: string): Promise<{ rosterImport20k: Timed; ledgerImport10k: Timed }> {
+/** the median of the app's and the raw baseline's times over `rounds` interleaved runs, so a load spike on a shared machine hits both alike */
+async function interleaved(rounds: number, app: (i: number) => Promise<number>, raw: (i: number) => Promise<number>): Promise<Timed> {
+  const a: number[] = [];
+  const r: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    a.push(await app(i));
+    r.push(await raw(i));
+  }
+  return { ms: round(median(a)), rawMs: round(median(r)) };
+}
+
+export async function importBench(file: string, rounds = 3): Promise<{ rosterImport20k: Timed; ledgerImport10k: Timed }> {
   const dir = mkdtempSync(join(tmpdir(), 'fd-import-bench-'));
   try {
     const roster = await bigRoster(ROSTER_ROWS);
-
     // roster: the app's path and the raw baseline, each into its own empty database
-    const app = await emptyEstate(dir, 'app');
-    const appRoster = await timeIt(() => screenRoster(app.core, app.estateId, roster));
-    await app.core.close();
-    if (appRoster.value.houses !== ROSTER_ROWS) throw new Error(`名册导入只建了 ${appRoster.value.houses} 户`);
-    const raw = await emptyEstate(dir, 'raw');
-    const rawRosterT = await timeIt(() => rawRoster(raw.core.ctx.sqlite, raw.estateId, roster));
-    await raw.core.close();
+    const rosterImport20k = await interleaved(
+      rounds,
+      async (i) => {
+        const app = await emptyEstate(dir, `app-${i}`);
+        const t = await timeIt(() => screenRoster(app.core, app.estateId, roster));
+        await app.core.close();
+        if (t.value.houses !== ROSTER_ROWS) throw new Error(`名册导入只建了 ${t.value.houses} 户`);
+        return t.ms;
+      },
+      async (i) => {
+        const raw = await emptyEstate(dir, `raw-${i}`);
+        const t = await timeIt(() => rawRoster(raw.core.ctx.sqlite, raw.estateId, roster));
+        await raw.core.close();
+        return t.ms;
+      },
+    );
 
-    // ledger: two copies of the reference database, rows naming its houses
-    const ledgerApp = await open(file);
-    const estateId = Number(ledgerApp.ctx.sqlite.prepare('select id from estates where voided_at is null order by id limit 1').pluck().get());
-    const houses = ledgerApp.ctx.sqlite
+    // ledger: rows naming the reference database's houses, each run into a fresh copy of it
+    const probe = await open(file);
+    const estateId = Number(probe.ctx.sqlite.prepare('select id from estates where voided_at is null order by id limit 1').pluck().get());
+    const houses = probe.ctx.sqlite
       .prepare(
         `select b.code building, u.code unit, h.room_no room from houses h join buildings b on b.id = h.building_id left join units u on u.id = h.unit_id
          where h.estate_id = ? and h.voided_at is null order by h.id`,
       )
       .all(estateId) as LedgerHouse[];
+    await probe.close();
     const ledger = await bigLedger(LEDGER_ROWS, houses);
-    const rawFile = join(dir, 'ledger-raw.sqlite');
-    ledgerApp.ctx.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-    await ledgerApp.ctx.sqlite.backup(rawFile);
-    const appLedger = await timeIt(() => screenLedger(ledgerApp, estateId, ledger));
-    await ledgerApp.close();
-    if (appLedger.value.tickets !== LEDGER_ROWS) throw new Error(`台账导入只建了 ${appLedger.value.tickets} 张工单`);
-    const ledgerRaw = await open(rawFile);
-    const rawLedgerT = await timeIt(() => rawLedger(ledgerRaw.ctx.sqlite, estateId, ledger));
-    await ledgerRaw.close();
-
-    return {
-      rosterImport20k: { ms: round(appRoster.ms), rawMs: round(rawRosterT.ms) },
-      ledgerImport10k: { ms: round(appLedger.ms), rawMs: round(rawLedgerT.ms) },
+    const fresh = async (name: string) => {
+      const copy = join(dir, `${name}.sqlite`);
+      copyFileSync(file, copy);
+      const core = await open(copy);
+      return {
+        core,
+        done: async () => (await core.close(), rmSync(copy, { force: true }), rmSync(`${copy}-wal`, { force: true }), rmSync(`${copy}-shm`, { force: true })),
+      };
     };
+    const ledgerImport10k = await interleaved(
+      Math.max(1, rounds - 1),
+      async (i) => {
+        const db = await fresh(`ledger-app-${i}`);
+        const t = await timeIt(() => screenLedger(db.core, estateId, ledger));
+        await db.done();
+        if (t.value.tickets !== LEDGER_ROWS) throw new Error(`台账导入只建了 ${t.value.tickets} 张工单`);
+        return t.ms;
+      },
+      async (i) => {
+        const db = await fresh(`ledger-raw-${i}`);
+        const t = await timeIt(() => rawLedger(db.core.ctx.sqlite, estateId, ledger));
+        await db.done();
+        return t.ms;
+      },
+    );
+    return { rosterImport20k, ledgerImport10k };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
