@@ -20,7 +20,7 @@ interface Kept<P> {
 export const planCounts = { computed: 0, reused: 0 };
 
 /** Where the database stands: equal stamps mean nothing was written since. */
-export async function dbStamp(db: Kysely<DB>): Promise<string> {
+async function dbStamp(db: Kysely<DB>): Promise<string> {
   const changes = await sql<{ n: number }>`select total_changes() as n`.execute(db);
   const version = await sql<{ data_version: number }>`pragma data_version`.execute(db);
   return `${version.rows[0]?.data_version}|${changes.rows[0]?.n}`;

@@ -9,7 +9,7 @@ import { inflateRawSync } from 'node:zlib';
 // chart sheets, cells without an address), so workbook.ts falls back to exceljs for that file.
 
 /** what exceljs's cell.value would be, reduced to what workbook.ts's scalarCell reads */
-export type FastValue = string | number | boolean | Date | null;
+type FastValue = string | number | boolean | Date | null;
 
 export interface FastSheet {
   name: string;
