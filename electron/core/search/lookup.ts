@@ -3,7 +3,7 @@ import type { SearchHitT } from '../../../shared/contract/search';
 import { houseLabel } from '../archives/mappers';
 import { planQuery, planIsEmpty, type QueryPlan } from './query';
 import { joinParts, maskPhone, roleLabel } from './format';
-import { AFTER, KEY, estates, personRows, roomRows, vehicleRows, type PersonRow, type PersonSource, type Sqlite } from './statements';
+import { AFTER, KEY, personRows, roomRows, transactionStatements, vehicleRows, type PersonRow, type PersonSource, type Sqlite } from './statements';
 
 // Lower rank = shown first. Exact room matches lead, then names, initials, phones, plates;
 // people who have moved out come after everyone current.
@@ -33,12 +33,9 @@ interface Ranked {
   hit: SearchHitT;
 }
 
-/** What every query of one lookup shares: the current estate and the estates' names. */
+/** What every query of one lookup shares: the current estate. */
 interface Scope {
   estateId: number | undefined;
-  names: Map<number, string>;
-  /** a current estate is given and others exist: index-ordered reads run once per side */
-  split: boolean;
 }
 const awayOf = (scope: Scope, estateId: number) => (scope.estateId !== undefined && estateId !== scope.estateId ? 1 : 0);
 
@@ -68,16 +65,22 @@ export async function lookup(ctx: Pick<CoreContext, 'db' | 'sqlite'>, query: str
 }
 
 function search(sqlite: Sqlite, plan: QueryPlan, limit: number, estateId: number | undefined): SearchHitT[] {
-  const all = estates(sqlite);
-  const scope: Scope = { estateId, names: new Map(all.map((e) => [e.id, e.name])), split: estateId !== undefined && all.some((e) => e.id !== estateId) };
+  const scope: Scope = { estateId };
   const found: Ranked[] = [];
   const seen = new Set<string>();
-  for (const group of groups(sqlite, scope, plan)) {
-    for (const r of group(limit - seen.size, seen)) {
-      found.push(r);
-      seen.add(r.key);
+  let began = false;
+  try {
+    for (const [i, group] of groups(sqlite, scope, plan).entries()) {
+      // From the second read on, one read transaction: SQLite then takes its snapshot once, not per statement (~5 µs each).
+      if (i === 1 && !sqlite.inTransaction) began = !!transactionStatements(sqlite).begin.run();
+      for (const r of group(limit - seen.size, seen)) {
+        found.push(r);
+        seen.add(r.key);
+      }
+      if (seen.size >= limit) break;
     }
-    if (seen.size >= limit) break;
+  } finally {
+    if (began) transactionStatements(sqlite).commit.run();
   }
   return rankAndTrim(found, limit);
 }
@@ -175,7 +178,7 @@ function roomGroup(sqlite: Sqlite, scope: Scope, room: NonNullable<QueryPlan['ro
           kind: 'house',
           houseId: r.id,
           estateId: r.estate_id,
-          estateName: scope.names.get(r.estate_id) ?? '',
+          estateName: r.estate_name,
           title: houseLabel(r.building_name, r.unit_name, r.room_no),
           subtitle: joinParts([ownerText, r.status]),
           matched: '房号',
@@ -196,41 +199,43 @@ interface PersonRead {
 /**
  * People matching a source, one hit per household they belong to. Current residents and those who
  * have moved out are separate groups: someone who has moved out is still found (staff ask about
- * former tenants), ranked after everyone current. Name and initials keys are read in index order,
- * so with several estates the current estate's and the others' are two reads, merged by ranking.
+ * former tenants), ranked after everyone current.
  */
 function personGroup(sqlite: Sqlite, scope: Scope, p: PersonRead): Group {
   const home = scope.estateId ?? 0;
-  const sides: Array<'home' | 'away' | 'all'> = p.source.by === 'key' && scope.split ? ['home', 'away'] : ['all'];
-  // an unsplit key read has no estate order: with one estate (or none current) every hit is "here"
-  const estateHome = p.source.by === 'key' ? 0 : home;
   const keyOf = (r: PersonRow) => `person:${r.id}:${r.house_id}`;
+  const read = (only: 'home' | 'away' | 'all', estateHome: number, need: number, seen: ReadonlySet<string>) =>
+    enough((limit) => personRows(sqlite, { source: p.source, ended: p.ended, estate: { only, home: estateHome }, limit }), keyOf, need, seen);
+  const rows = (need: number, seen: ReadonlySet<string>): PersonRow[] => {
+    // sorted sources put the current estate first in their sort
+    if (p.source.by !== 'key') return read('all', home, need, seen);
+    // Key reads come in index order, which has no estate in it. Read all estates at once: when every
+    // row is the current estate's (always, with one estate), they are its best, and no other estate's
+    // hit can outrank them (a better name match would come first in index order). Otherwise read
+    // this estate's and the others' apart; the ranking merges them.
+    const all = read('all', 0, need, seen);
+    if (scope.estateId === undefined || all.every((r) => r.estate_id === scope.estateId)) return all;
+    return [...read('home', home, need, seen), ...read('away', home, need, seen)];
+  };
   return (need, seen) =>
-    sides.flatMap((only) =>
-      enough(
-        (limit) => personRows(sqlite, { source: p.source, ended: p.ended, estate: { only, home: only === 'all' ? estateHome : home }, limit }),
-        keyOf,
-        need,
-        seen,
-      ).map((r): Ranked => {
-        const where_ = houseLabel(r.building_name, r.unit_name, r.room_no);
-        return {
-          key: keyOf(r),
-          rank: p.rankOf(r) + (p.ended ? RANK.movedOut : 0),
-          away: awayOf(scope, r.estate_id),
-          sort: `${String(r.name.length).padStart(2, '0')}${r.name}|${houseSort(r.estate_id, r.sort_key, r.unit_code, r.room_no)}`,
-          hit: {
-            kind: 'person',
-            houseId: r.house_id,
-            estateId: r.estate_id,
-            estateName: scope.names.get(r.estate_id) ?? '',
-            title: r.name,
-            subtitle: joinParts([where_, roleLabel(r.role), p.showPhone && r.phone ? maskPhone(r.phone) : null, p.ended ? '已迁出' : null]),
-            matched: p.matched,
-          },
-        };
-      }),
-    );
+    rows(need, seen).map((r): Ranked => {
+      const where_ = houseLabel(r.building_name, r.unit_name, r.room_no);
+      return {
+        key: keyOf(r),
+        rank: p.rankOf(r) + (p.ended ? RANK.movedOut : 0),
+        away: awayOf(scope, r.estate_id),
+        sort: `${String(r.name.length).padStart(2, '0')}${r.name}|${houseSort(r.estate_id, r.sort_key, r.unit_code, r.room_no)}`,
+        hit: {
+          kind: 'person',
+          houseId: r.house_id,
+          estateId: r.estate_id,
+          estateName: r.estate_name,
+          title: r.name,
+          subtitle: joinParts([where_, roleLabel(r.role), p.showPhone && r.phone ? maskPhone(r.phone) : null, p.ended ? '已迁出' : null]),
+          matched: p.matched,
+        },
+      };
+    });
 }
 
 function vehicleGroup(sqlite: Sqlite, scope: Scope, plate: string): Group {
@@ -250,7 +255,7 @@ function vehicleGroup(sqlite: Sqlite, scope: Scope, plate: string): Group {
         kind: 'vehicle',
         houseId: r.house_id,
         estateId: r.estate_id,
-        estateName: scope.names.get(r.estate_id) ?? '',
+        estateName: r.estate_name,
         title: r.plate,
         subtitle: joinParts([houseLabel(r.building_name, r.unit_name, r.room_no), r.person_name]),
         matched: '车牌',

@@ -23,6 +23,7 @@ export interface QueryPlan {
 // Abbreviations that open a plate; several are also surnames (云, 吉, 鲁...), so a lone one is read both ways.
 const PROVINCES = '京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼';
 const HAN = /\p{Script=Han}/u;
+const PROVINCE_PLATE = new RegExp(`^[${PROVINCES}][A-Z][A-Z0-9]{0,6}$`);
 
 export function planQuery(raw: string): QueryPlan {
   const text = toHalfWidth(raw).replace(/\s+/g, ' ').trim();
@@ -37,7 +38,7 @@ export function planQuery(raw: string): QueryPlan {
   if (/^\d{4,}$/.test(digits) && !plan.room?.building) plan.phoneTail = digits;
 
   const plate = normalisePlate(compact);
-  const provincePlate = new RegExp(`^[${PROVINCES}][A-Z][A-Z0-9]{0,6}$`).test(plate);
+  const provincePlate = PROVINCE_PLATE.test(plate);
   const latinPlate = /^[A-Z0-9]{2,8}$/.test(plate) && /[A-Z]/.test(plate) && /\d/.test(plate);
   if (provincePlate || (latinPlate && !plan.room) || (plan.phoneTail && plate.length <= 8)) plan.plate = plate;
 
