@@ -37,13 +37,20 @@ const PLACEHOLDERS = new Set([
   '无资料',
 ]);
 
+/** no placeholder is longer than this, however spaced out ("无 资 料") */
+const PLACEHOLDER_MAX = 12;
+
 export function isPlaceholder(text: string): boolean {
-  return PLACEHOLDERS.has(text.replace(/\s/g, '').toUpperCase());
+  return text.length <= PLACEHOLDER_MAX && PLACEHOLDERS.has(text.replace(/\s/g, '').toUpperCase());
 }
+
+/** text cleanText leaves as it is: no full-width forms, no ideographic space, single inner spaces only */
+const CLEAN = /^(?:[^\s\uFF01-\uFF5E\u3000]+(?: [^\s\uFF01-\uFF5E\u3000]+)*)?$/;
 
 /** The cell's text, '' for empty cells and placeholders. */
 export function textOf(cell: GridCell): string {
-  const t = cleanText(cell.text);
+  // workbook cells arrive cleaned (workbook.ts): checking is cheaper than cleaning them again
+  const t = CLEAN.test(cell.text) ? cell.text : cleanText(cell.text);
   return isPlaceholder(t) ? '' : t;
 }
 
