@@ -3,7 +3,7 @@ import type { SearchHitT } from '../../../shared/contract/search';
 import { houseLabel } from '../archives/mappers';
 import { planQuery, planIsEmpty, type QueryPlan } from './query';
 import { joinParts, maskPhone, roleLabel } from './format';
-import { AFTER, KEY, personRows, roomRows, transactionStatements, vehicleRows, type PersonRow, type PersonSource, type Sqlite } from './statements';
+import { AFTER, KEY, PINYIN_KEY, personRows, roomRows, transactionStatements, vehicleRows, type PersonRow, type PersonSource, type Sqlite } from './statements';
 
 // Lower rank = shown first. Exact room matches lead, then names, initials, phones, plates;
 // people who have moved out come after everyone current.
@@ -103,7 +103,12 @@ function groups(sqlite: Sqlite, scope: Scope, plan: QueryPlan): Group[] {
       group({ by: 'key', key: l, kind: KEY.initials }, '拼音首字母', () => RANK.initialsExact);
       group({ by: 'key', key: l, kind: KEY.initialsStart }, '拼音首字母', () => RANK.initialsPrefix);
       // a single letter is already every initial-prefix match; full pinyin from the second letter on
-      if (l.length >= 2) group({ by: 'pinyin', prefix: l }, '拼音', () => RANK.pinyinPrefix);
+      if (l.length >= 2)
+        group(
+          { by: 'key', key: l.slice(0, PINYIN_KEY), kind: KEY.pinyin, filter: l.length > PINYIN_KEY ? { name: 'pinyin', q: l } : undefined },
+          '拼音',
+          () => RANK.pinyinPrefix,
+        );
     }
     // contains ("三" finds 张三)
     if (name) group({ by: 'key', key, kind: KEY.nameInside, filter: long ? { name: 'contains', q: name } : undefined }, '姓名', nameRank);

@@ -29,7 +29,10 @@ function prepared(sqlite: Sqlite, key: string, text: () => string): Database.Sta
 }
 
 /** A read transaction around the statements of one lookup. */
-export const transactionStatements = (sqlite: Sqlite) => ({ begin: prepared(sqlite, 'begin', () => 'begin'), commit: prepared(sqlite, 'commit', () => 'commit') });
+export const transactionStatements = (sqlite: Sqlite) => ({
+  begin: prepared(sqlite, 'begin', () => 'begin'),
+  commit: prepared(sqlite, 'commit', () => 'commit'),
+});
 
 /**
  * The same text as lookup.ts houseSort(), so SQL orders rows exactly as the ranking does and a
@@ -114,14 +117,14 @@ export interface PersonRow {
 }
 
 /** person_keys kinds (migration 0010) */
-export const KEY = { nameStart: 1, nameInside: 2, initials: 3, initialsStart: 4 } as const;
+export const KEY = { nameStart: 1, nameInside: 2, initials: 3, initialsStart: 4, pinyin: 5 } as const;
+/** kind 5 keys are the first 2–4 letters of the full pinyin (migration 0010 PINYIN_KEY) */
+export const PINYIN_KEY = 4;
 
 /** Where the matching people come from, and in which order they are read. */
 export type PersonSource =
   /** person_keys rows of one key and kind, read in the key's (length, name) order: no sort */
-  | { by: 'key'; key: string; kind: number; filter?: { name: 'starts' | 'contains'; q: string } }
-  /** full pinyin starting with `prefix` (people_pinyin), sorted */
-  | { by: 'pinyin'; prefix: string }
+  | { by: 'key'; key: string; kind: number; filter?: { name: 'starts' | 'contains' | 'pinyin'; q: string } }
   /** phone digits ending with `tail` (4+ digits; people_phone_tail), sorted */
   | { by: 'phone'; tail: string };
 
@@ -157,14 +160,12 @@ export function personRows(sqlite: Sqlite, a: PersonArgs): PersonRow[] {
     } else if (s.filter?.name === 'contains') {
       where += ` and instr(k.name, @q) > 0`;
       params.q = s.filter.q;
+    } else if (s.filter?.name === 'pinyin') {
+      where += ` and k.pinyin >= @q and k.pinyin < @qEnd`;
+      params.q = s.filter.q;
+      params.qEnd = s.filter.q + AFTER;
     }
     order = 'k.len, k.name';
-  } else if (s.by === 'pinyin') {
-    from = 'people p';
-    where = 'p.name_pinyin >= @q and p.name_pinyin < @qEnd';
-    params.q = s.prefix;
-    params.qEnd = s.prefix + AFTER;
-    order = 'length(p.name), p.name';
   } else {
     from = 'people p';
     // not LIKE @pattern: a bound LIKE pattern on an indexed column is planned with its value and re-prepared on every bind
@@ -218,5 +219,11 @@ export function vehicleRows(sqlite: Sqlite, a: { plate: string; home: number; li
     order by case when v.plate_norm = @q or (@tail and substr(v.plate_norm, -@n) = @q) then 0 else 1 end, h.estate_id <> @home, v.plate_norm, v.id
     limit ${limitOf(a.limit)}`;
   const n = [...a.plate].length;
-  return prepared(sqlite, `vehicle ${limitOf(a.limit)}`, text).all({ q: a.plate, qEnd: a.plate + AFTER, tail: a.plate.length >= 6 ? 1 : 0, n, home: a.home }) as VehicleRow[];
+  return prepared(sqlite, `vehicle ${limitOf(a.limit)}`, text).all({
+    q: a.plate,
+    qEnd: a.plate + AFTER,
+    tail: a.plate.length >= 6 ? 1 : 0,
+    n,
+    home: a.home,
+  }) as VehicleRow[];
 }

@@ -129,6 +129,7 @@ describe('search.lookup through its indexes gives the answers it gave before', (
     expect((await lookup(t.ctx, '欧阳娜娜'))[0]).toMatchObject({ title: '欧阳娜娜', houseId: renamed.house_id, matched: '姓名' });
     expect((await lookup(t.ctx, '娜娜'))[0]).toMatchObject({ title: '欧阳娜娜' });
     expect((await lookup(t.ctx, 'oynn'))[0]).toMatchObject({ title: '欧阳娜娜', matched: '拼音首字母' });
+    expect((await lookup(t.ctx, 'ouyangn'))[0]).toMatchObject({ title: '欧阳娜娜', matched: '拼音' });
     expect((await lookup(t.ctx, renamed.name, ALL)).some((h) => h.kind === 'person' && h.houseId === renamed.house_id && h.title === renamed.name)).toBe(false);
 
     // phone change: the new tail finds them, the old tail no longer does

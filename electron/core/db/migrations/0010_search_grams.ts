@@ -11,6 +11,8 @@ import { sql, type Kysely } from 'kysely';
 //   2 a 1- or 2-character piece of the name further in     ("小", "明", "小明")
 //   3 the whole pinyin initials                            ("wxm")
 //   4 a shorter start of the initials                      ("w", "wx")
+//   5 the first 2, 3 and 4 letters of the full pinyin      ("wa", "wan", "wang"), with the
+//     full pinyin beside the key, so a longer prefix ("wangxiaom") is checked in the row
 // with the name's length and the name, so the rows of one key come in "shortest names first"
 // order straight from the primary key and a LIMIT stops the read (no sort of every match).
 // plate_suffixes: every suffix of 2+ characters of a live vehicle's plate_norm: "contains X" is
@@ -23,16 +25,23 @@ import { sql, type Kysely } from 'kysely';
 /** Names, initials and plates longer than this get no keys past it (names are at most 40 characters on the forms). */
 const NUMBERS = 256;
 
-/** The keys of person `p`: a trigger's `new`/`old` row, or with `from` every live person of the table (the backfill). */
-const personKeys = (p: string, from = '') => {
+/** Full pinyin prefixes are keys up to this length; longer ones are read through it and checked against the pinyin column. */
+const PINYIN_KEY = 4;
+
+/**
+ * The keys of person `p`: a trigger's `new`/`old` row, or with `from` every live person of the table
+ * (the backfill). The primary key's five columns, and with `pinyin` the full pinyin of kind 5 rows.
+ */
+const personKeys = (p: string, { from = '', pinyin = true } = {}) => {
   const src = from ? `${from}, ` : '';
   const live = from ? ` and ${p}.voided_at is null` : '';
-  const row = `length(${p}.name), ${p}.name, ${p}.id`;
+  const row = (withPinyin = false) => `length(${p}.name), ${p}.name, ${p}.id${pinyin ? `, ${withPinyin ? `${p}.name_pinyin` : 'null'}` : ''}`;
   return sql.raw(`
-    select substr(${p}.name, s.n, 1), min(s.n, 2), ${row} from ${src}search_numbers s where s.n <= length(${p}.name)${live}
-    union select substr(${p}.name, s.n, 2), min(s.n, 2), ${row} from ${src}search_numbers s where s.n < length(${p}.name)${live}
-    union select ${p}.name_initials, 3, ${row} ${from ? `from ${from} ` : ''}where ${p}.name_initials <> ''${live}
-    union select substr(${p}.name_initials, 1, s.n), 4, ${row} from ${src}search_numbers s where s.n < length(${p}.name_initials)${live}`);
+    select substr(${p}.name, s.n, 1), min(s.n, 2), ${row()} from ${src}search_numbers s where s.n <= length(${p}.name)${live}
+    union select substr(${p}.name, s.n, 2), min(s.n, 2), ${row()} from ${src}search_numbers s where s.n < length(${p}.name)${live}
+    union select ${p}.name_initials, 3, ${row()} ${from ? `from ${from} ` : ''}where ${p}.name_initials <> ''${live}
+    union select substr(${p}.name_initials, 1, s.n), 4, ${row()} from ${src}search_numbers s where s.n < length(${p}.name_initials)${live}
+    union select substr(${p}.name_pinyin, 1, s.n), 5, ${row(true)} from ${src}search_numbers s where s.n between 2 and min(${PINYIN_KEY}, length(${p}.name_pinyin))${live}`);
 };
 
 const plateSuffixes = (v: string, from = '') =>
@@ -53,6 +62,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('len', 'integer', (c) => c.notNull())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('person_id', 'integer', (c) => c.notNull())
+    .addColumn('pinyin', 'text')
     .addPrimaryKeyConstraint('person_keys_pk', ['key', 'kind', 'len', 'name', 'person_id'])
     .modifyEnd(sql`without rowid`)
     .execute();
@@ -67,14 +77,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   // deleting by the full primary key (row values), so an edit touches only its own rows
   await sql`create trigger people_keys_insert after insert on people when new.voided_at is null begin
-    insert or ignore into person_keys (key, kind, len, name, person_id) ${personKeys('new')};
+    insert or ignore into person_keys (key, kind, len, name, person_id, pinyin) ${personKeys('new')};
   end`.execute(db);
-  await sql`create trigger people_keys_update after update of name, name_initials, voided_at on people begin
-    delete from person_keys where old.voided_at is null and (key, kind, len, name, person_id) in (${personKeys('old')});
-    insert or ignore into person_keys (key, kind, len, name, person_id) select * from (${personKeys('new')}) where new.voided_at is null;
+  await sql`create trigger people_keys_update after update of name, name_initials, name_pinyin, voided_at on people begin
+    delete from person_keys where old.voided_at is null and (key, kind, len, name, person_id) in (${personKeys('old', { pinyin: false })});
+    insert or ignore into person_keys (key, kind, len, name, person_id, pinyin) select * from (${personKeys('new')}) where new.voided_at is null;
   end`.execute(db);
   await sql`create trigger people_keys_delete after delete on people when old.voided_at is null begin
-    delete from person_keys where (key, kind, len, name, person_id) in (${personKeys('old')});
+    delete from person_keys where (key, kind, len, name, person_id) in (${personKeys('old', { pinyin: false })});
   end`.execute(db);
 
   await sql`create trigger vehicles_suffixes_insert after insert on vehicles when new.voided_at is null begin
@@ -89,7 +99,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   end`.execute(db);
 
   // the rows already on file
-  await sql`insert or ignore into person_keys (key, kind, len, name, person_id) ${personKeys('p', 'people p')}`.execute(db);
+  await sql`insert or ignore into person_keys (key, kind, len, name, person_id, pinyin) ${personKeys('p', { from: 'people p' })}`.execute(db);
   await sql`insert or ignore into plate_suffixes (suffix, vehicle_id) ${plateSuffixes('v', 'vehicles v')}`.execute(db);
 }
 
