@@ -99,42 +99,6 @@ export async function ticketsBench(): Promise<void> {
     console.log(
       `（目标：每页 ${TARGET_MS} ms 以内，含总数；目标比取首次与翻页中位数的较大者，< 1 即达标）${slow.length ? `\n未达标：${slow.join('、')}` : ''}`,
     );
-
-    // the monthly statistics (docs/REPORTS.md): computed and written to both files for the month
-    // nearest 10,000 tickets (issue 9's case), the month nearest 10,000 complaints and the busiest month
-    const months = core.ctx.sqlite
-      .prepare(
-        "select strftime('%Y-%m', received_at, '+8 hours') m, count(*) n, sum(type = '投诉') c from tickets where voided_at is null group by m order by m",
-      )
-      .all() as { m: string; n: number; c: number }[];
-    const nearest = (key: 'n' | 'c') => months.reduce((best, x) => (Math.abs(x[key] - 10_000) < Math.abs(best[key] - 10_000) ? x : best));
-    const busiest = months.reduce((best, x) => (x.n > best.n ? x : best));
-    const { monthlyReport } = await import('../../electron/core/reports/monthly');
-    const { monthlyWorkbook } = await import('../../electron/core/reports/workbook');
-    const { monthlyWordReport } = await import('../../electron/core/reports/word-report');
-    const reportCases: [string, { m: string; n: number; c: number }][] = [
-      ['约一万张工单的月份', nearest('n')],
-      ['约一万件投诉的月份', nearest('c')],
-      ['最忙的月份', busiest],
-    ];
-    for (const [label, month] of reportCases) {
-      const runs: { total: number; compute: number; xlsx: number; docx: number }[] = [];
-      for (let i = 0; i < 5; i++) {
-        const t = performance.now();
-        const report = await monthlyReport(core.ctx, { estateId, month: month.m });
-        const t1 = performance.now();
-        await monthlyWorkbook(core.ctx, report);
-        const t2 = performance.now();
-        await monthlyWordReport(report);
-        const t3 = performance.now();
-        runs.push({ total: t3 - t, compute: t1 - t, xlsx: t2 - t1, docx: t3 - t2 });
-      }
-      runs.sort((x, y) => x.total - y.total);
-      const med = runs[Math.floor(runs.length / 2)];
-      console.log(
-        `月度投诉统计 ${label} ${month.m}（${month.n.toLocaleString()} 张工单，${month.c.toLocaleString()} 件投诉）：计算 + Excel + Word 中位 ${med.total.toFixed(0)} ms（计算 ${med.compute.toFixed(0)}，Excel ${med.xlsx.toFixed(0)}，Word ${med.docx.toFixed(0)}），最快 ${runs[0].total.toFixed(0)} ms，目标 1000 ms，比值 ${(med.total / 1000).toFixed(2)}`,
-      );
-    }
   } finally {
     await core.close();
     rmSync(dir, { recursive: true, force: true });
