@@ -83,24 +83,24 @@ export function toTicket(t: TicketRecord, sla: TicketT['sla'], estateName = ''):
   };
 }
 
+/** A list row, built directly (a page is 100 of these; no full ticket object in between). */
 export function toRow(t: TicketRecord, sla: TicketT['sla']): TicketRowT {
-  const full = toTicket(t, sla);
   return {
-    id: full.id,
-    no: full.no,
-    type: full.type,
-    channel: full.channel,
-    location: full.location,
-    category: full.category,
-    subcategory: full.subcategory,
-    urgency: full.urgency,
-    reporter: full.reporter,
-    phone: full.phone,
-    status: full.status,
-    department: full.department,
-    assignee: full.assignee,
-    receivedAt: full.receivedAt,
-    imported: full.imported,
+    id: t.id,
+    no: t.no,
+    type: t.type as TicketT['type'],
+    channel: t.channel as TicketT['channel'],
+    location: t.location,
+    category: t.category,
+    subcategory: t.subcategory,
+    urgency: t.urgency as TicketT['urgency'],
+    reporter: t.reporter,
+    phone: t.phone,
+    status: t.status as TicketStatusT,
+    department: t.department,
+    assignee: t.assignee,
+    receivedAt: t.received_at,
+    imported: t.imported === 1,
     sla,
     summary: t.description.length > 60 ? `${t.description.slice(0, 60)}…` : t.description,
   };
