@@ -44,17 +44,19 @@ describe('a harness starting', () => {
     expect(await until(() => loaded('playwright-core') && loaded('pdf-lib'))).toBe(true);
   });
 
-  it('loads the workbook reader on the first import, which then answers as before', async () => {
+  it('loads the workbook writer on the first export, which then answers as before', async () => {
     const setup = await harness.dispatch('system.setup', { estateName: '测试花园', demo: false });
     expect(setup.ok).toBe(true);
     const estateId = (setup as { value: { estateId: number } }).value.estateId;
     expect(loaded('exceljs')).toBe(false);
-    const preview = await harness.dispatch('imports.roster.preview', {
-      estateId,
-      fileName: '名册.xlsx',
-      dataBase64: Buffer.from('不是表格').toString('base64'),
-    });
-    expect(preview).toMatchObject({ ok: false, error: { code: 'FILE' } });
+    const xlsx = await harness.dispatch('reports.monthly.xlsx', { estateId, month: '2026-11' });
+    expect(xlsx).toMatchObject({ ok: true, value: { fileName: expect.stringMatching(/\.xlsx$/) } });
+    // a real workbook: a zip
+    expect(
+      Buffer.from((xlsx as { value: { dataBase64: string } }).value.dataBase64, 'base64')
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
     expect(loaded('exceljs')).toBe(true);
   });
 });
