@@ -189,6 +189,18 @@ describe('free-text ticket search', () => {
     expect(byNo).toMatchObject({ total: 100 + COUNT_CAP, capped: true });
   });
 
+  it('texts with quotes, query words or LIKE wildcards are searched as typed', async () => {
+    const t = await create({ description: '门口贴了 "NOT OR" 的(告示)*' });
+    for (const text of ['"NOT OR"', 'NOT OR', '(告示)*', '的(告', '100%', 'a_b', 'x\\y']) {
+      const page = await list({ text });
+      expect(
+        page.rows.map((r) => r.id),
+        text,
+      ).toEqual(like(text));
+    }
+    expect((await list({ text: '"NOT OR"' })).rows.map((r) => r.id)).toEqual([t.ticket.id]);
+  });
+
   it('follows edits and new tickets (the index is kept in the same transaction)', async () => {
     const t = await create({ description: '地下车库渗水严重', reporter: '欧阳娜娜', phone: '13911112222' });
     expect((await list({ text: '车库渗水' })).rows.map((r) => r.id)).toEqual([t.ticket.id]);
