@@ -31,6 +31,8 @@ const PINYIN_KEY = 4;
 /**
  * The keys of person `p`: a trigger's `new`/`old` row, or with `from` every live person of the table
  * (the backfill). The primary key's five columns, and with `pinyin` the full pinyin of kind 5 rows.
+ * UNION ALL: a name's repeated pieces ("明明") are dropped by INSERT OR IGNORE, cheaper than a
+ * UNION's temporary index in every trigger run (~20% of a 20,000-person import's trigger time).
  */
 const personKeys = (p: string, { from = '', pinyin = true } = {}) => {
   const src = from ? `${from}, ` : '';
@@ -38,10 +40,10 @@ const personKeys = (p: string, { from = '', pinyin = true } = {}) => {
   const row = (withPinyin = false) => `length(${p}.name), ${p}.name, ${p}.id${pinyin ? `, ${withPinyin ? `${p}.name_pinyin` : 'null'}` : ''}`;
   return sql.raw(`
     select substr(${p}.name, s.n, 1), min(s.n, 2), ${row()} from ${src}search_numbers s where s.n <= length(${p}.name)${live}
-    union select substr(${p}.name, s.n, 2), min(s.n, 2), ${row()} from ${src}search_numbers s where s.n < length(${p}.name)${live}
-    union select ${p}.name_initials, 3, ${row()} ${from ? `from ${from} ` : ''}where ${p}.name_initials <> ''${live}
-    union select substr(${p}.name_initials, 1, s.n), 4, ${row()} from ${src}search_numbers s where s.n < length(${p}.name_initials)${live}
-    union select substr(${p}.name_pinyin, 1, s.n), 5, ${row(true)} from ${src}search_numbers s where s.n between 2 and min(${PINYIN_KEY}, length(${p}.name_pinyin))${live}`);
+    union all select substr(${p}.name, s.n, 2), min(s.n, 2), ${row()} from ${src}search_numbers s where s.n < length(${p}.name)${live}
+    union all select ${p}.name_initials, 3, ${row()} ${from ? `from ${from} ` : ''}where ${p}.name_initials <> ''${live}
+    union all select substr(${p}.name_initials, 1, s.n), 4, ${row()} from ${src}search_numbers s where s.n < length(${p}.name_initials)${live}
+    union all select substr(${p}.name_pinyin, 1, s.n), 5, ${row(true)} from ${src}search_numbers s where s.n between 2 and min(${PINYIN_KEY}, length(${p}.name_pinyin))${live}`);
 };
 
 const plateSuffixes = (v: string, from = '') =>
