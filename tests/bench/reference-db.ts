@@ -83,6 +83,9 @@ async function build(file: string): Promise<void> {
   }
   for (const ext of ['-wal', '-shm']) rmSync(partial + ext, { force: true });
   renameSync(partial, file);
+  // older builds (other migrations) are 600 MB each: keep only this one
+  for (const f of readdirSync(cacheDir()))
+    if (/^reference-[0-9a-f]{12}\.sqlite(-wal|-shm)?$/.test(f) && !file.endsWith(f)) rmSync(join(cacheDir(), f), { force: true });
 }
 
 /** A working copy of the reference database (built and cached first if needed), in a new temp folder. */
