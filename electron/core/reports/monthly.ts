@@ -1,7 +1,9 @@
 // The monthly complaint statistics (月度投诉统计分析): one computation, every figure defined once in
 // docs/REPORTS.md. A ticket belongs to the month in which it was received, in China time; voided
 // tickets count nowhere. Rates are fractions 0..1, rounded to 4 places; hours and per-100 to 2.
+import type { ExpressionBuilder } from 'kysely';
 import type { CoreContext } from '../context';
+import type { DB } from '../db/schema';
 import { UserError } from '../errors';
 import { cstDate, cstMonthBounds } from '../../../shared/domain/time';
 import type { BreakdownRowT, MonthlyReportT, TicketRefT } from '../../../shared/contract/reports';
@@ -48,6 +50,16 @@ interface Row {
 
 const ref = (t: Row): TicketRefT => ({ id: t.id, no: t.no, location: t.location, category: t.category, receivedAt: t.received_at });
 
+/** The tickets that count as an estate's complaints received in [from, to): one definition for every read below (docs/REPORTS.md). */
+const complaintsIn = (estateId: number, from: string, to: string) => (eb: ExpressionBuilder<DB & { t: DB['tickets'] }, 't'>) =>
+  eb.and([
+    eb('t.type', '=', COMPLAINT),
+    eb('t.received_at', '>=', from),
+    eb('t.received_at', '<', to),
+    eb('t.estate_id', '=', estateId),
+    eb('t.voided_at', 'is', null),
+  ]);
+
 /** complaints of an estate received in [from, to), oldest first: one range read on (type, received_at) */
 async function complaintsBetween(ctx: CoreContext, estateId: number, from: string, to: string): Promise<Row[]> {
   return ctx.db
@@ -70,11 +82,7 @@ async function complaintsBetween(ctx: CoreContext, estateId: number, from: strin
       't.respond_due_at',
       't.resolve_due_at',
     ])
-    .where('t.type', '=', COMPLAINT)
-    .where('t.received_at', '>=', from)
-    .where('t.received_at', '<', to)
-    .where('t.estate_id', '=', estateId)
-    .where('t.voided_at', 'is', null)
+    .where(complaintsIn(estateId, from, to))
     .orderBy('t.received_at')
     .orderBy('t.id')
     .execute();
@@ -120,13 +128,9 @@ export async function monthlyReport(ctx: CoreContext, input: { estateId: number;
   const lastYearCount = Number(
     (
       await ctx.db
-        .selectFrom('tickets')
+        .selectFrom('tickets as t')
         .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('type', '=', COMPLAINT)
-        .where('received_at', '>=', lastYear.start)
-        .where('received_at', '<', lastYear.end)
-        .where('estate_id', '=', estateId)
-        .where('voided_at', 'is', null)
+        .where(complaintsIn(estateId, lastYear.start, lastYear.end))
         .executeTakeFirstOrThrow()
     ).n,
   );
@@ -188,11 +192,7 @@ export async function monthlyReport(ctx: CoreContext, input: { estateId: number;
     .selectFrom('callbacks as c')
     .innerJoin('tickets as t', 't.id', 'c.ticket_id')
     .select(['c.ticket_id', 'c.satisfaction', 'c.score', 'c.comment'])
-    .where('t.type', '=', COMPLAINT)
-    .where('t.received_at', '>=', start)
-    .where('t.received_at', '<', end)
-    .where('t.estate_id', '=', estateId)
-    .where('t.voided_at', 'is', null)
+    .where(complaintsIn(estateId, start, end))
     .orderBy('c.at')
     .orderBy('c.id')
     .execute();
