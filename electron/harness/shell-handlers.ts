@@ -1,27 +1,16 @@
 // The harness has no desktop: "saving" a file writes it into <data-dir>/downloads, never overwriting.
 import { mkdir } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import type { LogHandlers, ShellHandlers } from '../core';
 import type { LogFile } from '../shell-common/log-file';
 import { logHandlers } from '../shell-common/log-handlers';
-import { safeFileName, writeSavedFile } from '../shell-common/saved-file';
-
-/** "报表.xlsx" → "报表 (1).xlsx" → "报表 (2).xlsx" … so nothing already saved is lost. */
-export function freePath(dir: string, name: string): string {
-  const ext = extname(name);
-  const stem = name.slice(0, name.length - ext.length);
-  let candidate = join(dir, name);
-  for (let n = 1; existsSync(candidate); n++) candidate = join(dir, `${stem} (${n})${ext}`);
-  return candidate;
-}
+import { safeFileName, writeNewFile } from '../shell-common/saved-file';
 
 export async function saveToDownloads(dataDir: string, fileName: string, dataBase64: string): Promise<string> {
   const downloads = join(dataDir, 'downloads');
   await mkdir(downloads, { recursive: true });
-  const path = freePath(downloads, safeFileName(fileName));
-  await writeSavedFile(path, dataBase64);
-  return path;
+  // "报表.xlsx" → "报表 (1).xlsx" → "报表 (2).xlsx" …, so nothing already saved is lost
+  return writeNewFile(downloads, safeFileName(fileName), dataBase64);
 }
 
 export function harnessShellHandlers(dataDir: string, log: LogFile): ShellHandlers & LogHandlers {

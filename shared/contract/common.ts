@@ -30,10 +30,13 @@ export const optText = (max: number, label: string) =>
 
 export const reqText = (max: number, label: string) => z.string().trim().min(1, `请填写${label}`).max(max, `${label}不超过${max}字`);
 
+/** a file's name as the user sees it: what Windows and most file systems take (255 characters) */
+const FileName = z.string({ message: '请填写文件名' }).min(1, '请填写文件名').max(255, '文件名不超过255字');
+
 /** a file handed from the renderer to main as bytes (works the same over IPC and HTTP) */
 export const FileUpload = z.object({
-  fileName: z.string().min(1).max(260),
+  fileName: FileName,
   dataBase64: z.string().min(1, '文件为空'),
 });
 
-export const SavedFile = z.object({ fileName: z.string(), dataBase64: z.string() });
+export const SavedFile = z.object({ fileName: FileName, dataBase64: z.string() });
