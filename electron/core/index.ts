@@ -15,7 +15,7 @@ import { noticesHandlers } from './notices/handlers';
 import { renovationHandlers } from './renovation/handlers';
 import { reportsHandlers } from './reports/handlers';
 import { UserError } from './errors';
-import { readSettingsSync } from './system/settings';
+import { staffNameSync } from './system/settings';
 
 /** Channels a shell (Electron or harness) answers itself, because they touch the desktop. */
 export type ShellChannel = 'system.files.save';
@@ -64,7 +64,7 @@ export function createContext(opened: Awaited<ReturnType<typeof openDatabase>>):
     sqlite: opened.sqlite,
     dbFile: opened.file,
     // read synchronously so it is safe inside a Kysely transaction (which holds the one connection)
-    actor: async () => readSettingsSync(opened.sqlite).staffName || '前台',
+    actor: async () => staffNameSync(opened.sqlite),
     now: () => new Date(),
   };
   return ctx;

@@ -12,14 +12,17 @@ export interface RoomRef {
 const BLD = '(?:栋|幢|号楼|座|#|号|楼)';
 const UNT = '(?:单元|单|U)';
 
+// compiled once: parseRoom runs on every keystroke of the search box (docs/PERFORMANCE.md, "Search")
+const BLD_END = new RegExp(`${BLD}$`);
+const UNT_END = new RegExp(`${UNT}$`);
+const LONG_ROOM = new RegExp(`^([0-9A-Z一二三四五六七八九十]+)${BLD}([0-9A-Z一二三四五六七八九十]+)${UNT}-?([0-9A-Z]+)$`);
+const BUILDING_ROOM = new RegExp(`^([0-9A-Z]+)${BLD}-?([0-9A-Z]+)$`);
+
 const chineseDigits: Record<string, string> = { 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9', 十: '10' };
 
 export function normaliseCode(raw: string): string {
   let s = toHalfWidth(raw).trim().toUpperCase();
-  s = s
-    .replace(new RegExp(`${BLD}$`), '')
-    .replace(new RegExp(`${UNT}$`), '')
-    .replace(/室$/, '');
+  s = s.replace(BLD_END, '').replace(UNT_END, '').replace(/室$/, '');
   if (/^[一二三四五六七八九十]$/.test(s)) s = chineseDigits[s];
   s = s.replace(/^0+(?=\d)/, '');
   return s.trim();
@@ -34,10 +37,9 @@ export function parseRoom(raw: string): RoomRef | null {
   if ((m = s.match(/^([0-9A-Z]+)[-/_]([0-9A-Z]+)[-/_]([0-9A-Z]+)$/)))
     return { building: normaliseCode(m[1]), unit: normaliseCode(m[2]), room: normaliseCode(m[3]) };
   // 3栋2单元1502, 3号楼2单元1502
-  if ((m = s.match(new RegExp(`^([0-9A-Z一二三四五六七八九十]+)${BLD}([0-9A-Z一二三四五六七八九十]+)${UNT}-?([0-9A-Z]+)$`))))
-    return { building: normaliseCode(m[1]), unit: normaliseCode(m[2]), room: normaliseCode(m[3]) };
+  if ((m = s.match(LONG_ROOM))) return { building: normaliseCode(m[1]), unit: normaliseCode(m[2]), room: normaliseCode(m[3]) };
   // 3#1502, 3栋1502, A座1502
-  if ((m = s.match(new RegExp(`^([0-9A-Z]+)${BLD}-?([0-9A-Z]+)$`)))) return { building: normaliseCode(m[1]), room: normaliseCode(m[2]) };
+  if ((m = s.match(BUILDING_ROOM))) return { building: normaliseCode(m[1]), room: normaliseCode(m[2]) };
   // 3-1502
   if ((m = s.match(/^([0-9A-Z]+)[-/_]([0-9]+)$/))) return { building: normaliseCode(m[1]), room: normaliseCode(m[2]) };
   // 1502 alone

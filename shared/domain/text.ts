@@ -1,5 +1,9 @@
 // Rosters arrive with full-width digits and letters (１５０２、Ａ座), ideographic spaces and stray blanks.
+const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
+
 export function toHalfWidth(s: string): string {
+  // most text has no full-width character: skip the two replaces (the search box calls this per keystroke)
+  if (!FULL_WIDTH.test(s)) return s;
   return s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 

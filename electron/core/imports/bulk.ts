@@ -36,3 +36,40 @@ export function auditor(sqlite: Database.Database, actor: string): (entity: stri
     write({ at: new Date().toISOString(), actor: who, entity, entity_id: entityId, action, detail: detail === undefined ? null : JSON.stringify(detail) });
   };
 }
+
+// person_keys (migration 0010) for the people inserted after `after`, in one statement. The same keys
+// as the people_keys_insert trigger writes row by row; tests/unit/imports/deferred-keys.test.ts checks
+// both give the same rows. Ordered by the primary key, so the rows go into the index in order.
+const personKeysAfter = (): string => {
+  const live = 'p.id > @after and p.voided_at is null';
+  const row = (pinyin: string) => `length(p.name), p.name, p.id, ${pinyin}`;
+  return `insert or ignore into person_keys (key, kind, len, name, person_id, pinyin)
+    select * from (
+      select substr(p.name, s.n, 1), min(s.n, 2), ${row('null')} from people p, search_numbers s where ${live} and s.n <= length(p.name)
+      union all select substr(p.name, s.n, 2), min(s.n, 2), ${row('null')} from people p, search_numbers s where ${live} and s.n < length(p.name)
+      union all select p.name_initials, 3, ${row('null')} from people p where ${live} and p.name_initials <> ''
+      union all select substr(p.name_initials, 1, s.n), 4, ${row('null')} from people p, search_numbers s where ${live} and s.n < length(p.name_initials)
+      union all select substr(p.name_pinyin, 1, s.n), 5, ${row('p.name_pinyin')} from people p, search_numbers s where ${live} and s.n between 2 and min(4, length(p.name_pinyin))
+    ) order by 1, 2, 3, 4, 5`;
+};
+
+/**
+ * Runs a bulk write that inserts many people with their search keys written afterwards in one sorted
+ * statement instead of by the insert trigger row by row (a third less time for a 20,000-row roster,
+ * docs/PERFORMANCE.md "Imports"). The trigger is dropped and created again inside the caller's
+ * transaction: SQLite's schema changes are transactional, so a failure or a crash rolls back to the
+ * trigger in place, and no other connection ever sees the database without it.
+ */
+export function withDeferredPersonKeys<T>(sqlite: Database.Database, write: () => T): T {
+  const trigger = sqlite.prepare("select sql from sqlite_master where type = 'trigger' and name = 'people_keys_insert'").pluck().get() as string | undefined;
+  if (!trigger || !sqlite.inTransaction) return write();
+  const after = (sqlite.prepare('select coalesce(max(id), 0) from people').pluck().get() as number) ?? 0;
+  sqlite.exec('drop trigger people_keys_insert');
+  try {
+    const out = write();
+    sqlite.prepare(personKeysAfter()).run({ after });
+    return out;
+  } finally {
+    sqlite.exec(trigger);
+  }
+}

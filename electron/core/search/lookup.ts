@@ -66,11 +66,20 @@ export async function lookup(ctx: Pick<CoreContext, 'db' | 'sqlite'>, query: str
 
 function search(sqlite: Sqlite, plan: QueryPlan, limit: number, estateId: number | undefined): SearchHitT[] {
   const scope: Scope = { estateId };
+  const all = groups(sqlite, scope, plan);
+  // A text with one reading (a room code, a plate): its one statement already returns hits in ranking
+  // order, one per key, so nothing is merged, de-duplicated or sorted (docs/PERFORMANCE.md, "Search").
+  if (all.length === 1) {
+    const only = all[0](limit, new Set());
+    const out: SearchHitT[] = [];
+    for (let i = 0; i < only.length && i < limit; i++) out.push(only[i].hit);
+    return out;
+  }
   const found: Ranked[] = [];
   const seen = new Set<string>();
   let began = false;
   try {
-    for (const [i, group] of groups(sqlite, scope, plan).entries()) {
+    for (const [i, group] of all.entries()) {
       // From the second read on, one read transaction: SQLite then takes its snapshot once, not per statement (~5 µs each).
       if (i === 1 && !sqlite.inTransaction) began = !!transactionStatements(sqlite).begin.run();
       for (const r of group(limit - seen.size, seen)) {

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { CoreContext } from '../context';
 import type { SettingsT } from '../../../shared/contract/system';
+import { prepared } from '../desk/prepared';
 
 const KEY = 'app.settings';
 export const DEFAULT_SETTINGS: SettingsT = {
@@ -20,9 +21,10 @@ export async function readSettings(ctx: Pick<CoreContext, 'db'>): Promise<Settin
   return { ...DEFAULT_SETTINGS, ...(JSON.parse(row.value) as Partial<SettingsT>) };
 }
 
-export function readSettingsSync(sqlite: Database.Database): SettingsT {
-  const row = sqlite.prepare('select value from settings where key = ?').get(KEY) as { value: string } | undefined;
-  return { ...DEFAULT_SETTINGS, ...(row ? (JSON.parse(row.value) as Partial<SettingsT>) : {}) };
+/** The staff name alone: every save asks for it, and the settings may carry a logo of several hundred KB to parse. */
+export function staffNameSync(sqlite: Database.Database): string {
+  const name = prepared(sqlite, "select json_extract(value, '$.staffName') from settings where key = ? and json_valid(value)").pluck().get(KEY);
+  return typeof name === 'string' && name ? name : DEFAULT_SETTINGS.staffName;
 }
 
 export async function writeSettings(ctx: Pick<CoreContext, 'db'>, patch: Partial<SettingsT>): Promise<SettingsT> {

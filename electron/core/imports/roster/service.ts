@@ -19,6 +19,7 @@ import { planImport, type Plan } from './plan';
 import { parseRows } from './records';
 import { loadSnapshot } from './snapshot';
 import { PlanMemo } from '../plan-memo';
+import { withDeferredPersonKeys } from '../bulk';
 import { fileError, readWorkbook } from './workbook';
 
 /** A workbook read and its header found: everything the import needs from the file. */
@@ -170,7 +171,9 @@ export async function commitLoaded(ctx: CoreContext, loaded: LoadedRoster, mappi
   const now = ctx.now().toISOString();
   const { plan, applied } = await ctx.db.transaction().execute(async (trx) => {
     const plan = await memo.take(trx, loaded.grid, memoKey(mapping, estateId), () => computePlan(trx, loaded, mapping, estateId));
-    const applied = applyPlan(ctx.sqlite, plan, { actor, now, estateId, fileName: loaded.fileName, fileHash: loaded.fileHash });
+    const applied = withDeferredPersonKeys(ctx.sqlite, () =>
+      applyPlan(ctx.sqlite, plan, { actor, now, estateId, fileName: loaded.fileName, fileHash: loaded.fileHash }),
+    );
     await rememberMapping(trx, loaded.headers, mapping);
     return { plan, applied };
   });
