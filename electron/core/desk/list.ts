@@ -171,6 +171,13 @@ function orderOf(f: TicketQuery): string {
   return `received_at ${dir}, id ${dir}`;
 }
 
+/**
+ * A LIMIT written into the SQL: a bound LIMIT makes SQLite prepare the statement again on every call
+ * (it plans with the value), ~0.1 ms on a page of 100 (docs/PERFORMANCE.md). The few page sizes each
+ * keep a statement; offsets stay bound.
+ */
+const lit = (n: number): string => String(Math.max(0, Math.floor(n)));
+
 /** Full rows of the given ids, in that order. */
 function rowsById(sqlite: Database.Database, ids: number[]): TicketRecord[] {
   if (!ids.length) return [];
@@ -201,9 +208,9 @@ function listPage(sqlite: Database.Database, f: TicketQuery, nowIso: string, soo
     const key = f.sort === 'due' ? 'resolve_due_at' : f.sort === 'no' ? 'no' : 'received_at';
     const union = legs.map((leg) => `select id, ${key} from tickets indexed by ${leg.index}${sql(leg)}`).join(' union all ');
     const params = legs.flatMap((leg) => leg.params);
-    const ids = prepared(sqlite, `${union} order by ${order} limit ? offset ?`)
+    const ids = prepared(sqlite, `${union} order by ${order} limit ${lit(limit)} offset ?`)
       .pluck()
-      .all(...params, limit, offset) as number[];
+      .all(...params, offset) as number[];
     const total = withTotal
       ? (prepared(sqlite, `select ${legs.map((leg) => `(select count(*) from tickets indexed by ${leg.index}${sql(leg)})`).join(' + ')}`)
           .pluck()
@@ -220,18 +227,17 @@ function listPage(sqlite: Database.Database, f: TicketQuery, nowIso: string, soo
     return { records: rowsById(sqlite, ids.slice(offset, offset + limit)), total: ids.length, capped: false };
   }
 
-  const records = prepared(sqlite, `select * from ${where.from}${sql(where)} order by ${order} limit ? offset ?`).all(
+  const records = prepared(sqlite, `select * from ${where.from}${sql(where)} order by ${order} limit ${lit(limit)} offset ?`).all(
     ...where.params,
-    limit,
     offset,
   ) as TicketRecord[];
   // a short page ends the result: its count is known
   if (!withTotal || (records.length < limit && (records.length > 0 || offset === 0))) return { records, total: offset + records.length, capped: false };
   const upTo = offset + limit + COUNT_CAP;
   const counted = where.counted ?? where;
-  const n = prepared(sqlite, `select count(*) from (select 1 from tickets${sql(counted)} limit ?)`)
+  const n = prepared(sqlite, `select count(*) from (select 1 from tickets${sql(counted)} limit ${lit(upTo + 1)})`)
     .pluck()
-    .get(...counted.params, upTo + 1) as number;
+    .get(...counted.params) as number;
   return { records, total: Math.min(n, upTo), capped: n > upTo };
 }
 
