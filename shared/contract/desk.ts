@@ -60,22 +60,46 @@ const noRepeats =
       seen.add(name);
     });
   };
+/** list sizes a desk never needs more of: the intake form and every slip show them whole */
+export const DESK_LIST_MAX = { categories: 100, children: 50, departments: 50, staff: 50 } as const;
 export const CategoryTree = z
-  .array(z.object({ name: settingName('类别', 30), children: z.array(settingName('子类别', 30)).superRefine(noRepeats((c: string) => c, '子类别')) }))
+  .array(
+    z.object({
+      name: settingName('类别', 30),
+      children: z
+        .array(settingName('子类别', 30))
+        .max(DESK_LIST_MAX.children, `每个类别的子类别最多${DESK_LIST_MAX.children}个`)
+        .superRefine(noRepeats((c: string) => c, '子类别')),
+    }),
+  )
   .min(1, '至少保留一个类别')
+  .max(DESK_LIST_MAX.categories, `类别最多${DESK_LIST_MAX.categories}个`)
   .superRefine(noRepeats((c: { name: string }) => c.name, '类别', 'name'));
-export const Department = z.object({ name: settingName('部门', 30), staff: z.array(z.string().trim().min(1, '姓名不能为空').max(20, '姓名不超过20字')) });
+export const Department = z.object({
+  name: settingName('部门', 30),
+  staff: z.array(z.string().trim().min(1, '姓名不能为空').max(20, '姓名不超过20字')).max(DESK_LIST_MAX.staff, `每个部门的人员最多${DESK_LIST_MAX.staff}人`),
+});
 /**
  * The longest target the SLA arithmetic is asked to count (365 days): anything longer is a typo,
  * and a working-hours clock walks the calendar day by day to reach it.
  */
 export const SLA_MAX_MINUTES = 365 * 24 * 60;
+/**
+ * A working-hours target counts counter hours only: 500 of them are 500 working days at the shortest
+ * counter day (1 hour), which the day-by-day walk over the holiday calendar (3 years,
+ * core/desk/working-time.ts) still reaches with room for extra holidays; at 9 hours a day, about 11 weeks.
+ */
+export const SLA_MAX_WORKING_MINUTES = 500 * 60;
+/** the shortest counter day: a working-hours clock needs hours to count */
+export const COUNTER_MIN_MINUTES = 60;
 const slaMinutes = z
   .number({ message: '请输入小时数，如 0.5、24' })
   .int('时限至少1分钟')
   .positive('时限必须大于0；不设时限请留空')
   .max(SLA_MAX_MINUTES, '时限不超过365天（8760小时）')
   .nullable();
+const workingTooLong = (m: number | null) => m !== null && m > SLA_MAX_WORKING_MINUTES;
+const workingMessage = `按工作时间计时的时限不超过${SLA_MAX_WORKING_MINUTES / 60}小时；更长的请改按自然时间计时`;
 export const SlaTarget = z
   .object({
     type: TicketType,
@@ -89,15 +113,37 @@ export const SlaTarget = z
   .refine((t) => t.respondMinutes === null || t.resolveMinutes === null || t.respondMinutes <= t.resolveMinutes, {
     message: '完成时限不能短于响应时限',
     path: ['resolveMinutes'],
-  });
+  })
+  .refine((t) => t.clock !== 'working' || !workingTooLong(t.respondMinutes), { message: workingMessage, path: ['respondMinutes'] })
+  .refine((t) => t.clock !== 'working' || !workingTooLong(t.resolveMinutes), { message: workingMessage, path: ['resolveMinutes'] });
 const hm = (label: string) => z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, `请填写${label}时间，如 ${label === '上班' ? '08:30' : '17:30'}`);
+const minuteOfDay = (v: string) => Number(v.slice(0, 2)) * 60 + Number(v.slice(3, 5));
 export const CounterHours = z
   .object({ open: hm('上班'), close: hm('下班') })
-  .refine((h) => h.open < h.close, { message: '下班时间必须晚于上班时间', path: ['close'] });
+  .refine((h) => h.open < h.close, { message: '下班时间必须晚于上班时间', path: ['close'] })
+  .refine((h) => h.open >= h.close || minuteOfDay(h.close) - minuteOfDay(h.open) >= COUNTER_MIN_MINUTES, {
+    message: `每天上班时间至少${COUNTER_MIN_MINUTES / 60}小时`,
+    path: ['close'],
+  });
+/** one SLA row per type and urgency: a second one would never be used */
+const SlaTable = z
+  .array(SlaTarget)
+  .max(TICKET_TYPES.length * URGENCIES.length, `时限最多${TICKET_TYPES.length * URGENCIES.length}行（每种类型和紧急程度一行）`)
+  .superRefine((rows, ctx) => {
+    const seen = new Set<string>();
+    rows.forEach((r, i) => {
+      const key = `${r.type}·${r.urgency}`;
+      if (seen.has(key)) ctx.addIssue({ code: 'custom', message: `「${key}」的时限重复`, path: [i, 'urgency'] });
+      seen.add(key);
+    });
+  });
 export const DeskConfig = z.object({
   categories: CategoryTree,
-  departments: z.array(Department).superRefine(noRepeats((d: { name: string }) => d.name, '部门', 'name')),
-  sla: z.array(SlaTarget),
+  departments: z
+    .array(Department)
+    .max(DESK_LIST_MAX.departments, `部门最多${DESK_LIST_MAX.departments}个`)
+    .superRefine(noRepeats((d: { name: string }) => d.name, '部门', 'name')),
+  sla: SlaTable,
   counterHours: CounterHours,
   /** a ticket is "due soon" when a deadline falls within this many minutes */
   dueSoonMinutes: z

@@ -2,6 +2,9 @@ import type { WorkCalendar } from './working-time';
 import { addClockMs, elapsedMs } from './working-time';
 import type { SlaStateT, SlaTargetT } from '../../../shared/contract/desk';
 
+/** the last instant a Date can hold */
+const MAX_TIME_MS = 8.64e15;
+
 export interface Hold {
   startMs: number;
   endMs: number | null; // null = still on hold
@@ -56,6 +59,8 @@ export function computeSla(cal: WorkCalendar, i: SlaInput): SlaStateT {
     const lateMs = effective(cal, clock, i, until) - minutes * 60_000;
     const late = lateMs > 0 ? Math.ceil(lateMs / 60_000) : 0;
     const soon = doneMs === null && late === 0 && due - i.nowMs <= i.dueSoonMs;
+    // a target stored before the contract bounded it (2^53−1 minutes) ends beyond any date: no deadline rather than a RangeError on every read
+    if (!(Math.abs(due) <= MAX_TIME_MS)) return { due: null, late: 0, soon: false };
     return { due: new Date(due).toISOString(), late, soon };
   };
   const r = deadline(i.target.respondMinutes, i.respondedMs);

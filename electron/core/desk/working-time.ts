@@ -57,7 +57,16 @@ export function workingMsBetween(cal: WorkCalendar, fromMs: number, toMs: number
   return total;
 }
 
-/** The instant at which `ms` working milliseconds have passed after `fromMs`. */
+const DAY_MS = 86_400_000;
+/** the last instant a Date can hold */
+const MAX_TIME_MS = 8.64e15;
+
+/**
+ * The instant at which `ms` working milliseconds have passed after `fromMs`; Infinity when that is
+ * beyond any date. The first MAX_DAYS are walked day by day over the calendar; past them (a hold of
+ * years, a target stored before the contract bounded it) whole plain weeks of five counter days are
+ * skipped at once, holidays no longer looked up, so no amount makes this slow or throw.
+ */
 export function addWorkingMs(cal: WorkCalendar, fromMs: number, ms: number): number {
   let left = ms;
   let date = cstDate(fromMs);
@@ -72,7 +81,24 @@ export function addWorkingMs(cal: WorkCalendar, fromMs: number, ms: number): num
     }
     date = nextDate(date);
   }
-  throw new Error('工作日历中找不到足够的工作时间，请检查节假日设置');
+  const dayMs = (cal.closeMinute - cal.openMinute) * 60_000;
+  if (dayMs <= 0) return Number.POSITIVE_INFINITY;
+  const [y, m, d] = date.split('-').map(Number);
+  // any seven days in a row hold five weekdays; the last one or two weeks are walked below
+  const weeks = Math.max(0, Math.ceil(left / (5 * dayMs)) - 2);
+  const start = fromCst(y, m, d, 0, 0).getTime() + weeks * 7 * DAY_MS;
+  left -= weeks * 5 * dayMs;
+  if (!(start < MAX_TIME_MS)) return Number.POSITIVE_INFINITY;
+  for (let i = 0; i < 21; i++) {
+    const midnight = start + i * DAY_MS;
+    // the China weekday of that midnight (UTC+8, docs/ARCHITECTURE.md "Data")
+    const weekday = new Date(midnight + 8 * 3600_000).getUTCDay();
+    if (weekday === 0 || weekday === 6) continue;
+    const open = midnight + cal.openMinute * 60_000;
+    if (left <= dayMs) return open + left;
+    left -= dayMs;
+  }
+  return Number.POSITIVE_INFINITY;
 }
 
 /** Elapsed clock time between two instants in the chosen mode. */
