@@ -249,6 +249,9 @@ async function toMatches(db: Db, reveal: boolean, found: { row: Selectable<Peopl
   return found.map((f) => ({ person: toPerson(f.row, reveal), matched: f.matched, places: places.get(f.row.id) ?? [] }));
 }
 
+/** a typed %, _ or \ matches itself in a LIKE pattern with ESCAPE '\' */
+const likeText = (text: string) => text.replace(/[%_\\]/g, (c) => `\\${c}`);
+
 /**
  * 添加住户 → 选择已有人员: one box takes a name (or part, or pinyin initials), a phone number (or its
  * last 4+ digits) or an ID number (or its last 4+ characters). Best matches first; at most `limit`.
@@ -279,7 +282,7 @@ export async function findPeople(ctx: CoreContext, query: string, limit = 10): P
     add(await live.where('name', '=', q).orderBy('id').limit(limit).execute(), '姓名');
     add(
       await live
-        .where('name', 'like', `${q}%`)
+        .where(sql<boolean>`name like ${`${likeText(q)}%`} escape '\\'`)
         .orderBy(sql`length(name)`)
         .orderBy('name')
         .limit(limit)
@@ -288,7 +291,7 @@ export async function findPeople(ctx: CoreContext, query: string, limit = 10): P
     );
     add(
       await live
-        .where('name', 'like', `%${q}%`)
+        .where(sql<boolean>`name like ${`%${likeText(q)}%`} escape '\\'`)
         .orderBy(sql`length(name)`)
         .orderBy('name')
         .limit(limit)

@@ -98,9 +98,15 @@ function whereOf(sqlite: Database.Database, f: TicketQuery): Where & { rare: boo
     const prefix = text.toUpperCase();
     add('no >= ? and no < ?', prefix, `${prefix}\uffff`);
   } else if (text) {
-    // the same pattern as always (a %, _ or \ typed is escaped with a backslash and no ESCAPE clause)
+    // a %, _ or \ typed matches itself: escaped with a backslash, which ESCAPE makes the escape character
     const like = `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-    add('(location like ? or reporter like ? or phone_digits like ? or description like ?)', like, like, like, like);
+    add(
+      "(location like ? escape '\\' or reporter like ? escape '\\' or phone_digits like ? escape '\\' or description like ? escape '\\')",
+      like,
+      like,
+      like,
+      like,
+    );
     const grams = trigramQuery(text);
     if (grams !== null && !f.due) {
       const n = prepared(sqlite, 'select count(*) from (select 1 from tickets_text where tickets_text match ? limit ?)')
