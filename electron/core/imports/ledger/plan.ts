@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { DeskConfigT, LedgerPreviewT } from '../../../../shared/contract/desk';
 import { isRunningNumber, type LedgerRow } from './records';
@@ -67,23 +67,33 @@ export function mapCategory(cfg: DeskConfigT, text: string): { category: string;
   return { category: '其他', subcategory: t, warning: `类别“${t}”不在类别设置中，记为“其他/${t}”` };
 }
 
+/** The values of `column` (unique, indexed) among `values` that tickets already hold. */
+async function existing(db: Kysely<DB>, column: 'import_key' | 'no', values: string[]): Promise<string[]> {
+  if (!values.length) return [];
+  const rows = await sql<{
+    v: string;
+  }>`select ${sql.ref(column)} as v from tickets where ${sql.ref(column)} in (select value from json_each(${JSON.stringify(values)}))`.execute(db);
+  return rows.rows.map((r) => r.v);
+}
+
 export async function planLedger(db: Kysely<DB>, estateId: number, parsed: LedgerRow[], cfg: DeskConfigT): Promise<LedgerPlan> {
   const idx = await houseIndex(db, estateId);
-  const keys = parsed.map((p) => p.key);
-  const known = new Set<string>();
-  for (let i = 0; i < keys.length; i += 500) {
-    const chunk = keys.slice(i, i + 500);
-    for (const r of await db.selectFrom('tickets').select('import_key').where('import_key', 'in', chunk).execute()) if (r.import_key) known.add(r.import_key);
-  }
-  const nos = parsed.map((p) => p.no).filter((n): n is string => !!n);
-  const takenNos = new Set<string>();
-  for (let i = 0; i < nos.length; i += 500)
-    for (const r of await db
-      .selectFrom('tickets')
-      .select('no')
-      .where('no', 'in', nos.slice(i, i + 500))
-      .execute())
-      takenNos.add(r.no);
+  // which rows were imported before, and which numbers are taken: one statement each over a JSON array
+  // (json_each, SQLite-specific; PostgreSQL: = any($1)) instead of 500-value IN lists, 20 each for 10,000 rows
+  const known = new Set(
+    await existing(
+      db,
+      'import_key',
+      parsed.map((p) => p.key),
+    ),
+  );
+  const takenNos = new Set(
+    await existing(
+      db,
+      'no',
+      parsed.map((p) => p.no).filter((n): n is string => !!n),
+    ),
+  );
 
   const plan: LedgerPlan = { rows: [], tickets: [], rejected: [], warnings: [] };
   const seen = new Map<string, { row: number; fingerprint: string }>();
