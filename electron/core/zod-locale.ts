@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { chineseZodError } from '../../shared/contract/zod-chinese';
 
-// Default zod messages in Chinese for anything a schema does not word itself.
-z.config(z.locales.zhCN());
+// Chinese for anything a schema does not word itself (the same words the window's forms use).
+z.config({ localeError: chineseZodError });

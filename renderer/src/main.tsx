@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { chineseZodError } from '../../shared/contract/zod-chinese';
 // The page's CSP forbids eval, so zod must not compile validators with new Function.
 z.config({ jitless: true });
-z.config(z.locales.zhCN());
+z.config({ localeError: chineseZodError });
 
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
