@@ -72,12 +72,12 @@ const COMMANDS: Record<string, Command> = {
   },
   backup: {
     usage: backupUsage,
-    summary: '在线备份数据库并校验副本（完整性、各表行数）；--out 为目录时自动按时间命名',
+    summary: '在线备份数据库和工单照片，写成一个 .tar 文件并逐项校验（docs/BACKUP.md）；--out 为目录时自动按时间命名',
     run: async (argv) => (await import('./commands/backup')).backupCommand(argv),
   },
   restore: {
     usage: restoreUsage,
-    summary: '从备份恢复；先检查备份，再把当前数据库另存为 .before-restore-时间.sqlite',
+    summary: '从备份恢复数据库和照片；先完整检查备份，再把当前数据库另存为 .before-restore-时间.sqlite、照片文件夹移到 attachments.before-restore-时间',
     run: async (argv) => (await import('./commands/restore')).restoreCommand(argv),
   },
   document: {
@@ -112,7 +112,7 @@ export function helpText(): string {
     '  npm run cli -- seed-demo --db ./data/frontdesk.sqlite --houses 2000',
     '  npm run cli -- backup --db ./data/frontdesk.sqlite --out ./backups/',
     '  npm run cli -- document acceptance-slip --db ./data/frontdesk.sqlite --ticket 20261201-0001 --out ./受理单.docx',
-    '  npm run cli -- restore --from ./backups/frontdesk-20261122-020000.sqlite --db ./data/frontdesk.sqlite',
+    '  npm run cli -- restore --from ./backups/frontdesk-20261122-020000.tar --db ./data/frontdesk.sqlite',
     '',
     '退出码：0 成功；1 失败（原因见错误输出）；2 用法错误。',
   ];

@@ -1,8 +1,12 @@
 import Database from 'better-sqlite3';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { migrations } from '../db/migrations';
 
 /** The newest data version this program can open (one per migration, see db/connection.ts). */
 export const KNOWN_SCHEMA_VERSION = Object.keys(migrations).length;
+/** Migration names start with their number, so the greatest is the newest step. */
+const newestOf = (names: string[]): string | null => [...names].sort().at(-1) ?? null;
+const KNOWN_LAST_MIGRATION = newestOf(Object.keys(migrations));
 
 export interface Opener {
   /** Electron loads an addon built for its own ABI; Node (CLI, tests) leaves this unset */
@@ -15,6 +19,8 @@ export interface Inspection {
   schemaVersion: number;
   /** migrations recorded in the file that this program does not have */
   unknownMigrations: string[];
+  /** the newest migration recorded in the file */
+  lastMigration: string | null;
   tables: Record<string, number>;
 }
 
@@ -46,17 +52,63 @@ export function inspectDatabase(file: string, o: Opener = {}): Inspection {
     db = openReadonly(file, o);
     const lines = db.prepare('pragma integrity_check').pluck().all() as string[];
     if (lines.length !== 1 || lines[0] !== 'ok')
-      return { problem: `完整性检查未通过（${lines.slice(0, 3).join('；')}）`, schemaVersion: 0, unknownMigrations: [], tables: {} };
+      return { problem: `完整性检查未通过（${lines.slice(0, 3).join('；')}）`, schemaVersion: 0, unknownMigrations: [], lastMigration: null, tables: {} };
     const tables = tableCounts(db);
     const schemaVersion = Number(db.pragma('user_version', { simple: true }));
     const recorded = 'kysely_migration' in tables ? (db.prepare('select name from kysely_migration').pluck().all() as string[]) : [];
     const unknownMigrations = recorded.filter((n) => !Object.hasOwn(migrations, n));
-    return { problem: null, schemaVersion, unknownMigrations, tables };
+    return { problem: null, schemaVersion, unknownMigrations, lastMigration: newestOf(recorded), tables };
   } catch (err) {
-    return { problem: describeSqliteError(err), schemaVersion: 0, unknownMigrations: [], tables: {} };
+    return { problem: describeSqliteError(err), schemaVersion: 0, unknownMigrations: [], lastMigration: null, tables: {} };
   } finally {
     db?.close();
   }
+}
+
+/**
+ * Why a database from a backup cannot be opened by this program, naming the versions on both sides
+ * (the newest migration of each), or null when it can.
+ */
+export function versionRefusal(check: Pick<Inspection, 'schemaVersion' | 'unknownMigrations' | 'lastMigration'>): string | null {
+  const ours = `版本 ${KNOWN_SCHEMA_VERSION}（${KNOWN_LAST_MIGRATION ?? '无'}）`;
+  if (check.schemaVersion > KNOWN_SCHEMA_VERSION)
+    return `该备份来自较新版本的程序：备份的数据版本 ${check.schemaVersion}（${check.lastMigration ?? '未记录升级步骤'}），本程序只支持到${ours}。请先升级程序再恢复`;
+  if (check.unknownMigrations.length > 0)
+    return `该备份来自另一版本的程序：其中有本程序不认识的升级步骤 ${check.unknownMigrations.join('、')}（本程序的数据为${ours}）。请用生成该备份的程序版本恢复，或先升级程序`;
+  return null;
+}
+
+/** 'database' for an SQLite file (the backups of earlier versions), 'archive' for a tar (docs/BACKUP.md), else null. */
+export function sniffBackup(file: string): 'database' | 'archive' | null {
+  const head = readHead(file, 512);
+  if (head.subarray(0, 16).toString('latin1') === 'SQLite format 3\u0000') return 'database';
+  if (head.length === 512 && head.subarray(257, 263).toString('latin1') === 'ustar\u0000') return 'archive';
+  return null;
+}
+
+function readHead(file: string, n: number): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(n);
+    return buf.subarray(0, readSync(fd, buf, 0, n, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * A database file shorter than its header says (a copy cut short), in Chinese, or null. The header's
+ * page count is trusted only when SQLite marks it valid (offset 92 equals the change counter at 24).
+ */
+export function databaseShortfall(file: string, size: number): string | null {
+  const h = readHead(file, 100);
+  if (h.length < 100) return `备份文件不完整（只有 ${formatBytes(size)}）`;
+  const raw = h.readUInt16BE(16);
+  const pageSize = raw === 1 ? 65536 : raw;
+  const pages = h.readUInt32BE(28);
+  if (h.readUInt32BE(92) !== h.readUInt32BE(24) || pages === 0) return null;
+  const expected = pageSize * pages;
+  return size < expected ? `备份文件不完整（应有 ${formatBytes(expected)}，实际只有 ${formatBytes(size)}；复制时可能中断了）` : null;
 }
 
 export function describeSqliteError(err: unknown): string {

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, writeSync, closeSync, writeFileSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, writeSync, closeSync, writeFileSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { backupDatabase, backupTarget } from '../../../electron/core/backup/backup';
 import { restoreDatabase } from '../../../electron/core/backup/restore';
@@ -31,51 +32,78 @@ const countIn = (file: string, table: string) => {
   }
 };
 
+/** A backup as earlier versions wrote it: the database alone, one self-contained file. */
+const databaseOnly = async (t: TempDb) => {
+  const f = join(t.dir, 'old-backup.sqlite');
+  await t.ctx.sqlite.backup(f);
+  const db = new Database(f);
+  db.pragma('journal_mode = DELETE');
+  db.close();
+  return f;
+};
+
 describe('backupDatabase', () => {
-  it('writes a verified, self-contained copy with the same rows', async () => {
+  it('writes a verified archive whose database is a self-contained copy with the same rows', async () => {
     const t = await seeded();
-    const out = join(t.dir, 'backups', 'nightly.sqlite');
+    const out = join(t.dir, 'backups', 'nightly.tar');
     const r = await backupDatabase(t.ctx.sqlite, out);
     expect(r.file).toBe(out);
     expect(r.bytes).toBe(statSync(out).size);
     expect(r.schemaVersion).toBe(KNOWN_SCHEMA_VERSION);
     expect(r.tables.houses).toBe(120);
     expect(r.tables.people).toBe(Number(t.ctx.sqlite.prepare('select count(*) from people').pluck().get()));
-    const check = inspectDatabase(out);
+    // the database inside, taken out with plain tar
+    const x = join(t.dir, 'x');
+    mkdirSync(x);
+    execFileSync('tar', ['-xf', out, '-C', x, 'frontdesk.sqlite']);
+    const check = inspectDatabase(join(x, 'frontdesk.sqlite'));
     expect(check.problem).toBeNull();
     expect(check.tables).toEqual(r.tables);
     // one file, not a WAL database that needs its sidecar
-    const db = new Database(out, { readonly: true });
+    const db = new Database(join(x, 'frontdesk.sqlite'), { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('delete');
     db.close();
-    expect(readdirSync(join(t.dir, 'backups'))).toEqual(['nightly.sqlite']);
+    expect(readdirSync(join(t.dir, 'backups'))).toEqual(['nightly.tar']);
+    // nothing left beside the database either
+    expect(readdirSync(t.dir).filter((f) => f.includes('.backup-'))).toEqual([]);
   });
 
   it('sees rows still in the WAL (written but not checkpointed)', async () => {
     const t = await seeded(20);
     await t.ctx.db.updateTable('houses').set({ notes: '最新备注' }).where('id', '=', 1).execute();
-    const out = join(t.dir, 'b.sqlite');
+    const out = join(t.dir, 'b.tar');
     await backupDatabase(t.ctx.sqlite, out);
-    const db = new Database(out, { readonly: true });
+    const db = new Database(execFileSync('tar', ['-xOf', out, 'frontdesk.sqlite']));
     expect(db.prepare('select notes from houses where id = 1').pluck().get()).toBe('最新备注');
     db.close();
   });
 
-  it('refuses to back up onto the database itself', async () => {
+  it('refuses to back up onto the database itself, or into a .sqlite name', async () => {
     const t = await seeded(20);
     await expect(backupDatabase(t.ctx.sqlite, t.file)).rejects.toBeInstanceOf(UserError);
+    await expect(backupDatabase(t.ctx.sqlite, join(t.dir, 'b.sqlite'))).rejects.toThrow('.tar');
     expect(countIn(t.file, 'houses')).toBe(20);
+    expect(existsSync(join(t.dir, 'b.sqlite'))).toBe(false);
   });
 
   it('names the file by time when given a folder', () => {
-    expect(backupTarget('/tmp/x/', new Date('2026-11-22T18:30:05Z'))).toBe('/tmp/x/frontdesk-20261123-023005.sqlite');
+    expect(backupTarget('/tmp/x/', new Date('2026-11-22T18:30:05Z'))).toBe('/tmp/x/frontdesk-20261123-023005.tar');
+  });
+
+  it('refuses a folder it cannot create with a Chinese reason instead of spinning', async () => {
+    const t = await seeded(20);
+    // a dangling symlink: Node's recursive mkdir loops on it as on /proc
+    symlinkSync(join(t.dir, 'gone'), join(t.dir, 'dangling'));
+    await expect(backupDatabase(t.ctx.sqlite, join(t.dir, 'dangling', 'out', 'b.tar'))).rejects.toThrow(/无法创建备份目录/);
+    writeFileSync(join(t.dir, 'plain'), 'x');
+    await expect(backupDatabase(t.ctx.sqlite, join(t.dir, 'plain', 'b.tar'))).rejects.toThrow(/是文件，不是文件夹/);
   });
 });
 
 describe('restoreDatabase', () => {
   it('round trip: backup, change, restore brings the data back and keeps the changed db aside', async () => {
     const t = await seeded();
-    const bk = join(t.dir, 'bk.sqlite');
+    const bk = join(t.dir, 'bk.tar');
     await backupDatabase(t.ctx.sqlite, bk);
     // change after the backup: a house voided, a person renamed
     await t.ctx.db.updateTable('houses').set({ voided_at: '2026-11-22T09:00:00Z', void_reason: '测试' }).where('id', '=', 1).execute();
@@ -110,10 +138,9 @@ describe('restoreDatabase', () => {
     db.close();
   });
 
-  it('refuses a corrupt backup and leaves the current database untouched', async () => {
+  it('refuses a corrupt database-only backup (earlier versions) and leaves the current database untouched', async () => {
     const t = await seeded();
-    const bk = join(t.dir, 'bk.sqlite');
-    await backupDatabase(t.ctx.sqlite, bk);
+    const bk = await databaseOnly(t);
     await t.opened.close();
     const bad = join(t.dir, 'bad.sqlite');
     copyFileSync(bk, bad);
@@ -148,8 +175,7 @@ describe('restoreDatabase', () => {
 
   it('refuses a backup from a newer program', async () => {
     const t = await seeded(20);
-    const bk = join(t.dir, 'bk.sqlite');
-    await backupDatabase(t.ctx.sqlite, bk);
+    const bk = await databaseOnly(t);
     await t.opened.close();
     const db = new Database(bk);
     db.pragma(`user_version = ${KNOWN_SCHEMA_VERSION + 1}`);
@@ -161,7 +187,7 @@ describe('restoreDatabase', () => {
 
   it('refuses while the database is open elsewhere', async () => {
     const t = await seeded(20);
-    const bk = join(t.dir, 'bk.sqlite');
+    const bk = join(t.dir, 'bk.tar');
     await backupDatabase(t.ctx.sqlite, bk);
     // t's connection is still open, as a running app's would be
     await expect(restoreDatabase({ from: bk, dbFile: t.file })).rejects.toMatchObject({ code: 'CONFLICT' });
@@ -170,7 +196,7 @@ describe('restoreDatabase', () => {
 
   it('restores onto a machine with no database yet', async () => {
     const t = await seeded(20);
-    const bk = join(t.dir, 'bk.sqlite');
+    const bk = join(t.dir, 'bk.tar');
     await backupDatabase(t.ctx.sqlite, bk);
     const target = join(t.dir, 'new', 'frontdesk.sqlite');
     mkdirSync(join(t.dir, 'new'));

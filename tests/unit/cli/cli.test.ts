@@ -104,7 +104,7 @@ describe('command line', () => {
     expect(b.stdout).toContain('已校验');
     const files = readdirSync(join(dir, 'backups'));
     expect(files).toHaveLength(1);
-    expect(files[0]).toMatch(/^frontdesk-\d{8}-\d{6}\.sqlite$/);
+    expect(files[0]).toMatch(/^frontdesk-\d{8}-\d{6}\.tar$/);
     const backup = join(dir, 'backups', files[0]);
 
     const w = new Database(db);
