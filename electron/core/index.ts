@@ -15,6 +15,7 @@ import { noticesHandlers } from './notices/handlers';
 import { renovationHandlers } from './renovation/handlers';
 import { reportsHandlers } from './reports/handlers';
 import { UserError } from './errors';
+import { quarantineOrphanPhotos } from './desk/attachments';
 import { staffNameSync } from './system/settings';
 
 /** Channels a shell (Electron or harness) answers itself, because they touch the desktop. */
@@ -104,5 +105,10 @@ export async function createCore(
   const ctx = createContext(opened);
   const own = typeof shellHandlers === 'function' ? shellHandlers(ctx) : shellHandlers;
   const dispatch = createDispatcher({ ...coreHandlers(ctx, shell), ...own }, log);
+  // photo files a crash left without their row go to attachments-quarantine/, in the background (desk/attachments.ts)
+  if (!opts.readonly)
+    void quarantineOrphanPhotos(ctx).catch((err: unknown) => {
+      if (ctx.sqlite.open) (log ?? console.error)('检查照片文件夹时出错', err);
+    });
   return { ctx, dispatch, close: opened.close };
 }

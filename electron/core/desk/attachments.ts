@@ -1,10 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { dirname, join, posix } from 'node:path';
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 import type { CoreContext } from '../context';
 import { invalid, notFound } from '../errors';
+import { fileStamp } from '../backup/stamp';
 import { prepared } from './prepared';
 
 const MAX_BYTES = 10 * 1024 * 1024;
@@ -103,6 +105,48 @@ export function storeAttachmentsSync(
     ).run(ticketId, f.fileName, stored, f.mime, f.data.length, f.sha256, at).lastInsertRowid;
     return { id: Number(id), fileName: f.fileName, mime: f.mime, size: f.data.length, at };
   });
+}
+
+const QUARANTINE_NOTE = `这些照片文件没有任何工单引用，程序启动时从 attachments 文件夹移到了这里（没有删除）。
+通常是保存照片时程序被强行关闭或断电留下的：照片先写入磁盘，工单随后才保存。
+确认无用后可以手动删除。
+`;
+
+/**
+ * Moves every file under attachments/ that no attachments row refers to into
+ * attachments-quarantine/<time>/ (never deletes it): what a crash between writing a photo and
+ * COMMIT leaves (storeAttachments), and `.part` files of a write cut short. Their names are
+ * unique, so nothing would read them, but their folder belongs to a ticket id SQLite hands out
+ * again, and a stranger's photo must not sit there. The core starts this in the background.
+ * Each ticket folder is checked while holding the connection (Kysely's lock): every photo is
+ * written inside a transaction, which holds it too, so a file seen then is committed or a leftover.
+ */
+export async function quarantineOrphanPhotos(
+  ctx: Pick<CoreContext, 'db' | 'sqlite' | 'dbFile'>,
+  now = new Date(),
+): Promise<{ moved: string[]; folder: string | null }> {
+  const root = attachmentsDir(ctx.dbFile);
+  if (ctx.dbFile === ':memory:' || !existsSync(root)) return { moved: [], folder: null };
+  const folder = join(dirname(ctx.dbFile), 'attachments-quarantine', fileStamp(now));
+  const moved: string[] = [];
+  const move = (rel: string) => {
+    let dest = join(folder, ...rel.split('/'));
+    for (let i = 2; existsSync(dest); i++) dest = join(folder, ...`${rel}-${i}`.split('/'));
+    mkdirSync(dirname(dest), { recursive: true });
+    renameSync(join(root, ...rel.split('/')), dest);
+    moved.push(rel);
+  };
+  const refs = ctx.sqlite.prepare('select stored_name from attachments where ticket_id = ?').pluck();
+  for (const e of await readdir(root, { withFileTypes: true })) {
+    if (!ctx.sqlite.open) break;
+    await ctx.db.connection().execute(async () => {
+      if (!(e.isDirectory() && /^\d{1,12}$/.test(e.name))) return move(e.name);
+      const kept = new Set(refs.all(Number(e.name)) as string[]);
+      for (const f of readdirSync(join(root, e.name), { withFileTypes: true })) if (!(f.isFile() && kept.has(f.name))) move(posix.join(e.name, f.name));
+    });
+  }
+  if (moved.length) writeFileSync(join(folder, '说明.txt'), QUARANTINE_NOTE);
+  return { moved, folder: moved.length ? folder : null };
 }
 
 /** Removes files written for a save that was rolled back (best effort: a leftover has a unique name no row refers to). */
