@@ -23,11 +23,11 @@ export const median = (samples: number[]): number => {
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
 /** Times `fn` over `inputs` (cycled) for `runs` samples after `warmup` unmeasured calls. */
-export async function samples<T>(inputs: readonly T[], fn: (input: T) => unknown, runs = 200, warmup = 20): Promise<number[]> {
+export async function samples<T>(inputs: readonly T[], fn: (input: T) => unknown, runs = 200, warmup = 20, start = 0): Promise<number[]> {
   for (let i = 0; i < warmup; i++) await fn(inputs[i % inputs.length]);
   const out: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const input = inputs[i % inputs.length];
+    const input = inputs[(start + i) % inputs.length];
     const t = performance.now();
     await fn(input);
     out.push(performance.now() - t);
@@ -77,9 +77,17 @@ export async function figure<T>(
     }
     return { p95Ms: round(p95(a)), rawP95Ms: round(p95(r)) };
   }
-  for (let done = 0; done < runs; done += block) {
-    a.push(...(await samples(inputs, app, block, done === 0 ? 20 : 2)));
-    r.push(...(await samples(inputs, raw, block, done === 0 ? 20 : 2)));
+  // both warmed on every input first, so neither side meets a page the other has not read yet
+  for (const input of inputs) {
+    await app(input);
+    await raw(input);
+  }
+  // each block goes on through the inputs where the last stopped (all inputs are measured, not the
+  // first `block`), and the side that goes first alternates
+  for (let done = 0, n = 0; done < runs; done += block, n++) {
+    const [first, firstOut, second, secondOut] = n % 2 ? [raw, r, app, a] : [app, a, raw, r];
+    firstOut.push(...(await samples(inputs, first, block, 2, done)));
+    secondOut.push(...(await samples(inputs, second, block, 2, done)));
   }
   return { p95Ms: round(p95(a)), rawP95Ms: round(p95(r)) };
 }
