@@ -21,6 +21,8 @@ export function fsReason(err: unknown): string {
       return '路径中有一段是文件，不是文件夹';
     case 'EEXIST':
       return '已有同名的文件';
+    case 'EBUSY':
+      return '文件正被其他程序使用';
     case 'EIO':
       return '读写出错（U 盘或网络共享是否已断开？）';
     case 'ENAMETOOLONG':
