@@ -1,5 +1,5 @@
 import { Card, SegmentedControl, Table, Text, TextInput } from '@mantine/core';
-import { TICKET_TYPES, URGENCIES, type DeskConfigT, type SlaTargetT } from '../../../../../shared/contract/desk';
+import { SLA_MAX_WORKING_MINUTES, TICKET_TYPES, URGENCIES, type DeskConfigT, type SlaTargetT } from '../../../../../shared/contract/desk';
 import { SaveBar } from './SaveBar';
 import { useConfigForm } from './useConfigDraft';
 import { durationText, hoursToMinutes, minutesToHours } from './validate';
@@ -136,8 +136,8 @@ export function SlaEditor({ cfg, onSaved, onDirty }: Props) {
         errors={errors}
         note={
           <>
-            以小时填写，可带小数：0.5 = 30 分钟；留空表示无时限；必须大于 0，最长 365 天（8760
-            小时）。日历时间连续计时；工作时间只计柜台时间内的工作日（节假日不计，调休上班日照常计）。挂起期间不计时。约定了上门时间的报修以上门时间为完成期限。修改只影响此后受理的工单，已受理的工单保留受理时的时限。
+            以小时填写，可带小数：0.5 = 30 分钟；留空表示无时限；必须大于 0，最长 365 天（8760 小时），按工作时间计时的最长 {SLA_MAX_WORKING_MINUTES / 60}{' '}
+            小时。日历时间连续计时；工作时间只计柜台时间内的工作日（节假日不计，调休上班日照常计）。挂起期间不计时。约定了上门时间的报修以上门时间为完成期限。修改只影响此后受理的工单，已受理的工单保留受理时的时限。
           </>
         }
         testId="sla"
