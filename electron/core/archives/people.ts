@@ -176,11 +176,13 @@ export async function updatePerson(ctx: CoreContext, input: PersonFields & { id:
       .set({ ...cols, updated_at: ctx.now().toISOString() })
       .where('id', '=', input.id)
       .execute();
-    const changed = Object.keys(cols).filter(
-      (k) => (stored as Record<string, unknown>)[k] !== (cols as Record<string, unknown>)[k] && !k.startsWith('name_') && k !== 'phone_digits',
-    );
-    // ID numbers are not copied into the audit trail in clear
-    await audit(trx, await ctx.actor(), 'person', input.id, 'update', { fields: changed });
+    const before = stored as Record<string, unknown>;
+    const after = cols as Record<string, unknown>;
+    const changed = Object.keys(cols).filter((k) => before[k] !== after[k] && !k.startsWith('name_') && k !== 'phone_digits');
+    // before → after per changed field; an ID number only masked: the audit trail never holds one in clear
+    const shown = (k: string, v: unknown) => (k === 'id_number' && typeof v === 'string' ? maskIdNumber(v) : (v ?? null));
+    const changes = Object.fromEntries(changed.map((k) => [k, [shown(k, before[k]), shown(k, after[k])]]));
+    await audit(trx, await ctx.actor(), 'person', input.id, 'update', { fields: changed, changes });
   });
   return getPerson(ctx, input.id);
 }

@@ -4,6 +4,8 @@ import type { DeskConfigT, SlaTargetT } from '../../../shared/contract/desk';
 import { TICKET_TYPES, URGENCIES } from '../../../shared/contract/desk';
 import { invalid } from '../errors';
 import { prepared } from './prepared';
+import { audit } from '../db/audit';
+import { inTransaction } from '../db/tx';
 
 const KEY = 'desk.config';
 const H = 60;
@@ -112,18 +114,30 @@ export async function readDeskConfig(ctx: Pick<CoreContext, 'db'> & Partial<Pick
   return cfg;
 }
 
-export async function updateDeskConfig(ctx: Pick<CoreContext, 'db'> & Partial<Pick<CoreContext, 'sqlite'>>, patch: Partial<DeskConfigT>): Promise<DeskConfigT> {
-  const next = { ...(await readDeskConfig(ctx)), ...patch };
+export async function updateDeskConfig(
+  ctx: Pick<CoreContext, 'db' | 'actor'> & Partial<Pick<CoreContext, 'sqlite'>>,
+  patch: Partial<DeskConfigT>,
+): Promise<DeskConfigT> {
+  const before = await readDeskConfig(ctx);
+  const next = { ...before, ...patch };
   if (next.counterHours.open >= next.counterHours.close) throw invalid('下班时间必须晚于上班时间', { 'counterHours.close': '下班时间必须晚于上班时间' });
   for (const t of TICKET_TYPES)
     for (const u of URGENCIES) if (!next.sla.some((s) => s.type === t && s.urgency === u)) throw invalid(`缺少「${t}·${u}」的时限设置`);
   const names = next.departments.map((d) => d.name);
   if (new Set(names).size !== names.length) throw invalid('部门名称不能重复');
-  await ctx.db
-    .insertInto('settings')
-    .values({ key: KEY, value: JSON.stringify(next) })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(next) }))
-    .execute();
+  // before → after of each part that changed, on the audit line of the same transaction
+  const changes = Object.fromEntries(
+    (Object.keys(next) as (keyof DeskConfigT)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(next[k])).map((k) => [k, [before[k], next[k]]]),
+  );
+  const actor = await ctx.actor();
+  await inTransaction(ctx.db, async (trx) => {
+    await trx
+      .insertInto('settings')
+      .values({ key: KEY, value: JSON.stringify(next) })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(next) }))
+      .execute();
+    if (Object.keys(changes).length) await audit(trx, actor, 'desk_config', null, 'update', { changes });
+  });
   return next;
 }
 

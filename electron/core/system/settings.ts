@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3';
 import type { CoreContext } from '../context';
 import type { SettingsT } from '../../../shared/contract/system';
 import { prepared } from '../desk/prepared';
+import { audit } from '../db/audit';
+import { inTransaction } from '../db/tx';
 
 const KEY = 'app.settings';
 export const DEFAULT_SETTINGS: SettingsT = {
@@ -27,12 +29,30 @@ export function staffNameSync(sqlite: Database.Database): string {
   return typeof name === 'string' && name ? name : DEFAULT_SETTINGS.staffName;
 }
 
-export async function writeSettings(ctx: Pick<CoreContext, 'db'>, patch: Partial<SettingsT>): Promise<SettingsT> {
-  const next = { ...(await readSettings(ctx)), ...patch };
-  await ctx.db
-    .insertInto('settings')
-    .values({ key: KEY, value: JSON.stringify(next) })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(next) }))
-    .execute();
+/** A setting's before → after for the audit line; a logo is only "changed": its data URL is not copied into the log. */
+function settingsChanges(before: SettingsT, after: SettingsT): Record<string, unknown> {
+  const changes: Record<string, unknown> = {};
+  for (const k of Object.keys(after) as (keyof SettingsT)[]) {
+    if (JSON.stringify(before[k]) === JSON.stringify(after[k])) continue;
+    changes[k] = k === 'logo' ? 'changed' : [before[k] ?? null, after[k] ?? null];
+  }
+  return changes;
+}
+
+export async function writeSettings(ctx: Pick<CoreContext, 'db' | 'actor'>, patch: Partial<SettingsT>): Promise<SettingsT> {
+  const before = await readSettings(ctx);
+  const next = { ...before, ...patch };
+  const changes = settingsChanges(before, next);
+  if (!Object.keys(changes).length) return next;
+  // attributed to who was at the counter when it was saved (a new staff name applies from the next change)
+  const actor = await ctx.actor();
+  await inTransaction(ctx.db, async (trx) => {
+    await trx
+      .insertInto('settings')
+      .values({ key: KEY, value: JSON.stringify(next) })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(next) }))
+      .execute();
+    await audit(trx, actor, 'settings', null, 'update', { changes });
+  });
   return next;
 }
