@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, type MigrationProvider } from 'kysely';
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DB } from './schema';
 import { migrations } from './migrations';
 import { seedOfficialCalendar } from './seed';
+import { makeDirs } from '../backup/files';
 
 export type Db = Kysely<DB>;
 
@@ -24,7 +24,8 @@ export interface Database_ {
 }
 
 export function openSqlite(opts: OpenOptions): Database.Database {
-  if (opts.file !== ':memory:') mkdirSync(dirname(opts.file), { recursive: true });
+  // not mkdirSync(…, { recursive: true }): it spins for ever under /proc (backup/files.ts)
+  if (opts.file !== ':memory:') makeDirs(dirname(opts.file), '数据库所在文件夹');
   const sqlite = new Database(opts.file, { nativeBinding: opts.nativeBinding, readonly: opts.readonly ?? false });
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
