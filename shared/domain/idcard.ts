@@ -38,3 +38,11 @@ export function maskIdNumber(raw: string | null | undefined): string {
   if (v.length <= 7) return v.replace(/.(?=.{2})/g, '*');
   return v.slice(0, 3) + '*'.repeat(v.length - 7) + v.slice(-4);
 }
+
+/** ID-number-like runs (18 characters with a check digit, or the old 15 digits) inside free text */
+const ID_IN_TEXT = /(?<![\dA-Za-z])(?:\d{17}[\dXx]|\d{15})(?![\dA-Za-z])/g;
+
+/** The text with every ID number in it masked as maskIdNumber masks one: for notes that carry extra numbers. */
+export function maskIdNumbersIn(text: string): string {
+  return text.replace(ID_IN_TEXT, (id) => maskIdNumber(id));
+}

@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
 import { personSearchFields } from '../../archives/person-fields';
 import { auditor, inserter, updater, type Value } from '../bulk';
+import { maskIdNumber, maskIdNumbersIn } from '../../../../shared/domain/idcard';
 import { sortKeyOf } from './names';
-import type { Change, Plan } from './plan';
+import type { Change, Plan, Scalar } from './plan';
 
 export interface ApplyInfo {
   actor: string;
@@ -31,6 +32,13 @@ function changeSet(changes: Change[], now: string): Record<string, Value> {
   return set;
 }
 
+/** an audited value: ID numbers only masked (issue 11), in the ID field and in notes that carry extra ones */
+function audited(field: string, v: Scalar): Scalar {
+  if (typeof v !== 'string') return v;
+  if (field === 'id_number') return maskIdNumber(v);
+  return field === 'notes' ? maskIdNumbersIn(v) : v;
+}
+
 /**
  * Writes a plan with statements prepared once (imports/bulk.ts). Must run inside one transaction on
  * this connection: the caller commits all of it or none.
@@ -42,7 +50,8 @@ export function applyPlan(sqlite: Database.Database, plan: Plan, info: ApplyInfo
   const audit = auditor(sqlite, info.actor);
   // one line per changed field, so the history shows exactly what the roster overwrote
   const auditChanges = (entity: string, id: number, changes: Change[]) => {
-    for (const c of changes) audit(entity, id, 'import.update', { field: c.field, from: c.from, to: c.to, file: info.fileName });
+    for (const c of changes)
+      audit(entity, id, 'import.update', { field: c.field, from: audited(c.field, c.from), to: audited(c.field, c.to), file: info.fileName });
   };
   const stamps = { created_at: now, updated_at: now };
   const unvoided = { voided_at: null, void_reason: null };

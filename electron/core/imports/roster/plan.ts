@@ -1,4 +1,5 @@
 import type { PreviewRowT } from '../../../../shared/contract/imports';
+import { maskIdNumber } from '../../../../shared/domain/idcard';
 import { houseLabel } from '../../archives/mappers';
 import { advancedStatus, buildingName, statusFromRoster, unitName } from './names';
 import type { HouseRecord, OwnerRecord, ParsedRow } from './records';
@@ -141,7 +142,7 @@ function mergeOwner(p: PlanPerson, o: OwnerRecord, merging: boolean, warnings: s
       v.idNumber = o.idNumber;
       v.idType = o.idType;
     } else if (v.idNumber !== o.idNumber) {
-      warnings.push(`与第${p.firstRow}行为同一业主（${v.name}），证件号不同（${o.idNumber}），以第${p.firstRow}行为准，另记入备注`);
+      warnings.push(`与第${p.firstRow}行为同一业主（${v.name}），证件号不同（${maskIdNumber(o.idNumber)}），以第${p.firstRow}行为准，另记入备注`);
       v.extra.push(`其他证件号：${o.idNumber}`);
     }
   }

@@ -1,6 +1,8 @@
 import type { RosterFieldT, RosterMappingT } from '../../../../shared/contract/imports';
 import { floorOfRoom, normaliseCode, parseRoom } from '../../../../shared/domain/room';
 import { toHalfWidth } from '../../../../shared/domain/text';
+import { maskIdNumber, maskIdNumbersIn } from '../../../../shared/domain/idcard';
+import { maskPhone } from '../../search/format';
 import { EMPTY_CELL, cellAt, valueAt, type GridCell, type SheetGrid } from './grid';
 import {
   genderFromId,
@@ -136,19 +138,20 @@ function ownersOf(get: (f: RosterFieldT) => GridCell, warnings: string[], reason
       reasons.push(`业主姓名过长：${name.slice(0, 20)}…`);
       return;
     }
-    if (/\d{3,}/.test(name)) warnings.push(`业主姓名中有数字：${name}，请核对`);
+    if (/\d{3,}/.test(name)) warnings.push(`业主姓名中有数字：${maskIdNumbersIn(name)}，请核对`);
     const myPhones = pairFor(phones.phones, names.length, i);
     const myIds = pairFor(ids, names.length, i);
     const myGender = pairFor(genderTexts, names.length, i);
     const extra: string[] = [];
     if (myPhones.length > 2) {
       extra.push(`其他电话：${myPhones.slice(2).join('、')}`);
-      warnings.push(`电话超过两个，其余记入备注：${myPhones.slice(2).join('、')}`);
+      // the notes keep the numbers; the message (preview, CLI, report) only names them masked
+      warnings.push(`电话超过两个，其余记入备注：${myPhones.slice(2).map(maskPhone).join('、')}`);
     }
     const id = myIds.length ? parseIdNumber(myIds[0], idCell.numberTooLong) : null;
     if (myIds.length > 1) {
       extra.push(`其他证件号：${myIds.slice(1).join('、')}`);
-      warnings.push(`证件号不止一个，其余记入备注：${myIds.slice(1).join('、')}`);
+      warnings.push(`证件号不止一个，其余记入备注：${myIds.slice(1).map(maskIdNumber).join('、')}`);
     }
     if (id) warnings.push(...id.warnings.map((w) => (names.length > 1 ? `${name}：${w}` : w)));
     const g = myGender.length ? parseGender({ ...EMPTY_CELL, text: myGender[0] }) : { value: null, warning: null };

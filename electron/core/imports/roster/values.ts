@@ -2,7 +2,8 @@
 // reason the cell cannot be read. Placeholders ("无", "/", "暂无" ...) mean "not given".
 import { type HOUSE_TYPES, type ID_TYPES, type GENDERS } from '../../../../shared/contract/archives';
 import { cleanText, normalisePhone, phoneWarning, toHalfWidth } from '../../../../shared/domain/text';
-import { idNumberWarning, normaliseIdNumber } from '../../../../shared/domain/idcard';
+import { idNumberWarning, maskIdNumber, normaliseIdNumber } from '../../../../shared/domain/idcard';
+import { maskPhone } from '../../search/format';
 import type { GridCell } from './grid';
 
 export type Parsed<T> = { ok: true; value: T | null } | { ok: false; reason: string };
@@ -138,7 +139,8 @@ export function parsePhones(cell: GridCell): Phones {
     if (two) phones.push(two[1], two[2]);
     else phones.push(p);
   }
-  for (const p of phones) if (phoneWarning(p)) warnings.push(`电话号码格式不常见：${p}，请核对`);
+  // messages reach the preview, the CLI and the report workbook: numbers in them only masked (issue 11)
+  for (const p of phones) if (phoneWarning(p)) warnings.push(`电话号码格式不常见：${maskPhone(p)}，请核对`);
   return { phones: [...new Set(phones)], warnings };
 }
 
@@ -175,7 +177,7 @@ export function parseIdNumber(text: string, storedAsNumber: boolean): IdInfo | n
   const warnings: string[] = [];
   if (storedAsNumber) warnings.push('身份证号在 Excel 中存成了数字，末几位可能已丢失，请核对原件');
   const w = idNumberWarning(idType, v);
-  if (w) warnings.push(`${w}：${v}`);
+  if (w) warnings.push(`${w}：${maskIdNumber(v)}`);
   return { idType, idNumber: v, warnings, valid: idType === '身份证' && !w && !storedAsNumber };
 }
 
