@@ -66,11 +66,12 @@ export async function lookup(ctx: Pick<CoreContext, 'db' | 'sqlite'>, query: str
 
 function search(sqlite: Sqlite, plan: QueryPlan, limit: number, estateId: number | undefined): SearchHitT[] {
   const scope: Scope = { estateId };
-  const all = groups(sqlite, scope, plan);
   // A text with one reading (a room code, a plate): its one statement already returns hits in ranking
   // order, one per key, so nothing is merged, de-duplicated or sorted (docs/PERFORMANCE.md, "Search").
+  const single = plan.room && !plan.name && !plan.letters && !plan.phoneTail && !plan.plate ? roomGroup(sqlite, scope, plan.room, false) : null;
+  const all = single ? [single] : groups(sqlite, scope, plan);
   if (all.length === 1) {
-    const only = all[0](limit, new Set());
+    const only = all[0](limit, NONE);
     const out: SearchHitT[] = [];
     for (let i = 0; i < only.length && i < limit; i++) out.push(only[i].hit);
     return out;
@@ -160,7 +161,10 @@ function rankAndTrim(found: Ranked[], limit: number): SearchHitT[] {
 const houseSort = (estateId: number, sortKey: string, unitCode: string | null, roomNo: string) =>
   `${String(estateId).padStart(6, '0')}|${sortKey}|${(unitCode ?? '').padStart(4, '0')}|${roomNo.padStart(8, '0')}`;
 
-function roomGroup(sqlite: Sqlite, scope: Scope, room: NonNullable<QueryPlan['room']>): Group {
+const NONE: ReadonlySet<string> = new Set();
+
+/** `ranked` false: the hits go out in the statement's order, so no sort key is built. */
+function roomGroup(sqlite: Sqlite, scope: Scope, room: NonNullable<QueryPlan['room']>, ranked = true): Group {
   return (need) => {
     const rows = roomRows(sqlite, {
       room: room.room,
@@ -187,7 +191,7 @@ function roomGroup(sqlite: Sqlite, scope: Scope, room: NonNullable<QueryPlan['ro
         key: `house:${r.id}`,
         rank: r.room_no === room.room ? RANK.roomExact : RANK.roomPrefix,
         away: awayOf(scope, r.estate_id),
-        sort: houseSort(r.estate_id, r.sort_key, r.unit_code, r.room_no),
+        sort: ranked ? houseSort(r.estate_id, r.sort_key, r.unit_code, r.room_no) : '',
         hit: {
           kind: 'house',
           houseId: r.id,
