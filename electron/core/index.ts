@@ -14,6 +14,7 @@ import { moveinHandlers } from './movein/handlers';
 import { noticesHandlers } from './notices/handlers';
 import { renovationHandlers } from './renovation/handlers';
 import { reportsHandlers } from './reports/handlers';
+import { auditHandlers } from './audit/handlers';
 import { UserError } from './errors';
 import { quarantineOrphanPhotos } from './desk/attachments';
 import { staffNameSync } from './system/settings';
@@ -82,6 +83,7 @@ export function coreHandlers(ctx: CoreContext, shell: ShellInfo): Omit<Handlers,
     ...noticesHandlers(ctx),
     ...renovationHandlers(ctx),
     ...reportsHandlers(ctx),
+    ...auditHandlers(ctx),
     ...systemHandlers(ctx, shell),
     ...archivesHandlers(ctx),
     ...searchHandlers(ctx),

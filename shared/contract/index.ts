@@ -10,6 +10,7 @@ import { packetChannels } from './packet';
 import { noticesChannels } from './notices';
 import { renovationChannels } from './renovation';
 import { reportsChannels } from './reports';
+import { auditChannels } from './audit';
 import type { Result } from './result';
 
 // The one contract between renderer and main: every channel, its input schema and its output schema.
@@ -26,6 +27,7 @@ export const contract = {
   ...noticesChannels,
   ...renovationChannels,
   ...reportsChannels,
+  ...auditChannels,
 } as const;
 
 export type Contract = typeof contract;
