@@ -13,7 +13,13 @@ const PCT = '0.00%';
 const HOURS = '0.00';
 const INT = '0';
 
-/** A text cell beginning with = + - @ (or a tab / CR) would run as a formula in some spreadsheets: keep it text. */
+/**
+ * A text cell beginning with = + - @ (or a tab / CR) would run as a formula in some spreadsheets: keep it text.
+ * exceljs already writes strings as string cells (t="inlineStr" / t="s"), which Excel and LibreOffice never
+ * evaluate on opening, but the text is live again once copied, pasted, re-typed or saved as CSV. So every
+ * exported workbook (this one and the import reports) prefixes such text with "'", the OWASP CSV-injection
+ * mitigation, which survives all of those; a style's quotePrefix would not survive a CSV.
+ */
 export const safeText = (s: string): string => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
 
 /** display width of a text: CJK characters take two columns */

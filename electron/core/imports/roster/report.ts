@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { ROW_STATUS_LABELS, type PreviewRowT } from '../../../../shared/contract/imports';
+import { safeText } from '../../reports/workbook';
 
 /** "业主名册.xlsx" → "名册导入报告-业主名册.xlsx" */
 export function reportFileName(original: string): string {
@@ -33,7 +34,8 @@ export async function problemReport(
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFEFEF' } };
   for (const l of lines) {
-    const row = ws.addRow(l.values);
+    // the values quote the supplier's own cells: formula-like text goes back as text (reports/workbook.ts)
+    const row = ws.addRow(Object.fromEntries(Object.entries(l.values).map(([k, v]) => [k, typeof v === 'string' ? safeText(v) : v])));
     row.getCell('reason').alignment = { wrapText: true, vertical: 'top' };
     if (l.rejected) row.getCell('status').font = { color: { argb: 'FFC00000' } };
   }
