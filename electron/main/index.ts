@@ -6,20 +6,28 @@ import type { Core } from '../core';
 import { registerIpc, unregisterIpc } from './ipc';
 import { openElectronCore, StartupError } from './open-core';
 import { handleAppProtocol, registerAppScheme } from './protocol';
+import { userDataDir } from './paths';
 import { guardAllWebContents, hardenSession } from './security';
 import { electronShellHandlers } from './shell-handlers';
 import { createMainWindow } from './window';
 import { createLogFile } from '../shell-common/log-file';
 import { logHandlers } from '../shell-common/log-handlers';
 
-// A stable ASCII folder for the data (the product name has spaces and Chinese in it);
-// FRONTDESK_USER_DATA lets the smoke test use a throwaway folder.
-app.setPath('userData', process.env.FRONTDESK_USER_DATA || join(app.getPath('appData'), 'FrontDesk'));
+// A stable ASCII folder for the data; FRONTDESK_USER_DATA (the smoke test's throwaway folder) only when not packaged (paths.ts).
+app.setPath('userData', userDataDir(app.getPath('appData'), process.env, app.isPackaged));
+// every renderer sandboxed, whatever a window's own settings say (docs/SECURITY.md, item 4)
+app.enableSandbox();
 registerAppScheme();
 guardAllWebContents();
 
-// <userData>/logs/frontdesk.log: what went wrong, for the admin behind 查看日志
+// <userData>/logs/frontdesk.log: what went wrong, for the admin behind 查看日志; also starts, quits and database upgrades
 const log = createLogFile(join(app.getPath('userData'), 'logs'));
+// the monitor only watches: Electron still shows its own dialog for an uncaught error
+process.on('uncaughtExceptionMonitor', (err) => log.write('error', 'main', '主进程未捕获的错误', err));
+process.on('unhandledRejection', (reason) => {
+  console.error('[main] 未处理的异步错误', reason);
+  log.write('error', 'main', '主进程未处理的异步错误', reason);
+});
 app.on('render-process-gone', (_event, _contents, details) => log.write('error', 'main', `窗口进程意外退出：${details.reason}（退出码 ${details.exitCode}）`));
 app.on('child-process-gone', (_event, details) => log.write('warn', 'main', `子进程退出：${details.type} ${details.reason}`));
 
@@ -38,11 +46,12 @@ function showMainWindow(): void {
 
 async function start(): Promise<void> {
   const appRoot = app.getAppPath();
+  log.write('info', 'main', `程序启动：版本 ${app.getVersion()}，Electron ${process.versions.electron}${app.isPackaged ? '' : '（开发模式）'}`);
   try {
     const desktop = electronShellHandlers(() => mainWindow);
     // shell.openPath answers '' when the system opened the file, else the reason
     const openFile = async (path: string) => (await shell.openPath(path)) === '';
-    core = await openElectronCore(appRoot, app.getPath('userData'), (ctx) => ({ ...desktop(ctx), ...logHandlers(log, openFile) }), log);
+    core = await openElectronCore(appRoot, app.getPath('userData'), (ctx) => ({ ...desktop(ctx), ...logHandlers(log, openFile) }), log, app.isPackaged);
   } catch (err) {
     const title = err instanceof StartupError ? err.title : '启动失败';
     const message = err instanceof Error ? err.message : String(err);
@@ -52,7 +61,7 @@ async function start(): Promise<void> {
   }
   hardenSession(session.defaultSession);
   handleAppProtocol(join(appRoot, 'out', 'renderer'));
-  registerIpc(core.dispatch);
+  registerIpc(core.dispatch, (channel, url) => log.write('warn', 'ipc', `拒绝调用 ${channel}：来源 ${url}`));
   showMainWindow();
 }
 
@@ -80,7 +89,11 @@ if (!app.requestSingleInstanceLock()) {
     core = null;
     opened
       .close()
-      .catch((err: unknown) => console.error('[quit] 关闭数据库失败', err))
+      .then(() => log.write('info', 'main', '程序退出：数据库已关闭'))
+      .catch((err: unknown) => {
+        console.error('[quit] 关闭数据库失败', err);
+        log.write('error', 'main', '程序退出：关闭数据库失败', err);
+      })
       .finally(() => app.quit());
   });
   app

@@ -45,6 +45,9 @@ export async function renderDocument(html: string, options: PrintOptions, parent
       contextIsolation: true,
       nodeIntegration: false,
       webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      devTools: false,
       // script stays on so main can await document.fonts.ready; the page's CSP forbids its own scripts
       javascript: true,
       spellcheck: false,

@@ -8,12 +8,14 @@ import { lazyHandlers } from '../core/dispatch';
 import { disposeRendered, listPrinters, printRendered, renderDocument, type RenderedDocument } from './print';
 import { safeFileName, writeSavedFile } from '../shell-common/saved-file';
 import { PRINT_CHANNELS } from '../shell-common/print-channels';
+import { printFontsDir } from './paths';
 
 export function electronShellHandlers(getWindow: () => BrowserWindow | null): (ctx: CoreContext) => ShellSide {
   const hooked = new WeakSet<BrowserWindow>();
   // The print service (pdf-lib, docx) and the fonts (subset-font) load on first use, not before the
   // first answer (docs/PERFORMANCE.md, "Start"). fonts.ts reads this when it loads: the packaged fonts.
-  process.env.FRONTDESK_FONTS_DIR ??= join(app.getAppPath(), 'resources', 'fonts');
+  // FRONTDESK_FONTS_DIR from outside only when not packaged (paths.ts)
+  process.env.FRONTDESK_FONTS_DIR = printFontsDir(app.getAppPath(), process.env, app.isPackaged);
   // the fonts are read in the background once the window is up, so the first preview starts warm
   setTimeout(() => {
     import('../core/documents/fonts').then((fonts) => fonts.warmPrintFonts()).catch((err: unknown) => console.error('[print] 打印字体加载失败', err));

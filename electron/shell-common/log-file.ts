@@ -13,7 +13,7 @@ export type LogLevel = 'error' | 'warn' | 'info';
 export const LOG_FILE_NAME = 'frontdesk.log';
 
 export interface LogFileOptions {
-  /** rotate when the file would grow past this (default 1 MiB) */
+  /** rotate when the file would grow past this (default 5 MiB) */
   maxBytes?: number;
   /** how many rotated files to keep besides the current one (default 3) */
   keep?: number;
@@ -44,8 +44,11 @@ export function describeError(err: unknown): string {
 
 const LEVEL_LABEL: Record<LogLevel, string> = { error: 'ERROR', warn: 'WARN ', info: 'INFO ' };
 
+/** 5 MiB × (current + 3 rotated): months of starts, quits and errors, at most 20 MiB on disk */
+export const LOG_MAX_BYTES = 5 * 1024 * 1024;
+
 export function createLogFile(dir: string, opts: LogFileOptions = {}): LogFile {
-  const maxBytes = opts.maxBytes ?? 1024 * 1024;
+  const maxBytes = opts.maxBytes ?? LOG_MAX_BYTES;
   const keep = Math.max(1, opts.keep ?? 3);
   const now = opts.now ?? (() => new Date());
   const path = join(dir, LOG_FILE_NAME);

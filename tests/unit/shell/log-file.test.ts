@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLogFile, describeError } from '../../../electron/shell-common/log-file';
+import { LOG_MAX_BYTES, createLogFile, describeError } from '../../../electron/shell-common/log-file';
 import { startHarness } from '../../../electron/harness/server';
 
 const dirs: string[] = [];
@@ -50,6 +50,21 @@ describe('log file', () => {
       .map((f) => readFileSync(join(dir, f), 'utf8'))
       .join('');
     expect(all).not.toContain('错误 第000条');
+  });
+
+  it('by default rotates at 5 MiB and keeps three older files', () => {
+    const dir = tempDir();
+    const log = createLogFile(dir);
+    // 40 entries of ~0.5 MiB: about 20 MiB written in all
+    const chunk = 'x'.repeat(512 * 1024);
+    for (let i = 0; i < 40; i++) log.write('info', 'main', `第${i}段`, chunk);
+    expect(readdirSync(dir).sort()).toEqual(['frontdesk.1.log', 'frontdesk.2.log', 'frontdesk.3.log', 'frontdesk.log']);
+    for (const f of readdirSync(dir)) {
+      expect(statSync(join(dir, f)).size).toBeLessThanOrEqual(LOG_MAX_BYTES);
+      // a rotated file was full: the next entry would not fit
+      if (f !== 'frontdesk.log') expect(statSync(join(dir, f)).size).toBeGreaterThan(LOG_MAX_BYTES - 600 * 1024);
+    }
+    expect(LOG_MAX_BYTES).toBe(5 * 1024 * 1024);
   });
 
   it('cuts an entry larger than half the cap instead of rotating everything away', () => {
