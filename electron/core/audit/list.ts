@@ -1,7 +1,7 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { CoreContext } from '../context';
 import type { DB } from '../db/schema';
-import type { AuditLineT, AuditPageT } from '../../../shared/contract/audit';
+import { AUDIT_ACTION_LABELS, type AuditLineT, type AuditPageT } from '../../../shared/contract/audit';
 import { cstDayBounds } from '../../../shared/domain/time';
 import { houseLabel } from '../archives/mappers';
 import { auditSummary, type AuditRow } from './summary';
@@ -86,8 +86,10 @@ export async function listAudit(ctx: CoreContext, q: AuditQuery): Promise<AuditP
     conditions.push(() => sql<SqlBool>`actor like ${pattern} escape '\\'`);
   }
   if (q.action) {
-    const action = q.action;
-    conditions.push((eb) => eb('action', '=', action));
+    // an action and those sharing its Chinese verb (修改: update and a ticket's edit), as the screen offers them
+    const verb = AUDIT_ACTION_LABELS[q.action];
+    const actions = verb ? Object.keys(AUDIT_ACTION_LABELS).filter((a) => AUDIT_ACTION_LABELS[a] === verb) : [q.action];
+    conditions.push((eb) => eb('action', 'in', actions));
   }
   if (q.from) {
     const start = cstDayBounds(q.from).start;

@@ -20,6 +20,7 @@ import {
   IconSpeakerphone,
   IconChartBar,
   IconUserCircle,
+  IconHistory,
 } from '@tabler/icons-react';
 import type { EstateT } from '../../../shared/contract/archives';
 import { useNav, type Route } from './navigation';
@@ -51,6 +52,7 @@ const LedgerImportScreen = lazyScreen(() => import('../screens/imports/LedgerImp
 const DeliveryScreen = lazyScreen(() => import('../screens/movein/DeliveryScreen').then((m) => m.DeliveryScreen));
 const NoticesScreen = lazyScreen(() => import('../screens/notices/NoticesScreen').then((m) => m.NoticesScreen));
 const MonthlyReportScreen = lazyScreen(() => import('../screens/reports/MonthlyReportScreen').then((m) => m.MonthlyReportScreen));
+const AuditScreen = lazyScreen(() => import('../screens/audit/AuditScreen').then((m) => m.AuditScreen));
 
 /** Fetches the other screens' chunks when the window is idle after the desk has shown. */
 function usePrefetchScreens(): void {
@@ -66,7 +68,19 @@ function usePrefetchScreens(): void {
 }
 
 type Section =
-  'desk' | 'intake' | 'tickets' | 'callbacks' | 'buildings' | 'rosterImport' | 'ledgerImport' | 'movein' | 'notices' | 'reports' | 'deskSettings' | 'settings';
+  | 'desk'
+  | 'intake'
+  | 'tickets'
+  | 'callbacks'
+  | 'buildings'
+  | 'rosterImport'
+  | 'ledgerImport'
+  | 'movein'
+  | 'notices'
+  | 'reports'
+  | 'deskSettings'
+  | 'settings'
+  | 'audit';
 
 interface NavEntry {
   id: Section;
@@ -112,6 +126,7 @@ const NAV_GROUPS: { label: string; entries: NavEntry[] }[] = [
     entries: [
       { id: 'deskSettings', label: '工单设置', icon: <IconAdjustmentsHorizontal size={18} stroke={1.6} />, route: { name: 'deskSettings' } },
       { id: 'settings', label: '设置', icon: <IconSettings size={18} stroke={1.6} />, route: { name: 'settings' } },
+      { id: 'audit', label: '操作日志', icon: <IconHistory size={18} stroke={1.6} />, route: { name: 'audit' } },
     ],
   },
 ];
@@ -208,6 +223,11 @@ function CurrentScreen({ route }: { route: Route }) {
       return estateId ? <NoticesScreen key={estateId} estateId={estateId} /> : null;
     case 'reports':
       return estateId ? <MonthlyReportScreen key={estateId} estateId={estateId} /> : null;
+    case 'audit': {
+      const { name: _name, ...scope } = route;
+      const scoped = scope.personId || scope.houseId || scope.ticketId;
+      return <AuditScreen key={JSON.stringify(scope)} scope={scoped ? scope : undefined} />;
+    }
     default:
       return <BuildingsScreen buildingId={route.name === 'buildings' ? route.buildingId : undefined} />;
   }

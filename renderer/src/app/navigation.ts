@@ -19,7 +19,9 @@ export type Route =
   | { name: 'movein'; buildingId?: number }
   | { name: 'notices' }
   // reports (统计)
-  | { name: 'reports' };
+  | { name: 'reports' }
+  // 操作日志, optionally opened for one record from its detail screen (label: what the filter chip says)
+  | { name: 'audit'; personId?: number; houseId?: number; ticketId?: number; label?: string };
 
 /**
  * Asked before the screen changes, by a screen holding unsaved input (the intake form): true lets

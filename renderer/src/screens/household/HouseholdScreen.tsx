@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Center, Grid, Group, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
-import { IconBan, IconBuilding, IconEdit, IconPencilPlus } from '@tabler/icons-react';
+import { IconBan, IconBuilding, IconEdit, IconHistory, IconPencilPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { OccupancyT, ParkingSpaceT, PersonT, VehicleT } from '../../../../shared/contract/archives';
 import { cstDateTime } from '../../../../shared/domain/time';
@@ -133,6 +133,14 @@ export function HouseholdScreen({ houseId }: { houseId: number }) {
           <>
             <Button variant="subtle" leftSection={<IconBuilding size={16} />} onClick={() => go({ name: 'buildings', buildingId: house.buildingId })}>
               楼栋图
+            </Button>
+            <Button
+              variant="subtle"
+              leftSection={<IconHistory size={16} />}
+              onClick={() => go({ name: 'audit', houseId: house.id, label: `房屋 ${house.label}` })}
+              data-testid="house-audit"
+            >
+              查看操作记录
             </Button>
             {!voided && (
               <>

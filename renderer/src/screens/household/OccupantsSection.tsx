@@ -2,6 +2,7 @@ import { ActionIcon, Badge, Button, Collapse, Group, Stack, Table, Text, Tooltip
 import { IconChevronDown, IconChevronRight, IconEye, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ROLE_LABELS, type OccupancyT, type PersonT } from '../../../../shared/contract/archives';
+import { useNav } from '../../app/navigation';
 import { SectionCard } from '../../components/SectionCard';
 import { byMoveOut, byRole, leaseNote, ROLE_COLORS } from './roles';
 import classes from './OccupantsSection.module.css';
@@ -108,6 +109,7 @@ export function OccupantsSection({ occupants, readOnly, onReveal, onAdd, onEdit,
 
 function OccupantRow({ occ, readOnly, onEdit, onMoveOut }: { occ: OccupancyT; readOnly: boolean; onEdit(p: PersonT): void; onMoveOut(o: OccupancyT): void }) {
   const p = occ.person;
+  const go = useNav((s) => s.go);
   const lease = leaseNote(occ);
   const extra = [
     p.birthday && `生日 ${p.birthday}`,
@@ -187,6 +189,16 @@ function OccupantRow({ occ, readOnly, onEdit, onMoveOut }: { occ: OccupancyT; re
             </Button>
             <Button size="compact-xs" variant="subtle" color="orange" onClick={() => onMoveOut(occ)} data-testid="person-moveout">
               迁出
+            </Button>
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              color="gray"
+              onClick={() => go({ name: 'audit', personId: p.id, label: `住户 ${p.name}` })}
+              aria-label={`查看${p.name}的操作记录`}
+              data-testid="person-audit"
+            >
+              操作记录
             </Button>
           </Group>
         </Table.Td>

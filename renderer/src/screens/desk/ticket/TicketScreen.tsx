@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, Anchor, Badge, Button, Card, Grid, Group, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
-import { IconClipboardText, IconNote, IconPencil, IconPhoneCall, IconPhotoPlus, IconPrinter } from '@tabler/icons-react';
+import { IconClipboardText, IconHistory, IconNote, IconPencil, IconPhoneCall, IconPhotoPlus, IconPrinter } from '@tabler/icons-react';
 import type { DeskConfigT, TicketActionT, TicketDetailT } from '../../../../../shared/contract/desk';
 import { ACTION_LABELS } from '../../../../../shared/contract/desk';
 import { api } from '../../../bridge';
@@ -115,6 +115,14 @@ export function TicketScreen({ ticketId }: { ticketId: number }) {
                 派工单
               </Button>
             )}
+            <Button
+              variant="subtle"
+              leftSection={<IconHistory size={16} />}
+              onClick={() => go({ name: 'audit', ticketId: t.id, label: `工单 ${t.no}` })}
+              data-testid="ticket-audit"
+            >
+              查看操作记录
+            </Button>
           </>
         }
       />
