@@ -1,6 +1,6 @@
 import { type z } from 'zod';
 import { contract, type Channel, type Output, type ParsedInput } from '../../shared/contract';
-import type { Result } from '../../shared/contract/result';
+import type { AppError, Result } from '../../shared/contract/result';
 import { UserError } from './errors';
 import './zod-locale';
 
@@ -52,15 +52,20 @@ export function lazyHandlers<C extends Channel>(channels: readonly C[], load: ()
   return group as unknown as Pick<Handlers, C>;
 }
 
+/** Decides before anything else whether the signed-in user may make this call (core/accounts/gate.ts); null: go on. */
+export type Gate = (channel: Channel, raw: unknown) => AppError | null;
+
 /**
- * One entry for every call, from IPC and from the harness alike: checks the channel exists,
- * validates the input with the contract's zod schema, runs the handler and wraps the answer.
- * Nothing thrown inside ever crosses the boundary raw.
+ * One entry for every call, from IPC and from the harness alike: checks the channel exists and
+ * that the user may call it, validates the input with the contract's zod schema, runs the handler
+ * and wraps the answer. Nothing thrown inside ever crosses the boundary raw.
  */
-export function createDispatcher(handlers: Handlers, log: (msg: string, err: unknown) => void = console.error): Dispatch {
+export function createDispatcher(handlers: Handlers, log: (msg: string, err: unknown) => void = console.error, gate?: Gate): Dispatch {
   return async (channel, raw) => {
     if (!Object.hasOwn(contract, channel)) return { ok: false, error: { code: 'NOT_FOUND', message: `未知的调用：${channel}` } };
     const c = channel as Channel;
+    const refused = gate?.(c, raw);
+    if (refused) return { ok: false, error: refused };
     const parsed = contract[c].input.safeParse(raw ?? {});
     if (!parsed.success) {
       const { message, fields } = zodToFields(parsed.error);

@@ -18,6 +18,9 @@ import { auditHandlers } from './audit/handlers';
 import { UserError } from './errors';
 import { quarantineOrphanPhotos } from './desk/attachments';
 import { staffNameSync } from './system/settings';
+import { accountsHandlers } from './accounts/handlers';
+import { Session } from './accounts/session';
+import { gate } from './accounts/gate';
 
 /** Channels a shell (Electron or harness) answers itself, because they touch the desktop. */
 export type ShellChannel = 'system.files.save';
@@ -61,13 +64,17 @@ export interface Core {
 }
 
 export function createContext(opened: Awaited<ReturnType<typeof openDatabase>>): CoreContext {
+  const now = () => new Date();
+  const session = new Session(opened.sqlite, now);
   const ctx: CoreContext = {
     db: opened.db,
     sqlite: opened.sqlite,
     dbFile: opened.file,
-    // read synchronously so it is safe inside a Kysely transaction (which holds the one connection)
-    actor: async () => staffNameSync(opened.sqlite),
-    now: () => new Date(),
+    session,
+    // the signed-in user (受理人 on slips); the staff name setting where nobody signed in. Read
+    // synchronously so it is safe inside a Kysely transaction (which holds the one connection)
+    actor: async () => session.user?.displayName ?? staffNameSync(opened.sqlite),
+    now,
   };
   return ctx;
 }
@@ -83,6 +90,7 @@ export function coreHandlers(ctx: CoreContext, shell: ShellInfo): Omit<Handlers,
     ...noticesHandlers(ctx),
     ...renovationHandlers(ctx),
     ...reportsHandlers(ctx),
+    ...accountsHandlers(ctx, ctx.session ?? new Session(ctx.sqlite, ctx.now)),
     ...auditHandlers(ctx),
     ...systemHandlers(ctx, shell),
     ...archivesHandlers(ctx),
@@ -106,7 +114,7 @@ export async function createCore(
   const opened = await openDatabase(opts);
   const ctx = createContext(opened);
   const own = typeof shellHandlers === 'function' ? shellHandlers(ctx) : shellHandlers;
-  const dispatch = createDispatcher({ ...coreHandlers(ctx, shell), ...own }, log);
+  const dispatch = createDispatcher({ ...coreHandlers(ctx, shell), ...own }, log, (channel, raw) => gate(ctx.session, channel, raw));
   // photo files a crash left without their row go to attachments-quarantine/, in the background (desk/attachments.ts)
   if (!opts.readonly)
     void quarantineOrphanPhotos(ctx).catch((err: unknown) => {

@@ -10,6 +10,7 @@ import { packetChannels } from './packet';
 import { noticesChannels } from './notices';
 import { renovationChannels } from './renovation';
 import { reportsChannels } from './reports';
+import { accountsChannels } from './accounts';
 import { auditChannels } from './audit';
 import type { Result } from './result';
 
@@ -27,6 +28,7 @@ export const contract = {
   ...noticesChannels,
   ...renovationChannels,
   ...reportsChannels,
+  ...accountsChannels,
   ...auditChannels,
 } as const;
 

@@ -5,6 +5,9 @@ export type ErrorCode =
   | 'CONFLICT' // duplicates, stale state, invalid transition
   | 'FILE' // unreadable, too large, not a workbook
   | 'UNAVAILABLE' // not possible in this shell (e.g. printing in the harness)
+  | 'UNAUTHENTICATED' // nobody is signed in (docs/ACCOUNTS.md)
+  | 'LOCKED' // signed in, but the window is locked
+  | 'FORBIDDEN' // the signed-in user's role may not do this
   | 'INTERNAL';
 
 export interface AppError {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Empty, Id, optText, SavedFile } from './common';
 import { Estate } from './archives';
 import { DocumentKind, PrinterPref } from './documents';
+import { IDLE_MINUTES } from './accounts';
 
 export const SEAL_POSITIONS = ['right', 'left', 'none'] as const;
 export const SEAL_POSITION_LABELS: Record<(typeof SEAL_POSITIONS)[number], string> = { right: '右下', left: '左下', none: '不留盖章处' };
@@ -21,9 +22,12 @@ export const Settings = z.object({
   sealPosition: z.enum(SEAL_POSITIONS),
   /** per document type: the printer it goes to, and whether without the system dialog */
   printers: z.partialRecord(DocumentKind, PrinterPref),
+  /** minutes without activity before the window locks (docs/ACCOUNTS.md); absent: IDLE_MINUTES.default */
+  idleMinutes: z.number().int().optional(),
 });
 /** a logo is a small picture: 300 KB as a data: URL */
 export const LOGO_MAX_CHARS = 400_000;
+const idleMessage = `自动锁定时间应为 ${IDLE_MINUTES.min} 至 ${IDLE_MINUTES.max} 分钟`;
 export const SettingsPatch = Settings.partial().extend({
   staffName: z.string().trim().min(1, '请填写经办人姓名').max(20, '姓名不超过20字').optional(),
   companyName: z.string().trim().max(60, '公司名称不超过60字').optional(),
@@ -34,6 +38,7 @@ export const SettingsPatch = Settings.partial().extend({
     .regex(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+$/, '标志应为 PNG 或 JPEG 图片')
     .nullable()
     .optional(),
+  idleMinutes: z.number({ message: idleMessage }).int(idleMessage).min(IDLE_MINUTES.min, idleMessage).max(IDLE_MINUTES.max, idleMessage).optional(),
 });
 
 export const AppStatus = z.object({

@@ -2,6 +2,7 @@ import type { Generated } from 'kysely';
 import type { MoveinTables } from './tables/movein';
 import type { NoticesTables } from './tables/notices';
 import type { RenovationTables } from './tables/renovation';
+import type { AccountsTables } from './tables/accounts';
 
 // Kysely table types. Instants are UTC ISO text; calendar dates are "YYYY-MM-DD" text.
 // Every table keeps its rows forever: voided_at / ended_at mark what is no longer current.
@@ -235,7 +236,7 @@ export interface PrintLogTable {
 }
 
 /** Tables of the later domains live beside their code's types (tables/*.ts). */
-export interface DB extends MoveinTables, NoticesTables, RenovationTables {
+export interface DB extends MoveinTables, NoticesTables, RenovationTables, AccountsTables {
   print_log: PrintLogTable;
   settings: SettingsTable;
   estates: EstatesTable;

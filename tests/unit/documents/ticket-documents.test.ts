@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { renderTicketDocument } from '../../../electron/core/documents/ticket-documents';
 import { CONTINUED } from '../../../electron/core/documents/fit';
 import { cstDateTime } from '../../../shared/domain/time';
-import { docCore, numberedText, type DocCore } from './fixtures';
+import { docCore, numberedText, renameUser, type DocCore } from './fixtures';
 
 let core: DocCore | null = null;
 afterEach(async () => {
@@ -44,8 +44,8 @@ describe('受理单 and 派工单 as HTML', () => {
     const typed = await core.ticket({ receivedBy: '小陈' });
     expect(textOf((await renderTicketDocument(core.ctx, { document: 'acceptanceSlip', ticketId: typed.ticket.id })).html)).toContain('受理人 小陈');
 
-    // no staff name set yet: the actor is the placeholder, so the line is left for a signature
-    await core.call('system.settings.update', { staffName: '前台' });
+    // a user named like the placeholder: the line is left for a signature
+    await renameUser(core.call, '前台');
     const anon = await core.ticket();
     expect(anon.ticket.receivedBy).toBe('前台');
     const anonSlip = textOf((await renderTicketDocument(core.ctx, { document: 'acceptanceSlip', ticketId: anon.ticket.id })).html);

@@ -3,8 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore, type Core } from '../../../electron/core/index';
 
-/** A real core over a real database file in a fresh temp folder, with a harness-like save handler. */
-export async function tempCore(): Promise<Core & { dir: string; file: string; cleanup(): Promise<void> }> {
+/** The administrator tempCore signs in: named like the default staff name, so lines read 前台 as before accounts (docs/ACCOUNTS.md). */
+export const TEST_ADMIN = { username: 'admin', displayName: '前台', password: 'admin-pass' } as const;
+
+/**
+ * A real core over a real database file in a fresh temp folder, with a harness-like save handler,
+ * signed in as TEST_ADMIN (`signIn: false`: nobody yet, for the first-run and sign-in tests).
+ */
+export async function tempCore(opts: { signIn?: boolean } = {}): Promise<Core & { dir: string; file: string; cleanup(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'frontdesk-test-'));
   const file = join(dir, 'frontdesk.sqlite');
   const core = await createCore(
@@ -14,6 +20,7 @@ export async function tempCore(): Promise<Core & { dir: string; file: string; cl
       'system.files.save': async ({ fileName }) => ({ saved: true, path: join(dir, fileName) }),
     },
   );
+  if (opts.signIn !== false) await must(core.dispatch('auth.setup', TEST_ADMIN) as never);
   return {
     ...core,
     dir,

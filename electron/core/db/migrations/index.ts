@@ -10,6 +10,7 @@ import * as m0008 from './0008_notices';
 import * as m0009 from './0009_renovation';
 import * as m0010 from './0010_search_grams';
 import * as m0011 from './0011_desk_speed';
+import * as m0012 from './0012_accounts';
 
 // Numbered migrations, applied in order at start. Never edit a released one: add the next number.
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0009_renovation': m0009,
   '0010_search_grams': m0010,
   '0011_desk_speed': m0011,
+  '0012_accounts': m0012,
 };
