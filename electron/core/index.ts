@@ -18,6 +18,8 @@ import { auditHandlers } from './audit/handlers';
 import { UserError } from './errors';
 import { quarantineOrphanPhotos } from './desk/attachments';
 import { staffNameSync } from './system/settings';
+import { backupHandlers, type BackupShellHandlers } from './backup/handlers';
+import { reopenable } from './backup/reopen';
 import { accountsHandlers } from './accounts/handlers';
 import { Session } from './accounts/session';
 import { gate } from './accounts/gate';
@@ -96,16 +98,27 @@ export function coreHandlers(ctx: CoreContext, shell: ShellInfo): Omit<Handlers,
     ...archivesHandlers(ctx),
     ...searchHandlers(ctx),
     ...importsHandlers(ctx),
+    ...backupHandlers(ctx),
   };
 }
 
-export type ShellSide = ShellHandlers & Partial<PrintHandlers> & Partial<LogHandlers>;
+export type ShellSide = ShellHandlers & Partial<PrintHandlers> & Partial<LogHandlers> & Partial<BackupShellHandlers>;
 
 /**
  * Opens the database and wires every channel: the one backend both shells share. `log` receives
  * unexpected errors (the shells pass their log file's writer; default: the console).
  */
 export async function createCore(
+  opts: OpenOptions,
+  shell: ShellInfo,
+  shellHandlers: ShellSide | ((ctx: CoreContext) => ShellSide),
+  log?: (message: string, err: unknown) => void,
+): Promise<Core> {
+  // a restore closes the database, replaces it and opens it again behind the same dispatch (backup/reopen.ts)
+  return reopenable(() => openCore(opts, shell, shellHandlers, log));
+}
+
+async function openCore(
   opts: OpenOptions,
   shell: ShellInfo,
   shellHandlers: ShellSide | ((ctx: CoreContext) => ShellSide),

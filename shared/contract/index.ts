@@ -12,6 +12,7 @@ import { renovationChannels } from './renovation';
 import { reportsChannels } from './reports';
 import { accountsChannels } from './accounts';
 import { auditChannels } from './audit';
+import { backupChannels } from './backup';
 import type { Result } from './result';
 
 // The one contract between renderer and main: every channel, its input schema and its output schema.
@@ -30,6 +31,7 @@ export const contract = {
   ...reportsChannels,
   ...accountsChannels,
   ...auditChannels,
+  ...backupChannels,
 } as const;
 
 export type Contract = typeof contract;
