@@ -60,20 +60,25 @@ async function refuseDuplicateName(ctx: Pick<CoreContext, 'db'>, name: string, e
 export async function createEstate(ctx: CoreContext, input: { name: string; address?: string | null; phone?: string | null }): Promise<EstateT> {
   const now = ctx.now().toISOString();
   await refuseDuplicateName(ctx, input.name);
-  const row = await ctx.db
-    .insertInto('estates')
-    .values({
-      name: input.name,
-      address: input.address ?? null,
-      phone: input.phone ?? null,
-      created_at: now,
-      updated_at: now,
-      voided_at: null,
-      void_reason: null,
-    })
-    .returning(['id', 'name', 'address', 'phone'])
-    .executeTakeFirstOrThrow();
-  await audit(ctx.db, await ctx.actor(), 'estate', row.id, 'create', input);
+  const actor = await ctx.actor();
+  // the record and its audit line in one transaction: both land or neither does
+  const row = await inTransaction(ctx.db, async (trx) => {
+    const created = await trx
+      .insertInto('estates')
+      .values({
+        name: input.name,
+        address: input.address ?? null,
+        phone: input.phone ?? null,
+        created_at: now,
+        updated_at: now,
+        voided_at: null,
+        void_reason: null,
+      })
+      .returning(['id', 'name', 'address', 'phone'])
+      .executeTakeFirstOrThrow();
+    await audit(trx, actor, 'estate', created.id, 'create', input);
+    return created;
+  });
   return { ...row, buildingCount: 0, houseCount: 0 };
 }
 
@@ -133,22 +138,26 @@ export async function createBuilding(ctx: CoreContext, input: { estateId: number
   const dup = await ctx.db.selectFrom('buildings').select('id').where('estate_id', '=', input.estateId).where('code', '=', code).executeTakeFirst();
   if (dup) throw conflict(`楼栋「${name}」已存在`);
   const now = ctx.now().toISOString();
-  const { id } = await ctx.db
-    .insertInto('buildings')
-    .values({
-      estate_id: input.estateId,
-      name,
-      code,
-      floors: input.floors ?? null,
-      sort_key: sortKeyOf(code),
-      created_at: now,
-      updated_at: now,
-      voided_at: null,
-      void_reason: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await audit(ctx.db, await ctx.actor(), 'building', id, 'create', { name, floors: input.floors ?? null });
+  const actor = await ctx.actor();
+  const id = await inTransaction(ctx.db, async (trx) => {
+    const created = await trx
+      .insertInto('buildings')
+      .values({
+        estate_id: input.estateId,
+        name,
+        code,
+        floors: input.floors ?? null,
+        sort_key: sortKeyOf(code),
+        created_at: now,
+        updated_at: now,
+        voided_at: null,
+        void_reason: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await audit(trx, actor, 'building', created.id, 'create', { name, floors: input.floors ?? null });
+    return created.id;
+  });
   return getBuilding(ctx, id);
 }
 

@@ -126,6 +126,26 @@ describe('audit.list', () => {
     expect(p1.capped).toBe(false);
   });
 
+  it('an action filter takes every action of its Chinese verb (修改: update and a ticket edit)', async () => {
+    const { houseA, zhang } = await setup();
+    await must(call('archives.people.update', { id: zhang, name: '张三', phone: '13900000000', idNumber: '110105194912310021' }) as never);
+    const t = (await must(
+      call('desk.tickets.create', {
+        type: '咨询',
+        channel: '电话',
+        houseId: houseA,
+        category: '收费争议',
+        urgency: '一般',
+        description: '物业费怎么交',
+        reporter: '张三',
+      }) as never,
+    )) as { ticket: { id: number; no: string } };
+    await must(call('desk.tickets.edit', { id: t.ticket.id, reporter: '张先生' }) as never);
+    const edits = await list({ action: 'edit' });
+    expect(edits.rows.map((r) => r.action).sort()).toEqual(['edit', 'update']);
+    expect(edits.rows[0].summary).toBe(`修改 工单 ${t.ticket.no}：报事人 张三 → 张先生`);
+  });
+
   it('caps the count a thousand rows past the page', async () => {
     const rows = Array.from({ length: 1105 }, (_, i) => ({
       at: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
