@@ -32,6 +32,11 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'import.ledger': '台账导入',
   login: '登录',
   logout: '退出登录',
+  unlock: '解锁',
+  resetPassword: '重设密码',
+  changePassword: '修改密码',
+  restore: '恢复备份',
+  settings: '修改备份设置',
 };
 
 const filterText = (max: number, label: string) =>

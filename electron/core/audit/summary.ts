@@ -39,6 +39,7 @@ const ENTITY_LABELS: Record<string, string> = {
   notice_template: '通知模板',
   import_batch: '导入',
   user: '账号',
+  backup: '备份',
 };
 
 const FIELD_LABELS: Record<string, string> = {
@@ -157,6 +158,8 @@ function subjectName(row: AuditRow, names: AuditNames): string {
       return str(d.date);
     case 'import_batch':
       return str(d.file) || str(d.fileName);
+    case 'user':
+      return str(d.displayName) || str(d.username);
     default:
       return '';
   }

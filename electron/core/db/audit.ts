@@ -1,5 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { DB } from './schema';
+import { maskIdNumbersIn } from '../../../shared/domain/idcard';
+
+/** The audit trail never holds a full ID number (docs/AUDIT.md): any one in a detail's text, a note included, is masked. */
+const maskIds = (_key: string, value: unknown) => (typeof value === 'string' ? maskIdNumbersIn(value) : value);
 
 /** Every write leaves a line: who, when, what. Nothing is ever hard-deleted, and this is how we know. */
 export async function audit(db: Kysely<DB>, actor: string, entity: string, entityId: number | null, action: string, detail?: unknown): Promise<void> {
@@ -11,7 +15,7 @@ export async function audit(db: Kysely<DB>, actor: string, entity: string, entit
       entity,
       entity_id: entityId,
       action,
-      detail: detail === undefined ? null : JSON.stringify(detail),
+      detail: detail === undefined ? null : JSON.stringify(detail, maskIds),
     })
     .execute();
 }

@@ -54,6 +54,19 @@ describe('audit lines of archive updates', () => {
     expect(text).not.toContain(ID_NEW);
   });
 
+  it('an ID number typed into a note is masked in the audit line too (people and houses)', async () => {
+    const { personId, house } = await setupPerson();
+    await must(call('archives.people.update', { id: personId, name: '张三', phone: '13812345678', idNumber: ID_OLD, notes: `配偶 ${ID_NEW}` }) as never);
+    await must(call('archives.houses.update', { id: house.id, type: '住宅', status: '已交付', notes: `租客证件 ${ID_NEW}` }) as never);
+    const b = await core.ctx.db.selectFrom('buildings').select('id').executeTakeFirstOrThrow();
+    await must(call('archives.houses.create', { buildingId: b.id, roomNo: '1601', type: '住宅', status: '空置', notes: `原业主 ${ID_OLD}` }) as never);
+    expect((await lines('person', 'update'))[0].detail).toMatchObject({ changes: { notes: [null, '配偶 110***********002X'] } });
+    expect((await lines('house', 'update'))[0].detail).toMatchObject({ notes: [null, '租客证件 110***********002X'] });
+    const text = await allAuditText();
+    expect(text).not.toContain(ID_OLD);
+    expect(text).not.toContain(ID_NEW);
+  });
+
   it('houses.update keeps before → after', async () => {
     const { house } = await setupPerson();
     await must(call('archives.houses.update', { id: house.id, type: '住宅', status: '已入住', notes: '钥匙在前台' }) as never);
