@@ -32,8 +32,16 @@ export const PHOTO = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d4948445
 // writeSync: the line is in the pipe before the next statement runs, so a kill cannot lose an ack already made
 const say = (line: string) => writeSync(1, `${line}\n`);
 
-async function open(file: string): Promise<Core> {
-  return createCore({ file }, { kind: 'harness' }, { 'system.files.save': async () => ({ saved: false, path: null }) });
+/** the account the children and the test sign in with (docs/ACCOUNTS.md): the first child on a new file creates it */
+const STAFF = { username: 'crash', displayName: '前台', password: 'crash-pass' } as const;
+
+/** Opens the file through the app's core, as a shell does, and signs in. */
+export async function open(file: string): Promise<Core> {
+  const core = await createCore({ file }, { kind: 'harness' }, { 'system.files.save': async () => ({ saved: false, path: null }) });
+  const { needsSetup } = await value<{ needsSetup: boolean }>(core, 'auth.status', {});
+  if (needsSetup) await value(core, 'auth.setup', STAFF);
+  else await value(core, 'auth.login', { username: STAFF.username, password: STAFF.password });
+  return core;
 }
 
 async function value<T>(core: Core, channel: string, input: unknown): Promise<T> {

@@ -6,8 +6,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, expect, onTestFailed } from 'vitest';
-import { createCore, type Core } from '../../../electron/core/index';
+import type { Core } from '../../../electron/core/index';
 import { migrations } from '../../../electron/core/db/migrations';
+import { open } from './crash-child';
 
 const root = resolve(__dirname, '../../..');
 const CHILD = join(__dirname, 'crash-child.ts');
@@ -89,9 +90,9 @@ export function inspect<T>(file: string, read: (db: Database.Database) => T): T 
   }
 }
 
-/** Opens through the app's core: migrations run (none pending), the version is the latest, and the file is sound. */
+/** Opens through the app's core and signs in: migrations run (none pending), the version is the latest, and the file is sound. */
 export async function openCore(file: string): Promise<Core> {
-  const core = await createCore({ file }, { kind: 'harness' }, { 'system.files.save': async () => ({ saved: false, path: null }) });
+  const core = await open(file);
   expect(Number(core.ctx.sqlite.pragma('user_version', { simple: true }))).toBe(Object.keys(migrations).length);
   expect(core.ctx.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
   return core;
