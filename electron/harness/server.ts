@@ -10,6 +10,7 @@ import { harnessShellHandlers, saveToDownloads } from './shell-handlers';
 import { createLogFile, describeError } from '../shell-common/log-file';
 import type * as PrintPdf from './print-pdf';
 import { PRINT_CHANNELS } from '../shell-common/print-channels';
+import { startAutoBackups } from '../core/backup/schedule';
 
 /** <repo>/out, or FRONTDESK_OUT_DIR: where electron.vite.config.ts builds (sources: electron/harness; built: out/main). */
 function buildDir(): string {
@@ -63,6 +64,10 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     { file: dbFile },
     { kind: 'harness' },
     (ctx) => {
+      // called again when a restore reopens the core (core/backup/reopen.ts): print handlers of the closed database go
+      const stale = printing;
+      printing = null;
+      void stale?.then((l) => l.handlers.close().then(() => l.module.closePrinter())).catch(() => undefined);
       const loadPrinting = () =>
         (printing ??= import('./print-pdf').then(
           (module) => {
@@ -94,6 +99,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     await core.close();
     throw err;
   }
+  const autoBackups = startAutoBackups(core, (message) => log.write('warn', 'backup', message));
   // Chromium for printing starts in the background, so the first preview finds it warm
   if (opts.warmPrinter === 'start') warm();
   else {
@@ -118,6 +124,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     // prints still running finish (and may still read the database) before anything closes under them
     close: () =>
       (closed ??= closeServer(server)
+        .then(() => autoBackups.quit(30_000))
         .then(async () => {
           const loaded = await printing?.catch(() => null);
           if (!loaded) return;

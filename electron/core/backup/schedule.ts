@@ -202,3 +202,45 @@ export function backups(ctx: Ctx): BackupScheduler {
   if (!s) schedulers.set(ctx, (s = new BackupScheduler(ctx)));
   return s;
 }
+
+/** how often the shells' timer calls tick(): an app open past midnight backs up within minutes */
+const TICK_MS = 5 * 60_000;
+
+export interface AutoBackups {
+  /** the quit backup, waited for at most `maxMs` (a slow network share must not hold the app open for ever), then the timer stops */
+  quit(maxMs: number): Promise<void>;
+  stop(): void;
+}
+
+/**
+ * What both shells run once the core is open: the start backup in the background, tick() every five
+ * minutes, and the quit backup before the core closes. `core.ctx` is read on every call, because a
+ * restore reopens the database under a new context.
+ */
+export function startAutoBackups(core: { ctx: CoreContext }, log: (message: string) => void): AutoBackups {
+  const scheduler = () => {
+    const s = backups(core.ctx);
+    s.log = log;
+    return s;
+  };
+  const report = (r: BackupRecordT | null) => {
+    if (r && !r.ok) log(`自动备份失败：${r.message ?? ''}`);
+  };
+  const failed = (err: unknown) => log(`自动备份出错：${err instanceof Error ? err.message : String(err)}`);
+  void scheduler().atStart().then(report, failed);
+  const timer = setInterval(() => void scheduler().tick().then(report, failed), TICK_MS);
+  timer.unref();
+  return {
+    stop: () => clearInterval(timer),
+    quit: async (maxMs) => {
+      clearInterval(timer);
+      let timeout: NodeJS.Timeout | undefined;
+      const limit = new Promise<void>((r) => (timeout = setTimeout(r, maxMs)));
+      try {
+        await Promise.race([scheduler().atQuit().then(report, failed), limit]);
+      } finally {
+        clearTimeout(timeout);
+      }
+    },
+  };
+}

@@ -16,6 +16,7 @@ import { Section } from './Section';
 import { DocumentHeaderSection } from './DocumentHeaderSection';
 import { PrinterSection } from './PrinterSection';
 import { DocumentTextsSection } from './DocumentTextsSection';
+import { BackupSection } from './BackupSection';
 
 const SHELL_LABEL = { electron: '桌面程序', harness: '浏览器测试环境' } as const;
 
@@ -33,6 +34,7 @@ export function SettingsScreen() {
         <DocumentHeaderSection settings={status.settings} />
         <PrinterSection settings={status.settings} />
         <DocumentTextsSection />
+        <BackupSection />
         <Section title="数据">
           <Table withRowBorders={false} verticalSpacing={6} fz="sm">
             <Table.Tbody>
