@@ -38,6 +38,9 @@ async function serve(request: Request, rendererDir: string): Promise<Response> {
     });
   }
   if (url.host !== APP_HOST) return textResponse(404, '未找到');
+  // the built renderer's files have plain names: an encoded separator, a backslash or a NUL is a probe for
+  // a path outside out/renderer (readStatic refuses those too; this answers the same on every system)
+  if (/\\|%2f|%5c|%00/i.test(url.pathname)) return textResponse(400, '请求路径无效');
   const found = await readStatic(rendererDir, url.pathname);
   if (found.status !== 200) return textResponse(found.status, found.body);
   return new Response(request.method === 'HEAD' ? null : new Uint8Array(found.body), {
