@@ -37,6 +37,16 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   changePassword: '修改密码',
   restore: '恢复备份',
   settings: '修改备份设置',
+  // ticket steps (desk/tickets.ts)
+  dispatch: '派工',
+  reassign: '转派',
+  sendBack: '退回',
+  hold: '挂起',
+  resume: '恢复处理',
+  complete: '完成',
+  close: '关闭',
+  reopen: '重开',
+  callback: '回访',
 };
 
 const filterText = (max: number, label: string) =>

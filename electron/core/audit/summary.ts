@@ -80,6 +80,16 @@ const FIELD_LABELS: Record<string, string> = {
   counterHours: '上班时间',
   dueSoonMinutes: '即将超时提醒（分钟）',
   centrePhone: '服务中心电话',
+  // ticket steps
+  department: '处理部门',
+  assignee: '处理人',
+  responded_at: '响应时间',
+  completed_at: '完成时间',
+  closed_at: '关闭时间',
+  callback_at: '回访时间',
+  voided_at: '作废时间',
+  void_reason: '作废原因',
+  status_before_hold: '挂起前状态',
 };
 
 const PHONE_FIELDS = new Set(['phone', 'phone2', 'emergency_phone', 'emergencyPhone', 'servicePhone', 'centrePhone']);

@@ -14,6 +14,7 @@ import { discardFiles, prepareAttachments, storeAttachmentsSync } from './attach
 import { getTicketDetail, holdsFor, slaOf, toTicket, type TicketRecord } from './ticket-read';
 import { allowedActions, nextStatus, refusal } from './lifecycle';
 import { prepared } from './prepared';
+import { audit } from '../db/audit';
 
 type Trx = Transaction<DB>;
 
@@ -272,6 +273,11 @@ export async function transition(
       await trx.updateTable('ticket_holds').set({ end_at: now }).where('ticket_id', '=', t.id).where('end_at', 'is', null).execute();
     }
     await trx.updateTable('tickets').set(patch).where('id', '=', t.id).execute();
+    // the audit line beside the timeline's event (docs/AUDIT.md): each changed column before → after
+    const changes: Record<string, [unknown, unknown]> = {};
+    for (const [k, v] of Object.entries(patch))
+      if (k !== 'updated_at' && t[k as keyof TicketRecord] !== v) changes[k] = [t[k as keyof TicketRecord] ?? null, v ?? null];
+    await audit(trx, actor, 'ticket', t.id, input.action, { no: t.no, changes, reason: input.reason ?? null, note: input.note ?? null });
     const who = input.action === 'dispatch' || input.action === 'reassign' ? `${input.department}${input.assignee ? ` · ${input.assignee}` : ''}` : null;
     const note = [who, input.reason, input.note].filter(Boolean).join('；') || null;
     await addEvent(trx, {
@@ -318,6 +324,14 @@ export async function recordCallback(
       })
       .execute();
     const to = nextStatus(stateOf(t), 'callback', input.resolved);
+    await audit(trx, actor, 'ticket', t.id, 'callback', {
+      no: t.no,
+      changes: { status: [t.status, to] },
+      method: input.method,
+      resolved: input.resolved,
+      satisfaction: input.satisfaction ?? null,
+      comment: input.comment ?? null,
+    });
     const note = `${input.method}回访：${input.resolved ? '已解决' : '未解决'}${input.satisfaction ? `，${input.satisfaction}` : ''}${input.comment ? `；${input.comment}` : ''}`;
     await addEvent(trx, { ticketId: t.id, at: now, actor, action: 'callback', from: t.status, to: input.resolved ? '已回访' : t.status, note });
     if (input.resolved) {
