@@ -12,6 +12,7 @@ import { electronShellHandlers } from './shell-handlers';
 import { createMainWindow } from './window';
 import { createLogFile } from '../shell-common/log-file';
 import { logHandlers } from '../shell-common/log-handlers';
+import { startBackupTimer } from './backup-timer';
 
 // A stable ASCII folder for the data; FRONTDESK_USER_DATA (the smoke test's throwaway folder) only when not packaged (paths.ts).
 app.setPath('userData', userDataDir(app.getPath('appData'), process.env, app.isPackaged));
@@ -32,6 +33,7 @@ app.on('render-process-gone', (_event, _contents, details) => log.write('error',
 app.on('child-process-gone', (_event, details) => log.write('warn', 'main', `子进程退出：${details.type} ${details.reason}`));
 
 let core: Core | null = null;
+let backupTimer: ReturnType<typeof startBackupTimer> | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 function showMainWindow(): void {
@@ -62,6 +64,8 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   handleAppProtocol(join(appRoot, 'out', 'renderer'));
   registerIpc(core.dispatch, (channel, url) => log.write('warn', 'ipc', `拒绝调用 ${channel}：来源 ${url}`));
+  // the start backup runs in the background; the window does not wait for it
+  backupTimer = startBackupTimer(core, log);
   showMainWindow();
 }
 
@@ -87,8 +91,9 @@ if (!app.requestSingleInstanceLock()) {
     unregisterIpc();
     const opened = core;
     core = null;
-    opened
-      .close()
+    // the quit backup (bounded in time) before the database closes
+    Promise.resolve(backupTimer?.quit())
+      .then(() => opened.close())
       .then(() => log.write('info', 'main', '程序退出：数据库已关闭'))
       .catch((err: unknown) => {
         console.error('[quit] 关闭数据库失败', err);

@@ -1,5 +1,5 @@
 // Channels answered by the Electron shell itself because they need the desktop (dialogs, files).
-import { app, dialog, type BrowserWindow, type SaveDialogOptions } from 'electron';
+import { app, dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import { extname, join } from 'node:path';
 import type { ShellSide } from '../core';
 import type { CoreContext } from '../core/context';
@@ -40,6 +40,12 @@ export function electronShellHandlers(getWindow: () => BrowserWindow | null): (c
     if (choice.canceled || !choice.filePath) return { saved: false, path: null };
     await writeSavedFile(choice.filePath, bytes.toString('base64'));
     return { saved: true, path: choice.filePath };
+  }
+
+  async function pickPath(options: OpenDialogOptions): Promise<{ path: string | null }> {
+    const win = getWindow();
+    const choice = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+    return { path: choice.canceled ? null : (choice.filePaths[0] ?? null) };
   }
 
   // a preview keeps its hidden window for a while, so 打印 prints the page already rendered
@@ -90,6 +96,18 @@ export function electronShellHandlers(getWindow: () => BrowserWindow | null): (c
     return {
       ...print,
       'system.files.save': ({ fileName, dataBase64 }) => saveWithDialog(fileName, Buffer.from(dataBase64, 'base64')),
+      // 设置 → 数据备份: the backup folder, and a backup file to restore (docs/BACKUP.md)
+      'backup.pickFolder': () => pickPath({ title: '选择备份文件夹', buttonLabel: '选择', properties: ['openDirectory', 'createDirectory'] }),
+      'backup.pickFile': () =>
+        pickPath({
+          title: '选择要恢复的备份文件',
+          buttonLabel: '选择',
+          properties: ['openFile'],
+          filters: [
+            { name: 'FrontDesk 备份', extensions: ['tar', 'sqlite', 'db'] },
+            { name: '所有文件', extensions: ['*'] },
+          ],
+        }),
     };
   };
 }
