@@ -34,7 +34,9 @@ export function packagingProblem(projectDir: string, platform: string, host: str
 
 const config: Configuration = {
   appId: 'cn.frontdesk.desk',
-  productName: 'FrontDesk 物业服务中心前台',
+  // ASCII, because it names files and packages (a per-user install goes to %LOCALAPPDATA%\Programs\frontdesk,
+  // the package name); people see the Chinese name on the shortcuts, in 应用和功能 and in the window's title
+  productName: 'FrontDesk',
   copyright: 'FrontDesk',
   directories: { output: 'dist' },
   // the built app only: out/ from electron-vite, the printout fonts and logo, the Electron addon;

@@ -38,6 +38,10 @@ describe('what goes into the package', () => {
 describe('installers', () => {
   it('Windows: a per-user NSIS installer in Chinese with a desktop shortcut, keeping the data on uninstall', () => {
     expect(builderConfig.win?.target).toEqual([{ target: 'nsis', arch: ['x64'] }]);
+    // an ASCII install folder and exe; the Chinese name on the shortcuts and in 应用和功能
+    expect(builderConfig.productName).toBe('FrontDesk');
+    expect(builderConfig.win?.executableName).toBe('FrontDesk');
+    expect(builderConfig.nsis?.uninstallDisplayName).toContain('物业服务中心前台');
     expect(builderConfig.nsis).toMatchObject({
       perMachine: false,
       installerLanguages: ['zh_CN'],
