@@ -3,10 +3,9 @@ import { UserError } from '../../errors';
 import { cleanText } from '../../../../shared/domain/text';
 import type { GridCell, SheetGrid } from './grid';
 import { readXlsxFast, type FastSheet } from './xlsx-fast';
+import { LAST_ROW, MAX_ROWS, checkForExceljs, checkWorkbook } from './zip-guard';
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
-/** more rows than any estate has houses; beyond this the file is not a roster */
-export const MAX_ROWS = 50_000;
 
 const NOT_XLSX = '文件不是有效的 Excel 工作簿（.xlsx）';
 
@@ -74,7 +73,7 @@ function toGrid(ws: ExcelJS.Worksheet, mergeType: ExcelJS.ValueType): SheetGrid 
   let lastRow = 0;
   let lastCol = 0;
   ws.eachRow({ includeEmpty: false }, (row, r) => {
-    if (r > MAX_ROWS + 100) throw fileError(`工作表“${ws.name}”超过 ${MAX_ROWS} 行，请分批导入`);
+    if (r > LAST_ROW) throw fileError(`工作表“${ws.name}”超过 ${MAX_ROWS} 行，请分批导入`);
     const cols = new Map<number, GridCell>();
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       let gc: GridCell;
@@ -102,7 +101,7 @@ function fastGrid(sheet: FastSheet): SheetGrid {
   let lastRow = 0;
   let lastCol = 0;
   for (const [r, cells] of sheet.rows) {
-    if (r > MAX_ROWS + 100) throw fileError(`工作表“${sheet.name}”超过 ${MAX_ROWS} 行，请分批导入`);
+    if (r > LAST_ROW) throw fileError(`工作表“${sheet.name}”超过 ${MAX_ROWS} 行，请分批导入`);
     const cols = new Map<number, GridCell>();
     for (const [c, v] of cells) {
       let gc: GridCell;
@@ -122,21 +121,38 @@ function fastGrid(sheet: FastSheet): SheetGrid {
   return { name: sheet.name, rows, lastRow, lastCol };
 }
 
-/** Reads every worksheet of an .xlsx held in memory: directly when it is a plain workbook, else through exceljs. */
+/**
+ * Reads every worksheet of an .xlsx held in memory: directly when it is a plain workbook, else through
+ * exceljs. The zip is checked and its XML parts inflated first (zip-guard.ts): a zip bomb, a damaged
+ * file or a sheet of a million rows is refused in Chinese before either reader holds it in memory.
+ */
 export async function readWorkbook(buffer: Buffer): Promise<SheetGrid[]> {
   checkFileBytes(buffer);
-  const fast = readXlsxFast(buffer);
+  const book = await checkWorkbook(buffer);
+  const fast = readXlsxFast(buffer, book.parts);
   if (fast) {
     // hidden sheets usually hold drop-down lists; read them only when nothing else is there
     const visible = fast.filter((ws) => ws.state !== 'hidden' && ws.state !== 'veryHidden');
     const grids = (visible.length ? visible : fast).map(fastGrid);
     if (grids.length) return grids;
   }
-  return readWithExceljs(buffer);
+  checkForExceljs(book);
+  // exceljs inflates the zip again itself: the checked copies need not stay in memory meanwhile
+  book.parts.clear();
+  return loadWithExceljs(buffer);
 }
 
-/** exceljs's reading, for what the fast reader leaves to it (and, in tests, to check the two agree). */
+/** exceljs's reading, for what the fast reader leaves to it (and, in tests, to check the two agree); checked like readWorkbook. */
 export async function readWithExceljs(buffer: Buffer): Promise<SheetGrid[]> {
+  checkFileBytes(buffer);
+  const book = await checkWorkbook(buffer);
+  checkForExceljs(book);
+  book.parts.clear();
+  return loadWithExceljs(buffer);
+}
+
+/** exceljs over a file that passed zip-guard.ts's checks; never call it on one that did not */
+async function loadWithExceljs(buffer: Buffer): Promise<SheetGrid[]> {
   // loaded on first use: plain workbooks never need it, and it takes a few hundred milliseconds to load
   const { default: Excel } = await import('exceljs');
   const wb = new Excel.Workbook();

@@ -1,12 +1,15 @@
 import { inflateRawSync } from 'node:zlib';
+import { UserError } from '../../errors';
+import { LAST_ROW, checkInflated, storedBytes, zipDirectory, type ZipPart } from './zip-guard';
 
 // A direct reader for the plain .xlsx files rosters and ledgers are (docs/PERFORMANCE.md): the zip's
 // parts inflated with zlib and the sheet XML scanned for its cells, in a tenth of the time exceljs
 // takes to build its whole object model (1.3–2 s for a 20,000-row roster). It gives exactly the
 // values exceljs gives — shared and inline strings, rich text joined, numbers, booleans, formula
 // results, dates by the cell's number format as exceljs decides them, merged ranges — and answers
-// null for anything it does not read (hyperlinks, phonetic text, ISO date cells, zip64, encryption,
-// chart sheets, cells without an address), so workbook.ts falls back to exceljs for that file.
+// null for anything it does not read (hyperlinks, phonetic text, ISO date cells, encryption, chart
+// sheets, cells without an address), so workbook.ts falls back to exceljs for that file. It reads the
+// parts zip-guard.ts inflated and checked (issue 11), and refuses a sheet past its limits itself too.
 
 /** what exceljs's cell.value would be, reduced to what workbook.ts's scalarCell reads */
 type FastValue = string | number | boolean | Date | null;
@@ -18,52 +21,31 @@ export interface FastSheet {
   rows: Map<number, Map<number, FastValue | { merge: [number, number] }>>;
 }
 
-const SIG_EOCD = 0x06054b50;
-const SIG_CENTRAL = 0x02014b50;
-const SIG_LOCAL = 0x04034b50;
-/** a part larger than this is left to exceljs (and to issue 11's limits) */
-const MAX_PART_BYTES = 256 * 1024 * 1024;
-
 class Unsupported extends Error {}
 const unsupported = (why: string): never => {
   throw new Unsupported(why);
 };
 
+/** The zip's parts, read only after zip-guard.ts's checks of its directory and inflated never past their declared size. */
 function zipEntries(buf: Buffer): Map<string, () => string> {
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 65_557); i--)
-    if (buf.readUInt32LE(i) === SIG_EOCD) {
-      eocd = i;
-      break;
-    }
-  if (eocd < 0) unsupported('no zip directory');
-  const count = buf.readUInt16LE(eocd + 10);
-  let p = buf.readUInt32LE(eocd + 16);
-  if (count === 0xffff || p === 0xffffffff) unsupported('zip64');
-  const out = new Map<string, () => string>();
-  for (let i = 0; i < count; i++) {
-    if (buf.readUInt32LE(p) !== SIG_CENTRAL) unsupported('bad zip directory');
-    const flags = buf.readUInt16LE(p + 8);
-    const method = buf.readUInt16LE(p + 10);
-    const size = buf.readUInt32LE(p + 20);
-    const rawSize = buf.readUInt32LE(p + 24);
-    const nameLen = buf.readUInt16LE(p + 28);
-    const extraLen = buf.readUInt16LE(p + 30);
-    const commentLen = buf.readUInt16LE(p + 32);
-    const local = buf.readUInt32LE(p + 42);
-    const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
-    p += 46 + nameLen + extraLen + commentLen;
-    if (flags & 1) unsupported('encrypted');
-    if (rawSize > MAX_PART_BYTES || size === 0xffffffff) unsupported('large part');
-    out.set(name, () => {
-      if (buf.readUInt32LE(local) !== SIG_LOCAL) unsupported('bad zip entry');
-      const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-      const data = buf.subarray(start, start + size);
-      if (method === 0) return data.toString('utf8');
-      if (method !== 8) return unsupported('zip method');
-      return inflateRawSync(data, { maxOutputLength: MAX_PART_BYTES }).toString('utf8');
-    });
+  let directory: ZipPart[];
+  try {
+    directory = zipDirectory(buf);
+  } catch {
+    // damaged or oversized: readWorkbook refuses it (zip-guard.ts) before this reader is asked
+    return unsupported('zip directory');
   }
+  const out = new Map<string, () => string>();
+  for (const part of directory)
+    out.set(part.name, () => {
+      try {
+        const data = storedBytes(buf, part);
+        if (part.method === 0) return data.toString('utf8');
+        return checkInflated(inflateRawSync(data, { maxOutputLength: Math.max(1, part.size) }), part).toString('utf8');
+      } catch {
+        return unsupported('damaged part');
+      }
+    });
   return out;
 }
 
@@ -166,6 +148,12 @@ function element(body: string, tag: string): string | undefined {
   return close < 0 ? undefined : body.slice(gt + 1, close);
 }
 
+/** the limit zip-guard.ts checks first; here it guards the reader used on its own */
+const tooManyRows = (): never => {
+  throw new UserError('FILE', `工作表超过 ${LAST_ROW - 100} 行，请分批导入`);
+};
+const MAX_MERGED = 1_000_000;
+
 function readSheet(xml: string, shared: string[], dates: boolean[], date1904: boolean): FastSheet['rows'] {
   if (/<hyperlink\b/.test(xml)) unsupported('hyperlinks');
   const rows: FastSheet['rows'] = new Map();
@@ -173,6 +161,7 @@ function readSheet(xml: string, shared: string[], dates: boolean[], date1904: bo
   let lastR = 0;
   let lastC = 0;
   const put = (r: number, c: number, v: FastValue | { merge: [number, number] }) => {
+    if (r > LAST_ROW) tooManyRows();
     let cols = rows.get(r);
     if (!cols) rows.set(r, (cols = new Map()));
     cols.set(c, v);
@@ -223,6 +212,9 @@ function readSheet(xml: string, shared: string[], dates: boolean[], date1904: bo
   for (const m of xml.matchAll(/<mergeCell\b[^>]*\bref="([A-Z]+\d+):([A-Z]+\d+)"/g)) {
     const [r1, c1] = address(m[1]);
     const [r2, c2] = address(m[2]);
+    // a merge over a whole sheet is 17 billion cells: refused before it is spread out
+    if (r2 > LAST_ROW) tooManyRows();
+    if ((r2 - r1 + 1) * (c2 - c1 + 1) > MAX_MERGED) unsupported('huge merge');
     for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) if (r !== r1 || c !== c1) put(r, c, { merge: [r1, c1] });
   }
   if (ordered) return rows;
@@ -232,10 +224,13 @@ function readSheet(xml: string, shared: string[], dates: boolean[], date1904: bo
   return sorted;
 }
 
-/** Every worksheet of the workbook in workbook order, or null when this file needs exceljs. */
-export function readXlsxFast(buf: Buffer): FastSheet[] | null {
+/**
+ * Every worksheet of the workbook in workbook order, or null when this file needs exceljs. `parts`:
+ * the XML parts zip-guard.ts's checkWorkbook inflated and checked (readWorkbook passes them).
+ */
+export function readXlsxFast(buf: Buffer, parts?: Map<string, Buffer>): FastSheet[] | null {
   try {
-    const entries = zipEntries(buf);
+    const entries = parts ? new Map([...parts].map(([name, bytes]) => [name, () => bytes.toString('utf8')])) : zipEntries(buf);
     const root = rels(entries, '');
     const wbPart = [...root.values()].find((r) => r.type.endsWith('/officeDocument'))?.target ?? unsupported('no workbook');
     const wbXml = entries.get(wbPart)?.() ?? unsupported('no workbook');
@@ -259,6 +254,7 @@ export function readXlsxFast(buf: Buffer): FastSheet[] | null {
     }
     return sheets;
   } catch (err) {
+    if (err instanceof UserError) throw err;
     if (err instanceof Unsupported) return null;
     // a damaged file: exceljs reads it again and gives the Chinese message
     return null;
