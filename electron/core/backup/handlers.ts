@@ -30,6 +30,7 @@ async function restoreFrom(ctx: CoreContext, from: string, shownAs: string): Pro
   const settings = await readBackupSettings(ctx);
   const history = await readBackupHistory(ctx);
   const actor = await ctx.actor();
+  const signedIn = ctx.session?.user ?? null;
   const at = ctx.now();
   await backups(ctx).idle();
   const outcome: { report: RestoreReport | null; failure: unknown } = { report: null, failure: null };
@@ -55,8 +56,12 @@ async function restoreFrom(ctx: CoreContext, from: string, shownAs: string): Pro
   if (done) {
     await writeBackupState(next, settings, [record, ...history]);
     await audit(next.db, actor, 'backup', null, 'restore', { from: shownAs, safetyCopy: done.safetyCopy, photosSafetyCopy: done.photos?.safetyCopy ?? null });
-  } else await addBackupRecord(next, record);
-  if (!done) throw failure;
+  } else {
+    await addBackupRecord(next, record);
+    // a refused restore left the data as it was: whoever asked stays signed in (after a restore they sign in again, docs/BACKUP.md)
+    if (signedIn) next.session?.signIn(signedIn);
+    throw failure;
+  }
   return { ctx: next, report: done };
 }
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { backups } from '../../../electron/core/backup/schedule';
 import { buildApi, type FrontDeskApi } from '../../../shared/contract';
-import { must, tempCore } from '../helpers/temp-core';
+import { must, TEST_ADMIN, tempCore } from '../helpers/temp-core';
 
 type T = Awaited<ReturnType<typeof tempCore>>;
 /** the channels, typed as the window sees them */
@@ -21,6 +21,8 @@ async function desk() {
   await must(api(t)['backup.settings.update']({ folder }));
   return { t, folder };
 }
+/** after a restore the reopened core has nobody signed in (docs/BACKUP.md): the test's administrator signs in again */
+const signInAgain = (t: T) => must(api(t)['auth.login']({ username: TEST_ADMIN.username, password: TEST_ADMIN.password }));
 /** the estate's name, read through the channels (the core behind dispatch changes on a restore) */
 const estateName = async (t: T) => (await must(api(t)['system.status']({}))).estates[0].name;
 
@@ -34,6 +36,7 @@ describe('backup.restore in the running app', () => {
     const oldCtx = t.ctx;
 
     const r = await must(api(t)['backup.restore']({ path: backup.file ?? '' }));
+    await signInAgain(t);
     expect(r.safetyCopy).toMatch(/frontdesk\.sqlite\.before-restore-\d{8}-\d{6}\.sqlite$/);
     expect(existsSync(r.safetyCopy ?? '')).toBe(true);
     expect(await estateName(t)).toBe('测试花园');
@@ -59,6 +62,7 @@ describe('backup.restore in the running app', () => {
     await must(api(t)['archives.estates.update']({ id: estateId, name: '改过的名字', phone: null, address: null }));
     const dataBase64 = readFileSync(backup.file ?? '').toString('base64');
     await must(api(t)['backup.restore']({ upload: { fileName: 'frontdesk-备份.tar', dataBase64 } }));
+    await signInAgain(t);
     expect(await estateName(t)).toBe('测试花园');
     expect((await must(api(t)['backup.history']({}))).records[0]).toMatchObject({ reason: 'restore', ok: true, file: 'frontdesk-备份.tar' });
   });
@@ -70,6 +74,8 @@ describe('backup.restore in the running app', () => {
     const junk = join(t.dir, 'junk.tar');
     writeFileSync(junk, 'not a backup at all');
     const r = await api(t)['backup.restore']({ path: junk });
+    // refused: the data is as it was, and whoever asked is still signed in
+    expect((await must(api(t)['auth.status']({}))).user?.username).toBe(TEST_ADMIN.username);
     expect(r.ok || r.error.message).toMatch(/不是本程序的备份.*当前数据库未做任何改动/);
     expect(await estateName(t)).toBe('恢复前');
     const h = await must(api(t)['backup.history']({}));
@@ -83,6 +89,7 @@ describe('backup.restore in the running app', () => {
     const first = await must(api(t)['backup.run']({}));
     const running = backups(t.ctx).run('manual');
     const r = await must(api(t)['backup.restore']({ path: first.file ?? '' }));
+    await signInAgain(t);
     expect((await running).ok).toBe(true);
     expect(r.schemaVersion).toBeGreaterThan(10);
   });
