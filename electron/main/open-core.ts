@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCore, type Core, type ShellSide } from '../core';
 import type { CoreContext } from '../core/context';
+import { setNativeBinding } from '../core/db/connection';
 import type { LogFile } from '../shell-common/log-file';
 import { electronNativeBinding } from './paths';
 
@@ -51,6 +52,8 @@ export async function openElectronCore(
   const native = electronNativeBinding(appRoot);
   // Without the Electron build, try better-sqlite3's default loading (works when node_modules was rebuilt for Electron).
   const nativeBinding = existsSync(native) ? native : undefined;
+  // every connection of this process, the backup's and the restore's own included, loads this build
+  setNativeBinding(nativeBinding);
   const startedAt = new Date().toISOString();
   try {
     const core = await createCore({ file, nativeBinding }, { kind: 'electron' }, shellHandlers, (message, err) => {

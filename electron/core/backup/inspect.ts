@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { migrations } from '../db/migrations';
+import { nativeBindingOf } from '../db/connection';
 
 /** The newest data version this program can open (one per migration, see db/connection.ts). */
 export const KNOWN_SCHEMA_VERSION = Object.keys(migrations).length;
@@ -25,7 +26,7 @@ export interface Inspection {
 }
 
 export function openReadonly(file: string, o: Opener = {}): Database.Database {
-  return new Database(file, { readonly: true, fileMustExist: true, nativeBinding: o.nativeBinding });
+  return new Database(file, { readonly: true, fileMustExist: true, nativeBinding: nativeBindingOf(o.nativeBinding) });
 }
 
 /** Row counts of every user table: the fingerprint a copy must match. */
@@ -142,7 +143,7 @@ export function countsDiffer(expected: Record<string, number>, actual: Record<st
  * and a WAL file travelling apart from its -wal sidecar is how copies lose data.
  */
 export function makeSelfContained(file: string, o: Opener = {}): void {
-  const db = new Database(file, { fileMustExist: true, nativeBinding: o.nativeBinding });
+  const db = new Database(file, { fileMustExist: true, nativeBinding: nativeBindingOf(o.nativeBinding) });
   try {
     db.pragma('journal_mode = DELETE');
   } finally {

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { nativeBindingOf } from '../db/connection';
 import { UserError, invalid } from '../errors';
 import { attachmentsDir } from '../desk/attachments';
 import { BackupFileProblem, readArchive, type Manifest } from './archive';
@@ -183,7 +184,7 @@ async function stageDatabase(from: string, staging: string, o: Opener): Promise<
 function assertNotInUse(dbFile: string, o: Opener): void {
   let db: Database.Database | null = null;
   try {
-    db = new Database(dbFile, { fileMustExist: true, nativeBinding: o.nativeBinding });
+    db = new Database(dbFile, { fileMustExist: true, nativeBinding: nativeBindingOf(o.nativeBinding) });
     db.pragma('busy_timeout = 0');
     db.pragma('locking_mode = EXCLUSIVE');
     db.exec('begin exclusive');
@@ -212,7 +213,7 @@ function freeName(base: string, ext: string): string {
 async function keepSafetyCopy(dbFile: string, stamp: string, o: Opener): Promise<string> {
   const target = freeName(`${dbFile}.before-restore-${stamp}`, '.sqlite');
   try {
-    const cur = new Database(dbFile, { fileMustExist: true, nativeBinding: o.nativeBinding });
+    const cur = new Database(dbFile, { fileMustExist: true, nativeBinding: nativeBindingOf(o.nativeBinding) });
     try {
       await cur.backup(target);
       // merge the WAL into the file now, so removing the sidecars afterwards loses nothing

@@ -23,10 +23,23 @@ export interface Database_ {
   close(): Promise<void>;
 }
 
+/**
+ * The addon every connection of this process loads when none is named: a process runs under one ABI,
+ * and the Electron shell sets its build at start (electron/main/open-core.ts), so the backup code's own
+ * connections (backup/inspect.ts, restore.ts) load it too. Unset (Node: tests, CLI, harness): better-sqlite3's default.
+ */
+let processNativeBinding: string | undefined;
+export function setNativeBinding(file: string | undefined): void {
+  processNativeBinding = file;
+}
+export function nativeBindingOf(given?: string): string | undefined {
+  return given ?? processNativeBinding;
+}
+
 export function openSqlite(opts: OpenOptions): Database.Database {
   // not mkdirSync(…, { recursive: true }): it spins for ever under /proc (backup/files.ts)
   if (opts.file !== ':memory:') makeDirs(dirname(opts.file), '数据库所在文件夹');
-  const sqlite = new Database(opts.file, { nativeBinding: opts.nativeBinding, readonly: opts.readonly ?? false });
+  const sqlite = new Database(opts.file, { nativeBinding: nativeBindingOf(opts.nativeBinding), readonly: opts.readonly ?? false });
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
