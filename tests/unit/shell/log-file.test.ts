@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LOG_MAX_BYTES, createLogFile, describeError } from '../../../electron/shell-common/log-file';
 import { startHarness } from '../../../electron/harness/server';
+import { TEST_ADMIN } from '../helpers/temp-core';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -115,6 +116,8 @@ describe('harness log', () => {
     const dir = tempDir();
     const harness = await startHarness({ dbFile: join(dir, 'frontdesk.sqlite'), port: 0, dataDir: join(dir, 'data'), rendererDir: join(dir, 'none') });
     try {
+      // 查看日志 and saving need a signed-in user (docs/ACCOUNTS.md); the window's error reports do not
+      expect((await harness.dispatch('auth.setup', TEST_ADMIN)).ok).toBe(true);
       expect(harness.logFile).toBe(join(dir, 'data', 'logs', 'frontdesk.log'));
       const written = await harness.dispatch('system.log.write', { level: 'error', source: 'renderer', message: '界面出错：x is undefined', detail: 'at App' });
       expect(written).toEqual({ ok: true, value: { path: harness.logFile } });
@@ -135,6 +138,7 @@ describe('harness log', () => {
     const dataDir = join(dir, 'data');
     const harness = await startHarness({ dbFile: join(dir, 'frontdesk.sqlite'), port: 0, dataDir, rendererDir: join(dir, 'none') });
     try {
+      expect((await harness.dispatch('auth.setup', TEST_ADMIN)).ok).toBe(true);
       // a file where the downloads folder should be: mkdir fails with a plain Node error, not a UserError
       writeFileSync(join(dataDir, 'downloads'), '');
       const quiet = console.error;
