@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import { AppShell, Badge, Box, Divider, Group, Kbd, Menu, NavLink, ScrollArea, Text, ThemeIcon, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useHotkeys } from '@mantine/hooks';
@@ -20,9 +20,16 @@ import {
   IconSpeakerphone,
   IconChartBar,
   IconUserCircle,
+  IconLock,
+  IconLogout,
+  IconPassword,
   IconHistory,
 } from '@tabler/icons-react';
 import type { EstateT } from '../../../shared/contract/archives';
+import { can, IDLE_MINUTES, ROLE_LABELS, type Permission } from '../../../shared/contract/accounts';
+import { api } from '../bridge';
+import { useAuth, useCurrentUser } from '../stores/auth';
+import { ChangePasswordModal } from '../screens/accounts/ChangePasswordModal';
 import { useNav, type Route } from './navigation';
 import { useApp, useCurrentEstate, useEstates } from '../stores/app';
 import { useLookup } from '../stores/lookup';
@@ -89,6 +96,8 @@ interface NavEntry {
   route: Route;
   /** a key that opens it from anywhere */
   hotkey?: string;
+  /** shown only to roles with this permission (docs/ACCOUNTS.md) */
+  needs?: Permission;
 }
 
 // Only what works today is in the menu, grouped as the counter thinks of it; later domains add here.
@@ -124,9 +133,15 @@ const NAV_GROUPS: { label: string; entries: NavEntry[] }[] = [
   {
     label: '设置',
     entries: [
-      { id: 'deskSettings', label: '工单设置', icon: <IconAdjustmentsHorizontal size={18} stroke={1.6} />, route: { name: 'deskSettings' } },
+      {
+        id: 'deskSettings',
+        label: '工单设置',
+        icon: <IconAdjustmentsHorizontal size={18} stroke={1.6} />,
+        route: { name: 'deskSettings' },
+        needs: 'settings.edit',
+      },
       { id: 'settings', label: '设置', icon: <IconSettings size={18} stroke={1.6} />, route: { name: 'settings' } },
-      { id: 'audit', label: '操作日志', icon: <IconHistory size={18} stroke={1.6} />, route: { name: 'audit' } },
+      { id: 'audit', label: '操作日志', icon: <IconHistory size={18} stroke={1.6} />, route: { name: 'audit' }, needs: 'audit.view' },
     ],
   },
 ];
@@ -152,6 +167,8 @@ export function AppFrame() {
   usePrefetchScreens();
   // F2 starts an intake from anywhere, even while typing elsewhere (the draft there is kept)
   useHotkeys([['F2', () => !useLookup.getState().opened && go({ name: 'intake' })]], []);
+  const role = useCurrentUser()?.role;
+  const shown = (e: NavEntry) => !e.needs || (role !== undefined && can(role, e.needs));
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 176, breakpoint: 0 }} padding="lg" classNames={{ main: classes.main }}>
@@ -165,7 +182,7 @@ export function AppFrame() {
               <Text size="xs" c="dimmed" fw={500} px="sm" pb={4} className={classes.navGroup}>
                 {g.label}
               </Text>
-              {g.entries.map((s) => (
+              {g.entries.filter(shown).map((s) => (
                 <NavLink
                   key={s.id}
                   label={s.label}
@@ -235,8 +252,6 @@ function CurrentScreen({ route }: { route: Route }) {
 
 function FrameHeader() {
   const openLookup = useLookup((s) => s.open);
-  const staffName = useApp((s) => s.status?.settings.staffName) || '前台';
-  const go = useNav((s) => s.go);
 
   return (
     <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="lg">
@@ -259,11 +274,51 @@ function FrameHeader() {
         <Kbd size="xs">Ctrl+K</Kbd>
       </UnstyledButton>
 
-      <UnstyledButton className={classes.staff} onClick={() => go({ name: 'settings' })} title="经办人（在设置中修改）">
-        <IconUserCircle size={20} stroke={1.6} />
-        <Text size="sm">{staffName}</Text>
-      </UnstyledButton>
+      <UserMenu />
     </Group>
+  );
+}
+
+/** Who is signed in (受理人 on what they record), with 修改密码, 锁定 and 退出登录 (docs/ACCOUNTS.md). */
+function UserMenu() {
+  const user = useCurrentUser();
+  const setStatus = useAuth((s) => s.set);
+  const [changing, setChanging] = useState(false);
+  const idleMinutes = useApp((s) => s.status?.settings.idleMinutes) ?? IDLE_MINUTES.default;
+  if (!user) return null;
+  const leave = async (channel: 'auth.lock' | 'auth.logout') => {
+    const r = await api[channel]({});
+    if (r.ok) setStatus(r.value);
+  };
+  return (
+    <>
+      <Menu position="bottom-end" shadow="md" width={200}>
+        <Menu.Target>
+          <UnstyledButton className={classes.staff} title={`当前登录的账号；无操作 ${idleMinutes} 分钟后自动锁定`} data-testid="header-user">
+            <IconUserCircle size={20} stroke={1.6} />
+            <Text size="sm" data-testid="header-user-name">
+              {user.displayName}
+            </Text>
+            <Badge size="xs" variant="light" color="gray" radius="sm">
+              {ROLE_LABELS[user.role]}
+            </Badge>
+          </UnstyledButton>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Label>{user.username}</Menu.Label>
+          <Menu.Item leftSection={<IconPassword size={14} />} onClick={() => setChanging(true)} data-testid="header-change-password">
+            修改密码
+          </Menu.Item>
+          <Menu.Item leftSection={<IconLock size={14} />} onClick={() => void leave('auth.lock')} data-testid="header-lock">
+            锁定
+          </Menu.Item>
+          <Menu.Item leftSection={<IconLogout size={14} />} color="red" onClick={() => void leave('auth.logout')} data-testid="header-logout">
+            退出登录
+          </Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+      {changing ? <ChangePasswordModal onClose={() => setChanging(false)} /> : null}
+    </>
   );
 }
 

@@ -110,7 +110,3 @@ export function useEstateLabel(estateId: number | null | undefined): string | nu
 export function useCurrentEstate(): EstateT | null {
   return useApp((s) => s.status?.estates.find((e) => e.id === s.estateId) ?? null);
 }
-
-export function useSettings(): SettingsT | null {
-  return useApp((s) => s.status?.settings ?? null);
-}

@@ -29,8 +29,16 @@ export interface HarnessFixtures {
    * (An object, because Playwright would take a bare function for a fixture definition.)
    */
   seed: { run: (call: CallChannel) => Promise<void> } | null;
+  /**
+   * The administrator created and signed in through the core before the seed and the page
+   * (docs/ACCOUNTS.md), so the page opens signed in; null: nobody, for the sign-in tests.
+   */
+  account: { username: string; displayName: string; password: string } | null;
   harness: Harness & { call: CallChannel };
 }
+
+/** The e2e administrator: named as the tests written before accounts set the staff name, so they read 李静 as 受理人. */
+const E2E_ADMIN = { username: 'admin', displayName: '李静', password: 'admin-pass' } as const;
 
 function callThrough(harness: Harness): CallChannel {
   return async (channel, input) => {
@@ -42,7 +50,8 @@ function callThrough(harness: Harness): CallChannel {
 
 export const test = base.extend<HarnessFixtures>({
   seed: [null, { option: true }],
-  harness: async ({ seed }, use, testInfo) => {
+  account: [E2E_ADMIN, { option: true }],
+  harness: async ({ seed, account }, use, testInfo) => {
     const { DEFAULT_RENDERER_DIR, startHarness } = await loadServer();
     if (!existsSync(join(DEFAULT_RENDERER_DIR, 'index.html'))) {
       throw new Error(`界面尚未构建（${DEFAULT_RENDERER_DIR}）：请先运行 npm run build。The renderer is not built: run npm run build first.`);
@@ -52,6 +61,7 @@ export const test = base.extend<HarnessFixtures>({
     const harness = await startHarness({ dbFile: join(dir, 'frontdesk.sqlite'), port: 0, dataDir: dir, warmPrinter: 'start' });
     const call = callThrough(harness);
     try {
+      if (account) await call('auth.setup', account);
       if (seed) await seed.run(call);
       await use({ ...harness, call });
     } finally {

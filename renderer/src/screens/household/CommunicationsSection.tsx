@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { COMM_CHANNELS, CommunicationInput, type CommunicationT, type OccupancyT } from '../../../../shared/contract/archives';
 import { cstDateTime } from '../../../../shared/domain/time';
 import { showSaved } from '../../app/call';
-import { useSettings } from '../../stores/app';
+import { useCurrentUser } from '../../stores/auth';
 import { api } from '../../bridge';
 import { FormModal } from '../../components/form/FormModal';
 import { parseInput, useContractForm } from '../../components/form/contractForm';
@@ -84,8 +84,8 @@ export function CommunicationsSection({ houseId, communications, occupants, read
 type CommunicationValues = { channel: Channel; personId: string | null; summary: string; staff: string };
 
 function CommunicationModal({ houseId, occupants, onClose, onSaved }: { houseId: number; occupants: OccupancyT[]; onClose(): void; onSaved(): void }) {
-  // the counter's staff name from the settings, so 经办人 is rarely typed
-  const staffName = useSettings()?.staffName ?? '';
+  // the signed-in user (docs/ACCOUNTS.md), so 经办人 is rarely typed
+  const staffName = useCurrentUser()?.displayName ?? '';
   const toInput = (v: CommunicationValues) => ({
     houseId,
     channel: v.channel,

@@ -1,12 +1,11 @@
 import { useState } from 'react';
-import { ActionIcon, Badge, Box, Button, Code, CopyButton, Group, SimpleGrid, Stack, Switch, Table, Text, TextInput, Tooltip } from '@mantine/core';
-import { IconCheck, IconCopy, IconDeviceFloppy, IconEdit, IconPlus } from '@tabler/icons-react';
+import { ActionIcon, Badge, Box, Button, Code, CopyButton, Group, Stack, Switch, Table, Text, Tooltip } from '@mantine/core';
+import { IconCheck, IconCopy, IconEdit, IconPlus } from '@tabler/icons-react';
 import type { EstateT } from '../../../../shared/contract/archives';
-import { SettingsPatch, type SettingsT } from '../../../../shared/contract/system';
+import type { SettingsT } from '../../../../shared/contract/system';
 import { maskIdNumber } from '../../../../shared/domain/idcard';
 import { api } from '../../bridge';
 import { showSaved, submitForm } from '../../app/call';
-import { useContractForm } from '../../components/form/contractForm';
 import { PageHeader } from '../../components/PageHeader';
 import { Loading } from '../../app/Loading';
 import { ViewLogButton } from '../../app/ErrorBoundary';
@@ -16,24 +15,29 @@ import { Section } from './Section';
 import { DocumentHeaderSection } from './DocumentHeaderSection';
 import { PrinterSection } from './PrinterSection';
 import { DocumentTextsSection } from './DocumentTextsSection';
+import { AccountsSection } from './AccountsSection';
+import { useCan } from '../../stores/auth';
 import { BackupSection } from './BackupSection';
 
 const SHELL_LABEL = { electron: '桌面程序', harness: '浏览器测试环境' } as const;
 
-/** 设置: who is at the counter, the company on printouts, the estates, ID masking, where the data lives. */
+/** 设置: accounts, the company on printouts, the estates, ID masking, where the data lives; each part for the roles that may change it. */
 export function SettingsScreen() {
   const status = useApp((s) => s.status);
+  const mayManageUsers = useCan('users.manage');
+  const mayEdit = useCan('settings.edit');
+  const mayEditTexts = useCan('templates.edit');
   if (!status) return <Loading />;
   return (
     <Box maw={860}>
-      <PageHeader title="设置" subtitle="经办人、证件号码显示方式、项目、单据抬头与打印机；修改后立即生效。" />
+      <PageHeader title="设置" subtitle="账号、证件号码显示方式、项目、单据抬头与打印机；修改后立即生效。" />
       <Stack gap="md">
-        <DeskSettings settings={status.settings} />
-        <PrivacySettings settings={status.settings} />
+        {mayManageUsers ? <AccountsSection settings={status.settings} /> : null}
+        {mayEdit ? <PrivacySettings settings={status.settings} /> : null}
         <EstatesSection estates={status.estates} />
-        <DocumentHeaderSection settings={status.settings} />
-        <PrinterSection settings={status.settings} />
-        <DocumentTextsSection />
+        {mayEdit ? <DocumentHeaderSection settings={status.settings} /> : null}
+        {mayEdit ? <PrinterSection settings={status.settings} /> : null}
+        {mayEditTexts ? <DocumentTextsSection /> : null}
         <BackupSection />
         <Section title="数据">
           <Table withRowBorders={false} verticalSpacing={6} fz="sm">
@@ -78,44 +82,6 @@ export function SettingsScreen() {
         </Section>
       </Stack>
     </Box>
-  );
-}
-
-interface DeskValues extends Record<string, unknown> {
-  staffName: string;
-}
-
-function DeskSettings({ settings }: { settings: SettingsT }) {
-  const setSettings = useApp((s) => s.setSettings);
-  const [saving, setSaving] = useState(false);
-  const form = useContractForm({ schema: SettingsPatch, initialValues: { staffName: settings.staffName } as DeskValues });
-
-  const save = form.onSubmit(async (values) => {
-    setSaving(true);
-    const r = await submitForm(api['system.settings.update'](values));
-    setSaving(false);
-    if (!r.ok) return form.setErrors(r.fields);
-    // what main stored (trimmed) becomes the form's new baseline
-    const stored = { staffName: r.value.staffName };
-    form.setValues(stored);
-    form.resetDirty(stored);
-    setSettings(r.value);
-    showSaved('设置已保存');
-  });
-
-  return (
-    <Section title="前台" description="经办人记在每一条沟通记录和操作日志里，并作为受理人印在受理单上。">
-      <form onSubmit={save} noValidate>
-        <SimpleGrid cols={2} spacing="md">
-          <TextInput label="经办人" description="当前在前台值班的人" withAsterisk data-testid="settings-staff-name" {...form.getInputProps('staffName')} />
-        </SimpleGrid>
-        <Group justify="flex-end" mt="md">
-          <Button type="submit" leftSection={<IconDeviceFloppy size={16} />} loading={saving} disabled={!form.isDirty()} data-testid="settings-save">
-            保存
-          </Button>
-        </Group>
-      </form>
-    </Section>
   );
 }
 

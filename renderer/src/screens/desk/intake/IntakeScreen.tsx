@@ -10,6 +10,7 @@ import { api } from '../../../bridge';
 import { unwrap } from '../../../app/call';
 import { useNav, type LeaveGuard } from '../../../app/navigation';
 import { useApp } from '../../../stores/app';
+import { useCurrentUser } from '../../../stores/auth';
 import { useLookup } from '../../../stores/lookup';
 import { PageHeader } from '../../../components/PageHeader';
 import { FormError } from '../../../components/FormError';
@@ -49,7 +50,8 @@ const toPhoto = (file: File): Photo => ({ file, url: URL.createObjectURL(file) }
  * What is typed is kept as a draft until saved (docs/ARCHITECTURE.md, "Drafts and the leave guard").
  */
 export function IntakeScreen({ houseId: routeHouseId }: { houseId?: number }) {
-  const staffName = useApp((s) => s.status?.settings.staffName) || '前台';
+  // 受理人 is the signed-in user (docs/ACCOUNTS.md); the field stays editable for one taken for a colleague
+  const staffName = useCurrentUser()?.displayName ?? '前台';
   const staff = useRef(staffName);
   staff.current = staffName;
   const go = useNav((s) => s.go);
