@@ -8,6 +8,7 @@ import { cstDate, cstDayBounds } from '../../shared/domain/time';
 import type { Input } from '../../shared/contract';
 import { figure, type Figure } from './measure';
 import { referenceCopy } from './reference-db';
+import { signIn } from './sign-in';
 
 const RUNNING = `status in ('已受理','已派工','处理中')`;
 /** the list's count stops 1,000 rows past the page (electron/core/desk/list.ts COUNT_CAP); raw answers the same */
@@ -49,6 +50,7 @@ function rawStatements(sqlite: Database.Database) {
 
 export async function deskBench(file: string): Promise<{ intake: Figure; listOverdue: Figure; listText: Figure; listFirstPage: Figure; dashboard: Figure }> {
   const core = await createCore({ file }, { kind: 'harness' }, { 'system.files.save': async () => ({ saved: false, path: null }) });
+  await signIn(core.dispatch);
   try {
     const { sqlite } = core.ctx;
     const raw = rawStatements(sqlite);

@@ -25,13 +25,16 @@ import { z } from 'zod';
 import type { Result } from '../../shared/contract/result';
 import { RosterCommitResult } from '../../shared/contract/imports';
 import { LedgerCommitResult } from '../../shared/contract/desk';
+import { signIn } from './sign-in';
 
 const ROSTER_ROWS = 20_000;
 const LEDGER_ROWS = 10_000;
 const noSave = { 'system.files.save': async () => ({ saved: false, path: null }) };
 
 async function open(file: string): Promise<Core> {
-  return createCore({ file }, { kind: 'harness' }, noSave);
+  const core = await createCore({ file }, { kind: 'harness' }, noSave);
+  await signIn(core.dispatch);
+  return core;
 }
 
 async function must<T>(p: Promise<Result<unknown>>, schema: z.ZodType<T>): Promise<T> {

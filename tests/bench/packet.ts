@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startHarness } from '../../electron/harness/server';
 import type { Channel, Input, Output } from '../../shared/contract';
+import { signIn } from './sign-in';
 
 const HOUSES = 300;
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
@@ -17,6 +18,7 @@ export async function benchPacket(): Promise<{ onePreviewMs: number; building300
   const dir = mkdtempSync(join(tmpdir(), 'fd-bench-packet-'));
   const h = await startHarness({ dbFile: join(dir, 'bench.sqlite'), port: 0, dataDir: dir });
   try {
+    await signIn(h.dispatch);
     const call = async <C extends Channel>(channel: C, input: Input<C>) => {
       const r = await h.dispatch(channel, input);
       if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);

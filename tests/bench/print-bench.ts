@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startHarness, type Harness } from '../../electron/harness/server';
 import type { Channel, Input, Output } from '../../shared/contract';
+import { signIn } from './sign-in';
 
 const RUNS = Number(process.env.BENCH_PRINT_RUNS ?? 12);
 const TARGET_MS = 1000;
@@ -33,6 +34,7 @@ export async function printBench(): Promise<{ printSlip: { p95Ms: number } }> {
   const dir = mkdtempSync(join(tmpdir(), 'fd-bench-p-'));
   const h = await startHarness({ dbFile: join(dir, 'bench.sqlite'), port: 0, dataDir: dir });
   try {
+    await signIn(h.dispatch);
     const call = async <C extends Channel>(channel: C, input: Input<C>) => {
       const r = await h.dispatch(channel, input);
       if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);

@@ -8,6 +8,7 @@ import { monthlyWorkbook } from '../../electron/core/reports/workbook';
 import { monthlyWordReport } from '../../electron/core/reports/word-report';
 import { median } from './measure';
 import { referenceCopy } from './reference-db';
+import { signIn } from './sign-in';
 
 interface Month {
   m: string;
@@ -17,6 +18,7 @@ interface Month {
 
 export async function reportBench(file: string): Promise<{ monthlyReport: { ms: number } }> {
   const core = await createCore({ file }, { kind: 'harness' }, { 'system.files.save': async () => ({ saved: false, path: null }) });
+  await signIn(core.dispatch);
   try {
     const estateId = Number(core.ctx.sqlite.prepare('select id from estates order by id limit 1').pluck().get());
     const months = core.ctx.sqlite

@@ -1,6 +1,6 @@
 // Start to first answer (issue 10, docs/PERFORMANCE.md "Start"): the time from spawning the built
 // harness (`npm run harness`: scripts/harness.mjs → out/main/harness.js) on a copy of the reference database to its first
-// answered contract call over HTTP (system.status, the renderer's first call), against a raw node
+// answered contract call over HTTP (auth.status, the window's first call since staff sign in), against a raw node
 // process that opens the same file with better-sqlite3 and answers one query over HTTP.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -80,7 +80,7 @@ export async function startBench(file: string): Promise<{ harnessStart: Timed }>
   const dataDir = mkdtempSync(join(tmpdir(), 'fd-start-data-'));
   const env = { ...process.env, FRONTDESK_OUT_DIR: out, FRONTDESK_RENDERER_DIR: join(out, 'renderer') };
   // what `npm run harness` runs (without npm itself): the launcher, which finds the build fresh and imports it
-  const app = () => timeFirstAnswer([join(root, 'scripts', 'harness.mjs'), '--db', file, '--port', '0', '--data-dir', dataDir], 'system.status', env);
+  const app = () => timeFirstAnswer([join(root, 'scripts', 'harness.mjs'), '--db', file, '--port', '0', '--data-dir', dataDir], 'auth.status', env);
   const raw = () => timeFirstAnswer(['-e', RAW_SERVER, file], 'raw', env);
   try {
     await app();

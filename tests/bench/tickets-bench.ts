@@ -11,6 +11,7 @@ import { optimizeDatabase } from '../../electron/core/db/connection';
 import type { Input } from '../../shared/contract';
 import { cstDate } from '../../shared/domain/time';
 import { TicketPage } from '../../shared/contract/desk';
+import { signIn } from './sign-in';
 
 const COUNT = Number(process.env.BENCH_TICKETS ?? 500_000);
 const RUNS = 7;
@@ -24,6 +25,7 @@ type ListInput = Input<'desk.tickets.list'>;
 export async function ticketsBench(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'fd-bench-t-'));
   const core = await createCore({ file: join(dir, 'bench.sqlite') }, { kind: 'harness' }, { 'system.files.save': async () => ({ saved: false, path: null }) });
+  await signIn(core.dispatch);
   try {
     let t0 = performance.now();
     const { estateId, houses } = await seedDemo(core.ctx, { houses: 2000, seed: 3 });
