@@ -191,7 +191,6 @@ function rangeOf(ref: string): { last: number; area: number } | null {
 // the tags that cost memory in a reader; the regex engine skips every other tag itself
 const TAG = /<(row|c|mergeCell|dataValidation|si|xf|\/?sheetData)\b([^>]*)>/g;
 const ROW_NO = /\br\s*=\s*["'](\d+)/;
-const CELL_ROW = /\br\s*=\s*["'][A-Za-z]{1,3}(\d+)/;
 const REF = /\bref\s*=\s*["']([^"']*)/;
 const SQREF = /\bsqref\s*=\s*["']([^"']*)/;
 
@@ -224,9 +223,9 @@ class XmlCounter {
         k.cellTags++;
         if (attrs.endsWith('/')) continue;
         k.valueCells++;
-        const at = CELL_ROW.exec(attrs);
-        const r = at ? Math.max(Number(at[1]), this.row) : this.row;
-        if (r > k.lastRow) k.lastRow = r;
+        // the row's number, not the cell's own address: a cell placed below its row is one sparse cell,
+        // which costs nothing, and both readers refuse its row themselves (workbook.ts)
+        if (this.row > k.lastRow) k.lastRow = this.row;
       } else if (name === 'row') {
         if (!this.inData) continue;
         k.rowTags++;
@@ -263,7 +262,7 @@ async function inflatePart(buf: Buffer, part: ZipPart, onChunk: (chunk: Buffer) 
     for (const s of slices(data)) if (!onChunk(s)) return false;
     return true;
   }
-  const inflate = createInflateRaw({ chunkSize: 64 * 1024 });
+  const inflate = createInflateRaw({ chunkSize: 256 * 1024 });
   const source = Readable.from(slices(data));
   source.pipe(inflate);
   let total = 0;
