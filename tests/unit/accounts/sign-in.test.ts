@@ -139,15 +139,18 @@ describe('users and their audit lines', () => {
     expect(await call('users.update', { id, disabled: true })).toMatchObject({ ok: false, error: { message: '不能停用当前登录的账号' } });
     const other = await ok<UserRowT>('users.create', { username: 'zhao', displayName: '赵管理', role: 'admin', password: 'secret4' });
     await ok('users.update', { id, role: 'supervisor' });
+    // the session follows at once: a supervisor manages no accounts
     expect((await ok<AuthStatusT>('auth.status', {})).user).toMatchObject({ role: 'supervisor' });
-    expect(await call('users.update', { id: other.id, disabled: true })).toMatchObject({ ok: false, error: { message: '至少要保留一个启用的管理员账号' } });
+    expect(await call('users.update', { id: other.id, role: 'clerk' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    await ok('auth.login', { username: 'zhao', password: 'secret4' });
+    expect(await call('users.update', { id: other.id, role: 'clerk' })).toMatchObject({ ok: false, error: { message: '至少要保留一个启用的管理员账号' } });
   });
 });
 
 describe('attribution', () => {
   it('records and audit lines name the signed-in user, not the staff name setting', async () => {
-    await ok('system.settings.update', { staffName: '值班员' });
     await ok('auth.setup', ADMIN);
+    await ok('system.settings.update', { staffName: '值班员' });
     const estate = await ok<{ id: number }>('archives.estates.create', { name: '翠湖花园' });
     const b = await ok<{ id: number }>('archives.buildings.create', { estateId: estate.id, name: '3' });
     const h = await ok<{ id: number }>('archives.houses.create', { buildingId: b.id, unitName: '2', roomNo: '1502', type: '住宅', status: '已入住' });
@@ -165,7 +168,7 @@ describe('attribution', () => {
     const line = await core.ctx.db.selectFrom('audit_log').select('actor').where('entity', '=', 'estate').executeTakeFirstOrThrow();
     expect(line.actor).toBe('王主任');
     await ok('auth.logout', {});
-    // nobody signed in (before enforcement, and on the command line): the staff name setting
+    // nobody signed in (a core's calls are refused then; the command line has its own actor): the staff name setting
     expect(await core.ctx.actor()).toBe('值班员');
   });
 });

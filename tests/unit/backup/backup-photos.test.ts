@@ -8,7 +8,7 @@ import { createCore } from '../../../electron/core/index';
 import { backupDatabase, backupIntoFolder } from '../../../electron/core/backup/backup';
 import { restoreDatabase } from '../../../electron/core/backup/restore';
 import { UserError } from '../../../electron/core/errors';
-import { tempCore, must } from '../helpers/temp-core';
+import { tempCore, must, signInTestAdmin } from '../helpers/temp-core';
 import type { TicketDetailT } from '../../../shared/contract/desk';
 
 // Backups carry the ticket photos (docs/BACKUP.md): before, backup.ts copied only the .sqlite and a
@@ -71,6 +71,8 @@ describe('a backup with photos', () => {
     expect(back.photos).toMatchObject({ restored: 3 });
 
     const again = await createCore({ file: core.file }, { kind: 'harness' }, { 'system.files.save': async () => ({ saved: false, path: '' }) });
+    // a reopened core starts signed out (docs/ACCOUNTS.md)
+    await signInTestAdmin(again.dispatch);
     try {
       const desc = again.ctx.sqlite.prepare('select description from tickets where id = ?').pluck().get(first.ticket.id);
       expect(desc).toBe('卫生间漏水');

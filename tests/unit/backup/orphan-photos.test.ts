@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { createCore, type Core } from '../../../electron/core/index';
 import { quarantineOrphanPhotos } from '../../../electron/core/desk/attachments';
-import { tempCore, must } from '../helpers/temp-core';
+import { tempCore, must, signInTestAdmin } from '../helpers/temp-core';
 import type { TicketDetailT } from '../../../shared/contract/desk';
 
 // A photo is written inside the save's transaction, before COMMIT: a crash there leaves a file no row
@@ -27,6 +27,8 @@ const pngBytes = () => Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484
 const reopen = async (file: string) => {
   const c = await createCore({ file }, { kind: 'harness' }, { 'system.files.save': async () => ({ saved: false, path: '' }) });
   opened.push(c);
+  // a reopened core starts signed out (docs/ACCOUNTS.md)
+  await signInTestAdmin(c.dispatch);
   return c;
 };
 

@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { KNOWN_SCHEMA_VERSION } from '../../../electron/core/backup/inspect';
 import { createCore } from '../../../electron/core/index';
+import { signInTestAdmin } from '../helpers/temp-core';
 
 // issue 11, done when: `npm run cli -- restore` refuses a junk file, a truncated backup and a backup
 // from a newer schema, each with a Chinese reason and the live database untouched. Also: `backup
@@ -73,6 +74,8 @@ describe('backup and restore on the command line', () => {
     expect(s.code, s.stderr).toBe(0);
     // one ticket with one photo, saved by the desk itself
     const core = await createCore({ file: db }, { kind: 'harness' }, { 'system.files.save': async () => ({ saved: false, path: '' }) });
+    // the desk answers once someone is signed in (docs/ACCOUNTS.md)
+    await signInTestAdmin(core.dispatch);
     const houseId = Number(core.ctx.sqlite.prepare('select id from houses order by id limit 1').pluck().get());
     const t = await core.dispatch('desk.tickets.create', {
       type: '报修',

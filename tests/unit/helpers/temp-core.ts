@@ -20,7 +20,7 @@ export async function tempCore(opts: { signIn?: boolean } = {}): Promise<Core & 
       'system.files.save': async ({ fileName }) => ({ saved: true, path: join(dir, fileName) }),
     },
   );
-  if (opts.signIn !== false) await must(core.dispatch('auth.setup', TEST_ADMIN) as never);
+  if (opts.signIn !== false) await signInTestAdmin(core.dispatch);
   return {
     ...core,
     dir,
@@ -30,6 +30,16 @@ export async function tempCore(opts: { signIn?: boolean } = {}): Promise<Core & 
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Signs a core in as TEST_ADMIN: creates the administrator on a database with no account yet, signs
+ * in on one that has it (a database reopened, or made by the command line). Calls are refused until then.
+ */
+export async function signInTestAdmin(dispatch: Core['dispatch']): Promise<void> {
+  const status = (await must(dispatch('auth.status', {}) as never)) as { needsSetup: boolean };
+  if (status.needsSetup) await must(dispatch('auth.setup', TEST_ADMIN) as never);
+  else await must(dispatch('auth.login', { username: TEST_ADMIN.username, password: TEST_ADMIN.password }) as never);
 }
 
 /** Calls a channel and returns the value, failing the test with the Chinese message otherwise. */

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { startHarness, type Harness } from '../../../electron/harness/server';
+import { signInTestAdmin } from '../helpers/temp-core';
 
 let dir: string;
 let harness: Harness;
@@ -17,6 +18,8 @@ const post = async (channel: string, body: unknown) => {
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'fd-harness-core-'));
   harness = await startHarness({ dbFile: join(dir, 'db', 'frontdesk.sqlite'), port: 0, dataDir: join(dir, 'data'), rendererDir: join(dir, 'no-renderer') });
+  // calls are answered once someone is signed in (docs/ACCOUNTS.md)
+  await signInTestAdmin(harness.dispatch);
 });
 afterAll(async () => {
   await harness.close();

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../../../electron/harness/server';
+import { signInTestAdmin } from '../helpers/temp-core';
 import { lazyGroup } from '../../../electron/core/dispatch';
 
 const cache = createRequire(import.meta.url).cache;
@@ -20,6 +21,8 @@ let harness: Harness;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'fd-start-lazy-'));
   harness = await startHarness({ dbFile: join(dir, 'frontdesk.sqlite'), port: 0, dataDir: dir, rendererDir: join(dir, 'no-renderer') });
+  // calls are answered once someone is signed in (docs/ACCOUNTS.md)
+  await signInTestAdmin(harness.dispatch);
 });
 afterAll(async () => {
   await harness.close();

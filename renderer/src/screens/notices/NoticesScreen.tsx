@@ -46,6 +46,7 @@ import { ReasonModal } from '../../components/ReasonModal';
 import { useContractForm } from '../../components/form/contractForm';
 import { DocumentPreviewModal } from '../documents/DocumentPreviewModal';
 import { BatchPrintModal } from '../documents/BatchPrintModal';
+import { useCan } from '../../stores/auth';
 
 // 通知公告 (PRODUCT.md §5): pick or write a template, fill its values, choose who it is for, see
 // the page as it will print (a live preview main renders), 发布 (numbered 〔2026〕第012号 per estate
@@ -111,6 +112,8 @@ function Composer({ estateId, onIssued }: { estateId: number; onIssued(n: { id: 
   const [templates, setTemplates] = useState<NoticeTemplateT[]>([]);
   const [selected, setSelected] = useState<number | null>(null);
   const [voiding, setVoiding] = useState<NoticeTemplateT | null>(null);
+  // templates are kept by the roles that may edit them (docs/ACCOUNTS.md); everyone issues notices
+  const mayEditTemplates = useCan('templates.edit');
   const form = useContractForm<TemplateValues, typeof TemplateInput>({
     schema: TemplateInput,
     initialValues: { id: undefined, name: '', kind: '公告', title: '', body: '', fields: [] },
@@ -349,7 +352,7 @@ function Composer({ estateId, onIssued }: { estateId: number; onIssued(n: { id: 
                 error={form.errors.fields ?? Object.entries(form.errors).find(([k]) => k.startsWith('fields.'))?.[1]}
                 data-testid="notice-fields"
               />
-              <Group gap="xs">
+              <Group gap="xs" display={mayEditTemplates ? undefined : 'none'}>
                 <Button size="xs" variant="default" onClick={() => void saveTemplate(false)} disabled={!form.values.id} data-testid="notice-template-save">
                   保存模板
                 </Button>

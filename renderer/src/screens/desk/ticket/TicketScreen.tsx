@@ -8,6 +8,7 @@ import { unwrap, showSaved } from '../../../app/call';
 import { useNav } from '../../../app/navigation';
 import { PageHeader } from '../../../components/PageHeader';
 import { useEstates } from '../../../stores/app';
+import { useCan } from '../../../stores/auth';
 import { Loading } from '../../../app/Loading';
 import { SlaBadge, TicketStatusBadge, TicketTypeBadge, lateMinutes, minutesText } from '../shared/badges';
 import { when } from '../shared/format';
@@ -40,6 +41,8 @@ export function TicketScreen({ ticketId }: { ticketId: number }) {
   const go = useNav((s) => s.go);
   // several estates in one database: the ticket says which one it belongs to
   const severalEstates = useEstates().length > 1;
+  // 作废 only for the roles that may void (docs/ACCOUNTS.md)
+  const mayVoid = useCan('tickets.void');
 
   const load = useCallback(async () => {
     const r = await api['desk.tickets.get']({ id: ticketId }).catch(() => null);
@@ -79,7 +82,7 @@ export function TicketScreen({ ticketId }: { ticketId: number }) {
     setBusy(null);
     if (d) done(d, `已${ACTION_LABELS[a]}`);
   };
-  const actions = BUTTONS.filter((a) => detail.allowed.includes(a));
+  const actions = BUTTONS.filter((a) => detail.allowed.includes(a) && (a !== 'void' || mayVoid));
   // the same refusals main gives (core/desk/ticket-edit.ts), said before the click
   const voided = t.status === '已作废';
   const editBlocked = voided ? '工单已作废，不能修改' : t.status === '已关闭' ? '工单已关闭，不能修改；如需更正，请先重开工单' : null;
