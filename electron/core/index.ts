@@ -15,6 +15,7 @@ import { noticesHandlers } from './notices/handlers';
 import { renovationHandlers } from './renovation/handlers';
 import { reportsHandlers } from './reports/handlers';
 import { auditHandlers } from './audit/handlers';
+import { privacyHandlers } from './privacy/handlers';
 import { UserError } from './errors';
 import { quarantineOrphanPhotos } from './desk/attachments';
 import { staffNameSync } from './system/settings';
@@ -94,6 +95,7 @@ export function coreHandlers(ctx: CoreContext, shell: ShellInfo): Omit<Handlers,
     ...reportsHandlers(ctx),
     ...accountsHandlers(ctx, ctx.session ?? new Session(ctx.sqlite, ctx.now)),
     ...auditHandlers(ctx),
+    ...privacyHandlers(ctx),
     ...systemHandlers(ctx, shell),
     ...archivesHandlers(ctx),
     ...searchHandlers(ctx),

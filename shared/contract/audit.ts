@@ -47,6 +47,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   close: '关闭',
   reopen: '重开',
   callback: '回访',
+  // privacy/reveal.ts, documents printed with full numbers
+  reveal: '显示完整号码',
+  printFull: '打印完整号码',
 };
 
 const filterText = (max: number, label: string) =>

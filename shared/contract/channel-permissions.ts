@@ -1,5 +1,6 @@
 import type { Channel } from './index';
 import type { Permission } from './accounts';
+import { revealPermission } from './privacy';
 
 // Which channel needs what (docs/ACCOUNTS.md). Its own file: accounts.ts is part of the contract
 // index.ts builds, and this map is typed by that contract, one entry per channel, so a new
@@ -36,6 +37,7 @@ export const CHANNEL_ACCESS: { [C in Channel]: Access } = {
   'system.files.save': 'user',
   'system.log.open': 'user',
   'audit.list': 'audit.view',
+  'privacy.reveal': revealPermission,
   'backup.settings.get': 'user',
   'backup.settings.update': 'settings.edit',
   'backup.run': 'user',

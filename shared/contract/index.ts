@@ -13,6 +13,7 @@ import { reportsChannels } from './reports';
 import { accountsChannels } from './accounts';
 import { auditChannels } from './audit';
 import { backupChannels } from './backup';
+import { privacyChannels } from './privacy';
 import type { Result } from './result';
 
 // The one contract between renderer and main: every channel, its input schema and its output schema.
@@ -32,6 +33,7 @@ export const contract = {
   ...accountsChannels,
   ...auditChannels,
   ...backupChannels,
+  ...privacyChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -54,6 +54,7 @@ const FIELD_LABELS: Record<string, string> = {
   birthday: '生日',
   emergency_contact: '紧急联系人',
   emergency_phone: '紧急联系电话',
+  emergencyPhone: '紧急联系电话',
   work_unit: '工作单位',
   notes: '备注',
   // houses, estates
@@ -188,7 +189,10 @@ export function auditSummary(row: AuditRow, names: AuditNames): string {
       row.action === 'attach'
         ? `${who}（${ROLE_LABELS[d.role as PersonRoleT] ?? str(d.role)}）`
         : `${who} 于 ${str(d.date)} 迁出${d.note ? `，${str(d.note)}` : ''}`;
-  } else if (row.action === 'void') tail = d.reason ? `原因：${str(d.reason)}` : null;
+  } else if (row.action === 'reveal') tail = FIELD_LABELS[str(d.field)] ?? str(d.field);
+  else if (row.action === 'printFull')
+    tail = `${str(d.document)}含完整${(Array.isArray(d.fields) ? (d.fields as unknown[]) : []).map((f) => FIELD_LABELS[str(f)] ?? str(f)).join('、')}`;
+  else if (row.action === 'void') tail = d.reason ? `原因：${str(d.reason)}` : null;
   else tail = changesText(row);
   if (!tail && typeof d.file === 'string' && row.entity !== 'import_batch') tail = `来自 ${d.file}`;
   return tail ? `${head}：${tail}` : head;

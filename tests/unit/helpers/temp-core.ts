@@ -48,3 +48,12 @@ export async function must<T>(p: Promise<{ ok: true; value: T } | { ok: false; e
   if (!r.ok) throw new Error(`调用失败：${r.error.message}`);
   return r.value;
 }
+
+/** Signs the core in as a new user of this role (created by the signed-in administrator): for tests of what each role sees. */
+export async function signInAs(dispatch: Core['dispatch'], role: 'clerk' | 'supervisor' | 'admin', displayName = `${role}用户`): Promise<void> {
+  const username = `${role}${Math.floor(Math.random() * 1e6)}`;
+  const password = `${role}-pass`;
+  await must(dispatch('users.create', { username, displayName, role, password }) as never);
+  await must(dispatch('auth.logout', {}) as never);
+  await must(dispatch('auth.login', { username, password }) as never);
+}
