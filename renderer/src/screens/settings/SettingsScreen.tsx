@@ -1,11 +1,8 @@
 import { useState } from 'react';
-import { ActionIcon, Badge, Box, Button, Code, CopyButton, Group, Stack, Switch, Table, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Box, Button, Code, CopyButton, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { IconCheck, IconCopy, IconEdit, IconPlus } from '@tabler/icons-react';
 import type { EstateT } from '../../../../shared/contract/archives';
-import type { SettingsT } from '../../../../shared/contract/system';
-import { maskIdNumber } from '../../../../shared/domain/idcard';
-import { api } from '../../bridge';
-import { showSaved, submitForm } from '../../app/call';
+import { maskIdNumber, maskPhone } from '../../../../shared/domain/mask';
 import { PageHeader } from '../../components/PageHeader';
 import { Loading } from '../../app/Loading';
 import { ViewLogButton } from '../../app/ErrorBoundary';
@@ -33,7 +30,7 @@ export function SettingsScreen() {
       <PageHeader title="设置" subtitle="账号、证件号码显示方式、项目、单据抬头与打印机；修改后立即生效。" />
       <Stack gap="md">
         {mayManageUsers ? <AccountsSection settings={status.settings} /> : null}
-        {mayEdit ? <PrivacySettings settings={status.settings} /> : null}
+        <PrivacyNote />
         <EstatesSection estates={status.estates} />
         {mayEdit ? <DocumentHeaderSection settings={status.settings} /> : null}
         {mayEdit ? <PrinterSection settings={status.settings} /> : null}
@@ -162,34 +159,19 @@ function EstatesSection({ estates }: { estates: EstateT[] }) {
   );
 }
 
-function PrivacySettings({ settings }: { settings: SettingsT }) {
-  const setSettings = useApp((s) => s.setSettings);
-  const [saving, setSaving] = useState(false);
-
-  const toggle = async (showFullIdNumbers: boolean) => {
-    setSaving(true);
-    const r = await submitForm(api['system.settings.update']({ showFullIdNumbers }));
-    setSaving(false);
-    if (!r.ok) return;
-    setSettings(r.value);
-    showSaved(showFullIdNumbers ? '已改为显示完整证件号码' : '证件号码已恢复遮挡显示');
-  };
-
+/** Masking is by role, not a switch (docs/PRIVACY.md): this says what the signed-in role may reveal. */
+function PrivacyNote() {
+  const mayIds = useCan('ids.full');
   return (
     <Section title="隐私">
-      <Switch
-        checked={settings.showFullIdNumbers}
-        disabled={saving}
-        onChange={(e) => void toggle(e.currentTarget.checked)}
-        label="显示完整证件号码"
-        description={
-          settings.showFullIdNumbers
-            ? '屏幕和导出文件中显示完整的身份证、护照号码。离开前台时请关闭。'
-            : `默认遮挡，只显示前 3 位和后 4 位（如 ${maskIdNumber('440301199001011234')}），防止旁人看到。`
-        }
-        size="md"
-        data-testid="settings-show-full-id"
-      />
+      <Text size="sm" data-testid="settings-privacy">
+        证件号码和电话号码在屏幕上一律遮挡显示（如 {maskIdNumber('440301199001011234')}、{maskPhone('13812345678')}
+        ），防止旁人看到。点号码旁的「显示」查看单个完整号码，每次查看都记入操作日志。
+      </Text>
+      <Text size="sm" c="dimmed" mt={6}>
+        {mayIds ? '当前账号可以查看完整证件号码和电话号码。' : '当前账号可以查看完整电话号码；完整证件号码仅客服主管和管理员可以查看。'}
+        派工单印有业主完整电话，供维修人员上门联系；入住资料中的完整证件号码仅客服主管和管理员打印时印出。
+      </Text>
     </Section>
   );
 }
