@@ -261,6 +261,20 @@ export const IntakeVisitAt = Instant.refine((v) => {
   return Number.isNaN(at) || at - Date.now() <= VISIT_MAX_DAYS_AHEAD * 86_400_000;
 }, `预约上门时间不能超过${VISIT_MAX_DAYS_AHEAD}天后`);
 
+/**
+ * a phone number as typed at the counter: digits, spaces, dashes, brackets, a leading +; or a masked
+ * number as a screen showed it (138****5678), which main matches to the stored one it stands for or
+ * refuses (core/desk/phone.ts, docs/PRIVACY.md)
+ */
+export const TicketPhone = z
+  .string()
+  .trim()
+  .max(40, '电话过长')
+  .refine((v) => v === '' || /^[+\d*][\d\s\-()+*]{5,}$/.test(v), '电话只能包含数字、空格、短横线')
+  .nullable()
+  .optional()
+  .transform((v) => (v ? v : null));
+
 export const IntakeInput = z
   .object({
     type: TicketType,
@@ -274,14 +288,7 @@ export const IntakeInput = z
     subcategory: optText(30, '子类别'),
     urgency: Urgency,
     reporter: optText(40, '报事人'),
-    phone: z
-      .string()
-      .trim()
-      .max(40, '电话过长')
-      .refine((v) => v === '' || /^[+\d][\d\s\-()+]{5,}$/.test(v), '电话只能包含数字、空格、短横线')
-      .nullable()
-      .optional()
-      .transform((v) => (v ? v : null)),
+    phone: TicketPhone,
     description: reqText(2000, '内容'),
     expectedVisitAt: IntakeVisitAt.nullable().optional(),
     receivedBy: optText(20, '受理人'),
@@ -304,16 +311,6 @@ export const CallbackInput = z.object({
   satisfaction: Satisfaction.nullable().optional(),
   comment: optText(500, '回访意见'),
 });
-
-/** a phone number as typed at the counter: digits, spaces, dashes, brackets, a leading + */
-export const TicketPhone = z
-  .string()
-  .trim()
-  .max(40, '电话过长')
-  .refine((v) => v === '' || /^[+\d][\d\s\-()+]{5,}$/.test(v), '电话只能包含数字、空格、短横线')
-  .nullable()
-  .optional()
-  .transform((v) => (v ? v : null));
 
 /**
  * 修改: corrects what was recorded at intake. A field left out stays as it is; null or '' clears

@@ -2,7 +2,7 @@ import type { Updateable } from 'kysely';
 import type { TicketsTable } from '../db/schema';
 import type { CoreContext } from '../context';
 import type { TicketChangeT, TicketDetailT, TicketEditT } from '../../../shared/contract/desk';
-import { normalisePhone } from '../../../shared/domain/text';
+import { maskPhone } from '../../../shared/domain/mask';
 import { cstDateTime } from '../../../shared/domain/time';
 import { audit } from '../db/audit';
 import { conflict, invalid, notFound } from '../errors';
@@ -12,6 +12,7 @@ import { placeOf } from './place';
 import { addEvent, refreshDue } from './tickets';
 import { getTicketDetail, type TicketRecord } from './ticket-read';
 import { resolveMinutesFor, visitRefusal } from './visit';
+import { phoneFromForm } from './phone';
 
 /** a ticket may carry this many photos in all (intake takes 9 at a time) */
 export const MAX_PHOTOS_PER_TICKET = 30;
@@ -81,11 +82,14 @@ export async function editTicket(ctx: CoreContext, input: TicketEditT): Promise<
     change('reporter', '报事人', t.reporter, input.reporter);
   }
   if (input.phone !== undefined) {
-    const phone = input.phone ? normalisePhone(input.phone) : null;
+    // the form shows the stored phone masked: sent back unchanged it keeps the stored one (docs/PRIVACY.md)
+    const phone = phoneFromForm(input.phone, [t.phone]);
     if (phone !== t.phone) {
       patch.phone = phone;
       patch.phone_digits = phone ? phone.replace(/\D/g, '') : null;
-      change('phone', '电话', t.phone, phone);
+      // the timeline and the audit log are screens: both keep the change masked, the number itself stays on the row
+      // (pushed even when both masks read the same: the number did change)
+      changes.push({ field: 'phone', label: '电话', from: maskPhone(t.phone) || null, to: maskPhone(phone) || null });
     }
   }
   if (input.description !== undefined && input.description !== t.description) {

@@ -12,6 +12,7 @@ import { readDeskConfig } from './config';
 import { prepared } from './prepared';
 import { allowedActions } from './lifecycle';
 import { notFound } from '../errors';
+import { isMasked, maskPhone } from '../../../shared/domain/mask';
 
 export type TicketRecord = Selectable<TicketsTable>;
 
@@ -95,7 +96,8 @@ export function toRow(t: TicketRecord, sla: TicketT['sla']): TicketRowT {
     subcategory: t.subcategory,
     urgency: t.urgency as TicketT['urgency'],
     reporter: t.reporter,
-    phone: t.phone,
+    // rows only ever go to screens (list, callbacks queue, dashboard): masked for every role (docs/PRIVACY.md)
+    phone: maskPhone(t.phone) || null,
     status: t.status as TicketStatusT,
     department: t.department,
     assignee: t.assignee,
@@ -139,6 +141,27 @@ function changesOf(data: string | null): TicketChangeT[] {
 }
 const TicketEventData = z.object({ changes: z.array(TicketChange) });
 
+/** a phone as a screen shows it; a value already masked (a 修改 change written since masking) stays as it is */
+const masked = (v: string | null) => (v === null || isMasked(v) ? v : maskPhone(v) || null);
+
+/**
+ * A ticket as a screen gets it (docs/PRIVACY.md): the contact phone masked for every role, and so are
+ * the phones in its 修改 history. The full number comes only through privacy.reveal (audited) or on a
+ * printout that says it carries it, which reads getTicketDetail itself.
+ */
+export function screenDetail(d: TicketDetailT): TicketDetailT {
+  return {
+    ...d,
+    ticket: { ...d.ticket, phone: masked(d.ticket.phone) },
+    events: d.events.map((e) =>
+      e.changes.some((c) => c.field === 'phone')
+        ? { ...e, changes: e.changes.map((c) => (c.field === 'phone' ? { ...c, from: masked(c.from), to: masked(c.to) } : c)) }
+        : e,
+    ),
+  };
+}
+
+/** The whole ticket with its full phone: for main's own use (printouts); a screen gets screenDetail of it. */
 export async function getTicketDetail(ctx: CoreContext, id: number): Promise<TicketDetailT> {
   const t = await ctx.db.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirst();
   if (!t) throw notFound('工单');

@@ -3,7 +3,6 @@ import type { DB, TicketsTable } from '../db/schema';
 import type { CoreContext } from '../context';
 import type { DeskConfigT, TicketActionT, TicketDetailT, TicketStatusT } from '../../../shared/contract/desk';
 import { ACTION_LABELS, SATISFACTION_SCORE } from '../../../shared/contract/desk';
-import { normalisePhone } from '../../../shared/domain/text';
 import { conflict, invalid, notFound } from '../errors';
 import { placeOf } from './place';
 import { resolveMinutesFor, visitRefusal } from './visit';
@@ -14,6 +13,7 @@ import { discardFiles, prepareAttachments, storeAttachmentsSync } from './attach
 import { getTicketDetail, holdsFor, slaOf, toTicket, type TicketRecord } from './ticket-read';
 import { allowedActions, nextStatus, refusal } from './lifecycle';
 import { prepared } from './prepared';
+import { intakePhone } from './phone';
 import { audit } from '../db/audit';
 
 type Trx = Transaction<DB>;
@@ -116,7 +116,8 @@ export async function createTicket(ctx: CoreContext, input: IntakeFields): Promi
   );
   const cal = await loadCalendar(ctx, cfg);
   const at = now.toISOString();
-  const phone = input.phone ? normalisePhone(input.phone) : null;
+  // typed in full, or filled (masked) from one of the house's residents: their stored number (docs/PRIVACY.md)
+  const phone = await intakePhone(ctx, input.phone, input.houseId);
   const record: TicketRecord = {
     id: 0,
     no: '',

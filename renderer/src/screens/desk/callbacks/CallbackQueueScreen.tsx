@@ -7,6 +7,7 @@ import { unwrap, showSaved } from '../../../app/call';
 import { useNav } from '../../../app/navigation';
 import { PageHeader } from '../../../components/PageHeader';
 import { Loading } from '../../../app/Loading';
+import { MaskedNumber } from '../../../components/MaskedNumber';
 import { TicketTypeBadge } from '../shared/badges';
 import { when } from '../shared/format';
 import { CallbackModal } from '../ticket/CallbackModal';
@@ -103,8 +104,17 @@ export function CallbackQueueScreen() {
                       {r.reporter ?? '未留姓名'}
                     </Text>
                     {r.phone ? (
-                      <Text size="sm" fw={600} className="fd-tabular" style={{ whiteSpace: 'nowrap' }} data-testid="callback-row-phone">
-                        {r.phone}
+                      // masked; 显示 (audited) without opening the ticket: the row's click is the ticket's (docs/PRIVACY.md)
+                      <Text
+                        component="div"
+                        size="sm"
+                        fw={600}
+                        className="fd-tabular"
+                        style={{ whiteSpace: 'nowrap' }}
+                        data-testid="callback-row-phone"
+                        onClick={(e) => e.stopPropagation()}
+                      >
+                        <MaskedNumber masked={r.phone} reveal={{ subject: 'ticket', id: r.id, field: 'phone' }} label="联系电话" />
                       </Text>
                     ) : (
                       <Text size="xs" c="orange.8" data-testid="callback-row-phone">

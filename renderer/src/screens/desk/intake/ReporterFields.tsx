@@ -3,6 +3,7 @@ import { ActionIcon, Grid, Menu, Text, TextInput, Tooltip } from '@mantine/core'
 import { IconUsers } from '@tabler/icons-react';
 import type { HouseholdT, OccupancyT, PersonRoleT } from '../../../../../shared/contract/archives';
 import { ROLE_LABELS } from '../../../../../shared/contract/archives';
+import { isMasked } from '../../../../../shared/domain/mask';
 
 // who usually speaks for a household at the counter: an owner, else the tenant who lives there
 const PREFERENCE: Record<PersonRoleT, number> = { owner: 0, co_owner: 1, tenant: 2, family: 3, temporary: 4 };
@@ -88,6 +89,8 @@ export function ReporterFields({
           placeholder="手机或座机"
           value={phone}
           onChange={(e) => onChange({ phone: e.currentTarget.value })}
+          // a resident's number comes masked (docs/PRIVACY.md); main records the stored number it stands for
+          description={isMasked(phone) ? '本户登记的号码，按原号码记录' : undefined}
           error={errors.phone}
           className="fd-tabular"
         />

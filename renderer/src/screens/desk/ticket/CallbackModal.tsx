@@ -5,6 +5,7 @@ import { CALLBACK_METHODS, CallbackInput, SATISFACTION, type TicketDetailT } fro
 import { api } from '../../../bridge';
 import { unwrap } from '../../../app/call';
 import { FormModal } from '../../../components/form/FormModal';
+import { MaskedNumber } from '../../../components/MaskedNumber';
 import { useContractForm } from '../../../components/form/contractForm';
 import { when } from '../shared/format';
 
@@ -74,8 +75,9 @@ export function CallbackModal({ ticketId, onClose, onDone }: { ticketId: number;
             <Group gap="xs">
               <IconPhone size={16} />
               <Text fw={600}>{t.reporter ?? '未留姓名'}</Text>
-              <Text fw={600} className="fd-tabular" data-testid="callback-phone">
-                {t.phone ?? '未留电话'}
+              {/* the caller needs the number: masked until 显示, which is audited (docs/PRIVACY.md) */}
+              <Text span fw={600} className="fd-tabular" data-testid="callback-phone">
+                {t.phone ? <MaskedNumber masked={t.phone} reveal={{ subject: 'ticket', id: t.id, field: 'phone' }} label="联系电话" /> : '未留电话'}
               </Text>
               <Text size="sm" c="dimmed">
                 {t.location}

@@ -11,6 +11,7 @@ import {
   type TicketEditInputT,
 } from '../../../../../shared/contract/desk';
 import { cstParts, fromCst } from '../../../../../shared/domain/time';
+import { isMasked } from '../../../../../shared/domain/mask';
 import { api } from '../../../bridge';
 import { unwrap } from '../../../app/call';
 import { FormModal } from '../../../components/form/FormModal';
@@ -262,7 +263,15 @@ export function TicketEditModal({
           <TextInput label="报事人" placeholder="可不填" {...form.getInputProps('reporter')} data-testid="ticket-edit-reporter" />
         </Grid.Col>
         <Grid.Col span={6}>
-          <TextInput label="电话" placeholder="可不填" inputMode="tel" {...form.getInputProps('phone')} data-testid="ticket-edit-phone" />
+          {/* shown masked (docs/PRIVACY.md): left as it is, main keeps the stored number */}
+          <TextInput
+            label="电话"
+            placeholder="可不填"
+            inputMode="tel"
+            description={isMasked(v.phone) ? '不改则保留原号码；更改请输入完整号码' : undefined}
+            {...form.getInputProps('phone')}
+            data-testid="ticket-edit-phone"
+          />
         </Grid.Col>
       </Grid>
       <Textarea label="内容" withAsterisk autosize minRows={3} maxRows={8} {...form.getInputProps('description')} data-testid="ticket-edit-description" />

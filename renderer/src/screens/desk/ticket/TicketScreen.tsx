@@ -10,6 +10,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { useEstates } from '../../../stores/app';
 import { useCan } from '../../../stores/auth';
 import { Loading } from '../../../app/Loading';
+import { MaskedNumber } from '../../../components/MaskedNumber';
 import { SlaBadge, TicketStatusBadge, TicketTypeBadge, lateMinutes, minutesText } from '../shared/badges';
 import { when } from '../shared/format';
 import { ActionModal } from './ActionModal';
@@ -152,8 +153,9 @@ export function TicketScreen({ ticketId }: { ticketId: number }) {
                   <Fact label="报事人">
                     {t.reporter ?? '—'}
                     {t.phone && (
-                      <Text span ml="sm" className="fd-tabular">
-                        {t.phone}
+                      // masked for every role; 显示 asks main for the number and is audited (docs/PRIVACY.md)
+                      <Text span ml="sm" className="fd-tabular" data-testid="ticket-phone">
+                        <MaskedNumber masked={t.phone} reveal={{ subject: 'ticket', id: t.id, field: 'phone' }} label="联系电话" />
                       </Text>
                     )}
                   </Fact>
