@@ -124,11 +124,13 @@ export const Person = z.object({
   id: Id,
   name: z.string(),
   gender: z.enum(GENDERS).nullable(),
+  /** phones masked (138****5678) for every role, as emergencyPhone (docs/PRIVACY.md) */
   phone: z.string().nullable(),
   phone2: z.string().nullable(),
   idType: z.enum(ID_TYPES).nullable(),
-  /** masked unless the settings allow full display */
+  /** masked for every role (docs/PRIVACY.md): the full number only through privacy.reveal */
   idNumber: z.string().nullable(),
+  /** true whenever a number is on file: the screen has the masked form */
   idMasked: z.boolean(),
   idWarning: z.string().nullable(),
   birthday: DateStr.nullable(),
@@ -138,12 +140,17 @@ export const Person = z.object({
   notes: z.string().nullable(),
 });
 export const PHONE_MAX = 40;
+/**
+ * A phone as typed, or the masked form the edit form was given (138****5678, docs/PRIVACY.md): the
+ * contract lets a * through only so main can compare it with the stored number; main keeps the
+ * stored one when it is that number's mask and refuses any other * on the field.
+ */
 const phoneField = (label: string) =>
   z
     .string()
     .trim()
     .max(PHONE_MAX, `${label}不超过${PHONE_MAX}个字符`)
-    .refine((v) => v === '' || /^[+\d][\d\s\-()（）+]{5,}$/.test(v), `${label}只能包含数字、空格、短横线`)
+    .refine((v) => v === '' || /^[+\d][\d\s\-()（）+]{5,}$/.test(v) || /^[+\d*][\d*\s\-+]{5,}$/.test(v), `${label}只能包含数字、空格、短横线`)
     .nullable()
     .optional()
     .transform((v) => (v ? v : null));

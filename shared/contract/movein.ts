@@ -74,7 +74,11 @@ export const HandoverInput = z.object({
   defects: z.array(DefectInput).max(30, '问题不超过 30 项'),
   signatures: Signatures,
   receiverName: reqText(20, '领取人'),
-  receiverPhone: optText(20, '领取人电话').refine((v) => v === null || /^[\d\-+ ()]{5,20}$/.test(v), '领取人电话格式不正确'),
+  /**
+   * The form starts from the owner's phone, which screens get masked (docs/PRIVACY.md): a * passes
+   * here only so main can match it to a current owner's stored phone; any other * is refused there.
+   */
+  receiverPhone: optText(20, '领取人电话').refine((v) => v === null || /^[\d\-+ ()]{5,20}$/.test(v) || /^[\d*+][\d* ]{4,19}$/.test(v), '领取人电话格式不正确'),
   notes: optText(500, '备注'),
 });
 
@@ -89,6 +93,7 @@ export const Handover = z.object({
   defects: z.array(Defect),
   signatures: Signatures,
   receiverName: z.string(),
+  /** masked (138****5678) for every role; printouts read the stored one */
   receiverPhone: z.string().nullable(),
   notes: z.string().nullable(),
   statusBefore: z.string(),
@@ -119,7 +124,8 @@ export const MoveinHouse = z.object({
 
 export const HandoverView = z.object({
   house: z.object({ id: Id, estateId: Id, buildingId: Id, label: z.string(), status: HouseStatus }),
-  owners: z.array(z.object({ name: z.string(), phone: z.string().nullable() })),
+  /** current owners; the phone masked, revealed by person id through privacy.reveal (docs/PRIVACY.md) */
+  owners: z.array(z.object({ personId: Id, name: z.string(), phone: z.string().nullable() })),
   handover: Handover.nullable(),
   checklistItems: z.array(z.object({ id: z.string(), label: z.string() })),
   defaultKeys: z.array(z.object({ name: z.string(), qty: z.number().int() })),

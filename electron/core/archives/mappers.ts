@@ -1,31 +1,40 @@
 import type { Selectable } from 'kysely';
 import type { PeopleTable } from '../db/schema';
 import type { PersonT, HouseT } from '../../../shared/contract/archives';
-import { idNumberWarning, maskIdNumber } from '../../../shared/domain/idcard';
+import { idNumberWarning } from '../../../shared/domain/idcard';
+import { maskIdNumber, maskPhone } from '../../../shared/domain/mask';
 
 export function houseLabel(buildingName: string, unitName: string | null, roomNo: string): string {
   return `${buildingName}${unitName ?? ''}${roomNo}`;
 }
 
-export function toPerson(row: Selectable<PeopleTable>, reveal: boolean): PersonT {
+/**
+ * A person as every screen gets them, whatever the role (docs/PRIVACY.md): phones and the ID number
+ * masked; the full number only through privacy.reveal, which is audited. The ID warning is worked
+ * out here from the stored number, so the screen can still say a check digit is wrong.
+ */
+export function toPerson(row: Selectable<PeopleTable>): PersonT {
   const idType = (row.id_type ?? (row.id_number ? '身份证' : null)) as PersonT['idType'];
   return {
     id: row.id,
     name: row.name,
     gender: row.gender as PersonT['gender'],
-    phone: row.phone,
-    phone2: row.phone2,
+    phone: maskedPhone(row.phone),
+    phone2: maskedPhone(row.phone2),
     idType,
-    idNumber: row.id_number ? (reveal ? row.id_number : maskIdNumber(row.id_number)) : null,
-    idMasked: !!row.id_number && !reveal,
+    idNumber: row.id_number ? maskIdNumber(row.id_number) : null,
+    idMasked: !!row.id_number,
     idWarning: idNumberWarning(idType ?? '身份证', row.id_number),
     birthday: row.birthday,
     emergencyContact: row.emergency_contact,
-    emergencyPhone: row.emergency_phone,
+    emergencyPhone: maskedPhone(row.emergency_phone),
     workUnit: row.work_unit,
     notes: row.notes,
   };
 }
+
+/** maskPhone, keeping "not on file" as null */
+export const maskedPhone = (raw: string | null): string | null => (raw ? maskPhone(raw) || null : null);
 
 export interface HouseRow {
   id: number;

@@ -3,7 +3,8 @@ import type { DB, PeopleTable } from '../db/schema';
 import type { CoreContext } from '../context';
 import type { OccupancyT, PersonMatchT, PersonT, PersonRoleT } from '../../../shared/contract/archives';
 import { ROLE_LABELS } from '../../../shared/contract/archives';
-import { normaliseIdNumber, maskIdNumber } from '../../../shared/domain/idcard';
+import { normaliseIdNumber } from '../../../shared/domain/idcard';
+import { isMasked, maskIdNumber, maskPhone } from '../../../shared/domain/mask';
 import { normalisePhone, toHalfWidth } from '../../../shared/domain/text';
 import { cstDate } from '../../../shared/domain/time';
 import { audit } from '../db/audit';
@@ -12,7 +13,6 @@ import { conflict, invalid, notFound, UserError } from '../errors';
 import { personSearchFields } from './person-fields';
 import { houseLabel, toPerson } from './mappers';
 import { getHouse } from './houses';
-import { readSettings } from '../system/settings';
 
 export interface PersonFields {
   name: string;
@@ -30,51 +30,63 @@ export interface PersonFields {
 
 const phoneOrNull = (p: string | null | undefined) => (p ? normalisePhone(p) || null : null);
 
-function personColumns(p: PersonFields, storedId: string | null) {
-  const phone = phoneOrNull(p.phone);
+/** What a person's edit is compared with: the stored numbers (none for a new person). */
+type StoredNumbers = Pick<Selectable<PeopleTable>, 'id_number' | 'phone' | 'phone2' | 'emergency_phone'>;
+const NO_NUMBERS: StoredNumbers = { id_number: null, phone: null, phone2: null, emergency_phone: null };
+
+const MASKED_PHONE_REFUSAL = '电话号码不能包含 *，请输入完整号码';
+const MASKED_ID_REFUSAL = '证件号码不能包含 *，请输入完整号码';
+
+/**
+ * Screens get numbers masked (docs/PRIVACY.md) and the edit form sends them back as shown: a masked
+ * value equal to the mask of the stored number keeps the stored number; any other value with a *
+ * cannot be a number and is refused on its field (`prefix` "person." for 添加住户's nested form).
+ */
+function keptPhone(sent: string | null | undefined, stored: string | null, field: string, prefix: string): string | null {
+  if (!isMasked(sent)) return phoneOrNull(sent);
+  if (stored && sent.replace(/\s+/g, '') === maskPhone(stored)) return stored;
+  throw invalid(MASKED_PHONE_REFUSAL, { [`${prefix}${field}`]: MASKED_PHONE_REFUSAL });
+}
+
+function personColumns(p: PersonFields, stored: StoredNumbers, prefix = '') {
+  const phone = keptPhone(p.phone, stored.phone, 'phone', prefix);
   let idNumber = p.idNumber ? normaliseIdNumber(p.idNumber) : null;
-  // The form shows a masked number; sending it back unchanged must not overwrite the real one.
-  if (idNumber?.includes('*')) {
-    if (storedId && idNumber === maskIdNumber(storedId).toUpperCase()) idNumber = storedId;
-    else throw invalid('证件号码不能包含 *，请输入完整号码', { idNumber: '证件号码不能包含 *，请输入完整号码' });
+  if (isMasked(idNumber)) {
+    if (stored.id_number && idNumber === maskIdNumber(stored.id_number).toUpperCase()) idNumber = stored.id_number;
+    else throw invalid(MASKED_ID_REFUSAL, { [`${prefix}idNumber`]: MASKED_ID_REFUSAL });
   }
   return {
     name: p.name.trim(),
     gender: p.gender ?? null,
     phone,
-    phone2: phoneOrNull(p.phone2),
+    phone2: keptPhone(p.phone2, stored.phone2, 'phone2', prefix),
     id_type: idNumber ? (p.idType ?? '身份证') : (p.idType ?? null),
     id_number: idNumber,
     birthday: p.birthday ?? null,
     emergency_contact: p.emergencyContact ?? null,
-    emergency_phone: phoneOrNull(p.emergencyPhone),
+    emergency_phone: keptPhone(p.emergencyPhone, stored.emergency_phone, 'emergencyPhone', prefix),
     work_unit: p.workUnit ?? null,
     notes: p.notes ?? null,
     ...personSearchFields(p.name, phone),
   };
 }
 
-async function revealIds(ctx: CoreContext) {
-  return (await readSettings(ctx)).showFullIdNumbers;
-}
-
 export async function getPerson(ctx: CoreContext, id: number): Promise<PersonT> {
   const row = await ctx.db.selectFrom('people').selectAll().where('id', '=', id).where('voided_at', 'is', null).executeTakeFirst();
   if (!row) throw notFound('人员');
-  return toPerson(row, await revealIds(ctx));
+  return toPerson(row);
 }
 
 export async function insertPerson(trx: Transaction<DB>, p: PersonFields, now: string): Promise<number> {
   const { id } = await trx
     .insertInto('people')
-    .values({ ...personColumns(p, null), created_at: now, updated_at: now, voided_at: null, void_reason: null })
+    .values({ ...personColumns(p, NO_NUMBERS, 'person.'), created_at: now, updated_at: now, voided_at: null, void_reason: null })
     .returning('id')
     .executeTakeFirstOrThrow();
   return id;
 }
 
 export async function listOccupancies(ctx: CoreContext, houseId: number): Promise<OccupancyT[]> {
-  const reveal = await revealIds(ctx);
   const rows = await ctx.db
     .selectFrom('occupancies as o')
     .innerJoin('people as p', 'p.id', 'o.person_id')
@@ -88,7 +100,7 @@ export async function listOccupancies(ctx: CoreContext, houseId: number): Promis
     .map((r) => ({
       id: r.occ_id,
       houseId: r.house_id,
-      person: toPerson(r, reveal),
+      person: toPerson(r),
       role: r.role as PersonRoleT,
       moveInDate: r.move_in_date,
       moveOutDate: r.move_out_date,
@@ -169,7 +181,7 @@ export async function attachPerson(
 export async function updatePerson(ctx: CoreContext, input: PersonFields & { id: number }): Promise<PersonT> {
   const stored = await ctx.db.selectFrom('people').selectAll().where('id', '=', input.id).where('voided_at', 'is', null).executeTakeFirst();
   if (!stored) throw notFound('人员');
-  const cols = personColumns(input, stored.id_number);
+  const cols = personColumns(input, stored);
   await inTransaction(ctx.db, async (trx) => {
     await trx
       .updateTable('people')
@@ -243,12 +255,12 @@ async function placesOf(db: Db, personIds: number[]): Promise<Map<number, Person
   return map;
 }
 
-async function toMatches(db: Db, reveal: boolean, found: { row: Selectable<PeopleTable>; matched: string }[]): Promise<PersonMatchT[]> {
+async function toMatches(db: Db, found: { row: Selectable<PeopleTable>; matched: string }[]): Promise<PersonMatchT[]> {
   const places = await placesOf(
     db,
     found.map((f) => f.row.id),
   );
-  return found.map((f) => ({ person: toPerson(f.row, reveal), matched: f.matched, places: places.get(f.row.id) ?? [] }));
+  return found.map((f) => ({ person: toPerson(f.row), matched: f.matched, places: places.get(f.row.id) ?? [] }));
 }
 
 /** a typed %, _ or \ matches itself in a LIKE pattern with ESCAPE '\' */
@@ -312,7 +324,7 @@ export async function findPeople(ctx: CoreContext, query: string, limit = 10): P
       '拼音',
     );
   }
-  return toMatches(ctx.db, await revealIds(ctx), found);
+  return toMatches(ctx.db, found);
 }
 
 /**
@@ -325,19 +337,19 @@ export async function findDuplicates(
   input: { phone?: string | null; idNumber?: string | null; exceptPersonId?: number },
   db: Db = ctx.db,
 ): Promise<PersonMatchT[]> {
-  const found = await duplicateRows(db, input);
-  return toMatches(db, await revealIds(ctx), found);
+  return toMatches(db, await duplicateRows(db, input));
 }
 
 async function duplicateRows(db: Db, input: { phone?: string | null; idNumber?: string | null; exceptPersonId?: number }) {
-  const phone = input.phone ? normalisePhone(input.phone).replace(/\D/g, '') : '';
+  let phone = input.phone ? normalisePhone(input.phone).replace(/\D/g, '') : '';
   const idNumber = input.idNumber ? normaliseIdNumber(input.idNumber) : '';
   const found: { row: Selectable<PeopleTable>; matched: string }[] = [];
   const live = () => {
     const q = db.selectFrom('people').selectAll().where('voided_at', 'is', null);
     return input.exceptPersonId ? q.where('id', '<>', input.exceptPersonId) : q;
   };
-  // a masked number (110***…) cannot be compared, and a short one is not an identity
+  // a masked number (110***… or 138****5678) cannot be compared, and a short one is not an identity
+  if (isMasked(input.phone)) phone = '';
   if (idNumber.length >= 6 && !idNumber.includes('*'))
     for (const row of await live().where('id_number', '=', idNumber).limit(5).execute()) found.push({ row, matched: '证件号码' });
   if (phone.length >= 7)

@@ -15,7 +15,8 @@ import { cstDate, cstDateTime } from '../../../shared/domain/time';
 import { conflict, invalid, notFound } from '../errors';
 import { audit } from '../db/audit';
 import { inTransaction } from '../db/tx';
-import { houseLabel } from '../archives/mappers';
+import { houseLabel, maskedPhone } from '../archives/mappers';
+import { isMasked, maskPhone } from '../../../shared/domain/mask';
 import { readDeskConfig } from '../desk/config';
 import { createTicket } from '../desk/tickets';
 import { getBuilding } from '../archives/places';
@@ -40,7 +41,7 @@ export function toHandover(r: HandoverRow): HandoverT {
     defects: JSON.parse(r.defects) as DefectRecord[],
     signatures: JSON.parse(r.signatures) as HandoverT['signatures'],
     receiverName: r.receiver_name,
-    receiverPhone: r.receiver_phone,
+    receiverPhone: maskedPhone(r.receiver_phone),
     notes: r.notes,
     statusBefore: r.status_before,
     movedInDate: r.moved_in_date,
@@ -144,7 +145,7 @@ export async function getHandoverView(ctx: CoreContext, houseId: number): Promis
   const owners = await ctx.db
     .selectFrom('occupancies as o')
     .innerJoin('people as p', 'p.id', 'o.person_id')
-    .select(['p.name', 'p.phone'])
+    .select(['p.id', 'p.name', 'p.phone'])
     .where('o.house_id', '=', houseId)
     .where('o.ended_at', 'is', null)
     .where('o.role', 'in', ['owner', 'co_owner'])
@@ -153,12 +154,37 @@ export async function getHandoverView(ctx: CoreContext, houseId: number): Promis
   const ho = await liveHandover(ctx, houseId);
   return {
     house: { id: h.id, estateId: h.estate_id, buildingId: h.building_id, label: h.label, status: h.status as HouseStatusT },
-    owners: owners.map((o) => ({ name: o.name, phone: o.phone })),
+    owners: owners.map((o) => ({ personId: o.id, name: o.name, phone: maskedPhone(o.phone) })),
     handover: ho ? toHandover(ho) : null,
     checklistItems: CHECKLIST_ITEMS.map((i) => ({ ...i })),
     defaultKeys: DEFAULT_KEYS.map((k) => ({ ...k })),
     plan: await getPlan(ctx, h.building_id),
   };
+}
+
+const MASKED_PHONE_REFUSAL = '电话号码不能包含 *，请输入完整号码';
+
+/**
+ * The receiver's phone to store. The form starts from the owner's phone as the screen has it, masked
+ * (docs/PRIVACY.md): a masked value that is the mask of a current owner's stored phone stands for that
+ * phone; any other value with a * is refused on its field.
+ */
+async function receiverPhoneOf(ctx: CoreContext, houseId: number, sent: string | null): Promise<string | null> {
+  if (!isMasked(sent)) return sent;
+  const owners = await ctx.db
+    .selectFrom('occupancies as o')
+    .innerJoin('people as p', 'p.id', 'o.person_id')
+    .select('p.phone')
+    .where('o.house_id', '=', houseId)
+    .where('o.ended_at', 'is', null)
+    .where('o.role', 'in', ['owner', 'co_owner'])
+    .where('p.phone', 'is not', null)
+    .orderBy('o.id')
+    .execute();
+  const shown = sent.replace(/\s+/g, '');
+  const match = owners.find((o) => o.phone && maskPhone(o.phone) === shown);
+  if (!match?.phone) throw invalid(MASKED_PHONE_REFUSAL, { receiverPhone: MASKED_PHONE_REFUSAL });
+  return match.phone;
 }
 
 /** Why this house cannot be handed over now, or null. */
@@ -190,6 +216,7 @@ export async function saveHandover(ctx: CoreContext, input: HandoverParsedT): Pr
   if (why) throw conflict(why);
   const names = input.keys.map((k) => k.name);
   if (new Set(names).size !== names.length) throw invalid('钥匙名称不能重复', { keys: '钥匙名称不能重复' });
+  const receiverPhone = await receiverPhoneOf(ctx, input.houseId, input.receiverPhone);
   const category = input.defects.length ? await defectCategory(ctx) : null;
   const actor = await ctx.actor();
   const staff = input.staff ?? actor;
@@ -214,7 +241,7 @@ export async function saveHandover(ctx: CoreContext, input: HandoverParsedT): Pr
         defects: JSON.stringify(defects),
         signatures: JSON.stringify(input.signatures),
         receiver_name: input.receiverName,
-        receiver_phone: input.receiverPhone,
+        receiver_phone: receiverPhone,
         notes: input.notes,
         status_before: cur.status,
         moved_in_date: null,
@@ -248,7 +275,7 @@ export async function saveHandover(ctx: CoreContext, input: HandoverParsedT): Pr
           category,
           urgency: '一般',
           reporter: input.receiverName,
-          phone: input.receiverPhone,
+          phone: receiverPhone,
           description: `交付验收问题（${d.location}）：${d.description}`,
           receivedBy: staff,
         });

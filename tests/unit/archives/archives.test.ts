@@ -60,7 +60,7 @@ describe('archives through the contract', () => {
     if (!r.ok) expect(r.error.message).toMatch(/输入有误/);
   });
 
-  it('masks ID numbers unless the setting allows, warns on bad checksums, and keeps the real number on a masked save', async () => {
+  it('masks ID numbers and phones for every role, warns on bad checksums, and keeps the real numbers on a masked save', async () => {
     const { house } = await setupHouse();
     const occ = (await must(
       call('archives.people.attach', {
@@ -72,16 +72,16 @@ describe('archives through the contract', () => {
     expect(occ.person.idNumber).toBe('110***********002X');
     expect(occ.person.idMasked).toBe(true);
     expect(occ.person.idWarning).toBeNull();
-    expect(occ.person.phone).toBe('13812345678');
+    expect(occ.person.phone).toBe('138****5678');
 
-    // saving the form with the masked value unchanged keeps the stored number
-    await must(call('archives.people.update', { id: occ.person.id, name: '张伟', idNumber: occ.person.idNumber, phone: '13812345678' }) as never);
-    await must(call('system.settings.update', { showFullIdNumbers: true }) as never);
+    // saving the form with the masked values unchanged keeps the stored numbers (docs/PRIVACY.md)
+    await must(call('archives.people.update', { id: occ.person.id, name: '张伟', idNumber: occ.person.idNumber, phone: occ.person.phone }) as never);
+    const row = await core.ctx.db.selectFrom('people').select(['phone', 'id_number']).where('id', '=', occ.person.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ phone: '13812345678', id_number: '11010519491231002X' });
     const hh = (await must(call('archives.household.get', { houseId: house.id }) as never)) as {
-      occupants: { person: { idNumber: string; idMasked: boolean } }[];
+      occupants: { person: { idNumber: string; idMasked: boolean; phone: string } }[];
     };
-    expect(hh.occupants[0].person.idNumber).toBe('11010519491231002X');
-    expect(hh.occupants[0].person.idMasked).toBe(false);
+    expect(hh.occupants[0].person).toMatchObject({ idNumber: '110***********002X', idMasked: true, phone: '138****5678' });
 
     // a wrong checksum is accepted with a warning
     const bad = (await must(call('archives.people.update', { id: occ.person.id, name: '张伟', idNumber: '110105194912310021' }) as never)) as {

@@ -100,7 +100,32 @@ describe('交付 (handover)', () => {
     expect(view.handover?.id).toBe(ho.id);
     expect(view.checklistItems.map((i) => i.label)).toContain('维修基金缴纳凭证');
     expect(view.defaultKeys).toContainEqual({ name: '电表箱钥匙', qty: 1 });
-    expect(view.owners).toEqual([{ name: '张三', phone: '13800138000' }]);
+    expect(view.owners).toEqual([{ personId: expect.any(Number), name: '张三', phone: '138****8000' }]);
+    expect(view.handover?.receiverPhone).toBe('138****8000');
+  });
+
+  it('the receiver phone starts as the owner’s masked phone: sent back as shown it stores the owner’s number; another * is refused (docs/PRIVACY.md)', async () => {
+    const { sold, other } = await setup();
+    const view = await get<HandoverViewT>('movein.handover.get', { houseId: sold.id });
+    const shown = view.owners[0].phone;
+    expect(shown).toBe('138****8000');
+
+    // a masked number that is no owner's of this house (0301 has none) is refused on its field
+    const wrong = await call('movein.handover.save', form(other.id, { defects: [], receiverPhone: shown }));
+    expect(wrong.ok).toBe(false);
+    if (!wrong.ok) expect(wrong.error.fields?.receiverPhone).toBe('电话号码不能包含 *，请输入完整号码');
+    const edited = await call('movein.handover.save', form(sold.id, { receiverPhone: '138****8001' }));
+    expect(edited.ok).toBe(false);
+    if (!edited.ok) expect(edited.error.fields?.receiverPhone).toBe('电话号码不能包含 *，请输入完整号码');
+    expect(await core.ctx.db.selectFrom('handovers').select('id').execute()).toHaveLength(0);
+
+    const ho = await get<HandoverT>('movein.handover.save', form(sold.id, { receiverPhone: shown }));
+    expect(ho.receiverPhone).toBe('138****8000');
+    const row = await core.ctx.db.selectFrom('handovers').select('receiver_phone').where('id', '=', ho.id).executeTakeFirstOrThrow();
+    expect(row.receiver_phone).toBe('13800138000');
+    // the defect's repair ticket carries the real number too: the worker calls it
+    const ticket = await core.ctx.db.selectFrom('tickets').select('phone').executeTakeFirstOrThrow();
+    expect(ticket.phone).toBe('13800138000');
   });
 
   it('a handover without defects creates no ticket', async () => {

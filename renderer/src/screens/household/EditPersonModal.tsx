@@ -20,7 +20,9 @@ export function EditPersonModal({ person, ...rest }: EditPersonModalProps) {
 
 function EditPersonForm({ person, onClose, onSaved }: { person: PersonT } & Omit<EditPersonModalProps, 'person'>) {
   const toInput = (v: PersonForm) => ({ id: person.id, ...toPersonInput(v) });
-  const form = useContractForm({ schema: PersonUpdate, initialValues: personFormFrom(person), toInput });
+  // phones and the ID number arrive masked (docs/PRIVACY.md); sent back unchanged, main keeps the stored ones
+  const shown = personFormFrom(person);
+  const form = useContractForm({ schema: PersonUpdate, initialValues: shown, toInput });
   return (
     <FormModal
       opened
@@ -35,7 +37,7 @@ function EditPersonForm({ person, onClose, onSaved }: { person: PersonT } & Omit
         onSaved();
       }}
     >
-      <PersonFormFields form={form} idMasked={person.idMasked} />
+      <PersonFormFields form={form} shown={shown} />
     </FormModal>
   );
 }

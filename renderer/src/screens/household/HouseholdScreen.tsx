@@ -3,7 +3,7 @@ import { IconBan, IconBuilding, IconEdit, IconHistory, IconPencilPlus } from '@t
 import { useState } from 'react';
 import type { OccupancyT, ParkingSpaceT, PersonT, VehicleT } from '../../../../shared/contract/archives';
 import { cstDateTime } from '../../../../shared/domain/time';
-import { showNotice, showSaved } from '../../app/call';
+import { showSaved } from '../../app/call';
 import { useNav } from '../../app/navigation';
 import { api } from '../../bridge';
 import { HOUSE_STATUS_BADGE } from '../../components/houseStatus';
@@ -51,14 +51,6 @@ export function HouseholdScreen({ houseId }: { houseId: number }) {
     setDialog(null);
     void reload();
   };
-
-  // main decides from the settings whether full ID numbers are sent; asking again picks up a changed setting
-  async function askReveal() {
-    const hh = await reload();
-    if (hh && hh.occupants.some((o) => o.person.idMasked)) {
-      showNotice('证件号码已隐藏', '当前设置不显示完整证件号码，可在“设置”中开启');
-    }
-  }
 
   if (!data) {
     if (error)
@@ -178,7 +170,6 @@ export function HouseholdScreen({ houseId }: { houseId: number }) {
             <OccupantsSection
               occupants={data.occupants}
               readOnly={voided}
-              onReveal={() => void askReveal()}
               onAdd={() => setDialog({ kind: 'attach' })}
               onEdit={(person) => setDialog({ kind: 'editPerson', person })}
               onMoveOut={(occ) => setDialog({ kind: 'moveOut', occ })}

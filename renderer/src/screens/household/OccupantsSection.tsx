@@ -1,28 +1,31 @@
-import { ActionIcon, Badge, Button, Collapse, Group, Stack, Table, Text, Tooltip, UnstyledButton } from '@mantine/core';
-import { IconChevronDown, IconChevronRight, IconEye, IconUserPlus, IconUsers } from '@tabler/icons-react';
+import { Badge, Button, Collapse, Group, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import { IconChevronDown, IconChevronRight, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ROLE_LABELS, type OccupancyT, type PersonT } from '../../../../shared/contract/archives';
 import { useNav } from '../../app/navigation';
+import { MaskedNumber } from '../../components/MaskedNumber';
 import { SectionCard } from '../../components/SectionCard';
+import { useCan } from '../../stores/auth';
 import { byMoveOut, byRole, leaseNote, ROLE_COLORS } from './roles';
 import classes from './OccupantsSection.module.css';
 
 interface OccupantsSectionProps {
   occupants: OccupancyT[];
   readOnly: boolean;
-  /** asks main again for the numbers; shown only while some are masked */
-  onReveal(): void;
   onAdd(): void;
   onEdit(person: PersonT): void;
   onMoveOut(occ: OccupancyT): void;
 }
 
-/** 住户: who lives here now, and (folded) who has moved out. */
-export function OccupantsSection({ occupants, readOnly, onReveal, onAdd, onEdit, onMoveOut }: OccupantsSectionProps) {
+/**
+ * 住户: who lives here now, and (folded) who has moved out. Main sends every phone and ID number
+ * masked; 显示 asks for one number and is audited (docs/PRIVACY.md). Phones may be revealed by every
+ * role (calling back is the counter's work), ID numbers only with ids.full.
+ */
+export function OccupantsSection({ occupants, readOnly, onAdd, onEdit, onMoveOut }: OccupantsSectionProps) {
   const [showPast, setShowPast] = useState(false);
   const current = occupants.filter((o) => o.active).sort(byRole);
   const past = occupants.filter((o) => !o.active).sort(byMoveOut);
-  const anyMasked = occupants.some((o) => o.person.idMasked);
 
   return (
     <SectionCard
@@ -32,13 +35,6 @@ export function OccupantsSection({ occupants, readOnly, onReveal, onAdd, onEdit,
       testId="occupants"
       actions={
         <>
-          {anyMasked && (
-            <Tooltip label="显示完整证件号码（需在设置中允许）">
-              <ActionIcon variant="subtle" color="gray" onClick={onReveal} aria-label="显示完整证件号码" data-testid="reveal-ids">
-                <IconEye size={18} />
-              </ActionIcon>
-            </Tooltip>
-          )}
           {!readOnly && (
             <Button size="xs" leftSection={<IconUserPlus size={16} />} onClick={onAdd} data-testid="occupant-add">
               添加住户
@@ -92,7 +88,9 @@ export function OccupantsSection({ occupants, readOnly, onReveal, onAdd, onEdit,
                       </Badge>
                     </Table.Td>
                     <Table.Td>{o.person.name}</Table.Td>
-                    <Table.Td>{o.person.phone ?? '—'}</Table.Td>
+                    <Table.Td className={classes.numbers}>
+                      <MaskedNumber masked={o.person.phone} reveal={{ subject: 'person', id: o.person.id, field: 'phone' }} label="联系电话" />
+                    </Table.Td>
                     <Table.Td>
                       {o.moveInDate ?? '入住日期不详'} 至 {o.moveOutDate ?? '—'}
                     </Table.Td>
@@ -110,13 +108,12 @@ export function OccupantsSection({ occupants, readOnly, onReveal, onAdd, onEdit,
 function OccupantRow({ occ, readOnly, onEdit, onMoveOut }: { occ: OccupancyT; readOnly: boolean; onEdit(p: PersonT): void; onMoveOut(o: OccupancyT): void }) {
   const p = occ.person;
   const go = useNav((s) => s.go);
+  const mayRevealIds = useCan('ids.full');
   const lease = leaseNote(occ);
-  const extra = [
-    p.birthday && `生日 ${p.birthday}`,
-    p.emergencyContact || p.emergencyPhone ? `紧急联系人 ${[p.emergencyContact, p.emergencyPhone].filter(Boolean).join(' ')}` : null,
-    p.workUnit && `工作单位 ${p.workUnit}`,
-    p.notes && `备注 ${p.notes}`,
-  ].filter((x): x is string => Boolean(x));
+  const reveal = (field: 'phone' | 'phone2' | 'emergencyPhone') => ({ subject: 'person' as const, id: p.id, field });
+  const extra = [p.birthday && `生日 ${p.birthday}`, p.workUnit && `工作单位 ${p.workUnit}`, p.notes && `备注 ${p.notes}`].filter((x): x is string =>
+    Boolean(x),
+  );
   return (
     <Table.Tr data-testid="occupant-row">
       <Table.Td className={classes.fit}>
@@ -142,6 +139,12 @@ function OccupantRow({ occ, readOnly, onEdit, onMoveOut }: { occ: OccupancyT; re
             {lease && ` · ${lease.text}`}
           </Text>
         )}
+        {(p.emergencyContact || p.emergencyPhone) && (
+          <Text size="xs" c="dimmed" className={classes.numbers} data-testid="person-emergency">
+            紧急联系人 {p.emergencyContact}{' '}
+            {p.emergencyPhone && <MaskedNumber masked={p.emergencyPhone} reveal={reveal('emergencyPhone')} label="紧急联系电话" />}
+          </Text>
+        )}
         {extra.length > 0 && (
           <Text size="xs" c="dimmed" lineClamp={2} title={extra.join(' · ')}>
             {extra.join(' · ')}
@@ -149,26 +152,29 @@ function OccupantRow({ occ, readOnly, onEdit, onMoveOut }: { occ: OccupancyT; re
         )}
       </Table.Td>
       <Table.Td className={classes.fit}>
-        <Text size="sm" className="fd-tabular">
-          {p.phone ?? (
+        <Text size="sm" className={classes.numbers} data-testid="person-phone">
+          {p.phone ? (
+            <MaskedNumber masked={p.phone} reveal={reveal('phone')} label="联系电话" />
+          ) : (
             <Text span c="dimmed" size="sm">
               电话未登记
             </Text>
           )}
-          {p.phone2 && (
-            <Text span size="xs" c="dimmed" ml={6}>
-              备用 {p.phone2}
-            </Text>
-          )}
         </Text>
+        {p.phone2 && (
+          <Text size="xs" c="dimmed" className={classes.numbers} data-testid="person-phone2">
+            备用 <MaskedNumber masked={p.phone2} reveal={reveal('phone2')} label="备用电话" />
+          </Text>
+        )}
         {p.idNumber ? (
-          <Text size="sm" ff="monospace" data-testid="person-id">
+          <Text size="sm" className={classes.numbers} data-testid="person-id">
             {p.idType && p.idType !== '身份证' && (
-              <Text span size="xs" c="dimmed" mr={4} ff="inherit">
+              <Text span size="xs" c="dimmed" mr={4}>
                 {p.idType}
               </Text>
             )}
-            {p.idNumber}
+            {/* without ids.full the masked number stays as it is: no 显示 (docs/ACCOUNTS.md) */}
+            <MaskedNumber masked={p.idNumber} reveal={mayRevealIds ? { subject: 'person', id: p.id, field: 'idNumber' } : null} label="证件号码" />
           </Text>
         ) : (
           <Text size="xs" c="dimmed">

@@ -13,15 +13,28 @@ interface PersonFieldsProps {
   /** server message for a field (already resolving any "person." prefix) */
   err(key: keyof PersonForm): string | undefined;
   clear(key: keyof PersonForm): void;
-  /** the stored ID number is shown masked; leaving it unchanged keeps it */
-  idMasked?: boolean;
+  /** the values the form opened with (编辑人员): numbers masked as main sends them; one left unchanged keeps the stored number */
+  shown?: PersonForm;
   /** the form path of each input (data-path), so a form can put the cursor on a refused one */
   pathOf?(key: keyof PersonForm): string;
 }
 
+type NumberKey = 'phone' | 'phone2' | 'idNumber' | 'emergencyPhone';
+
+/**
+ * The hint under a number that still has a * (docs/PRIVACY.md): unchanged, main keeps the stored
+ * number; edited but still masked, main refuses it with the same words as here.
+ */
+function maskedHint(v: PersonForm, shown: PersonForm | undefined, key: NumberKey): string | null {
+  if (!v[key].includes('*')) return null;
+  if (shown && v[key] === shown[key]) return '保持 * 不变即不修改';
+  return key === 'idNumber' ? '证件号码不能包含 *，请输入完整号码' : '电话号码不能包含 *，请输入完整号码';
+}
+
 /** The orange hint under 证件号码 while typing: the contract's rule for the type, then the GB 11643 check. */
-function idHint(v: PersonForm, idMasked: boolean | undefined): string | null {
-  if (idMasked && v.idNumber.includes('*')) return '号码已部分隐藏；不修改则保留原号码';
+function idHint(v: PersonForm, shown: PersonForm | undefined): string | null {
+  const masked = maskedHint(v, shown, 'idNumber');
+  if (masked) return masked;
   const n = normaliseIdNumber(toHalfWidth(v.idNumber));
   if (!n) return null;
   const type = v.idType ?? '身份证';
@@ -34,7 +47,7 @@ function idHint(v: PersonForm, idMasked: boolean | undefined): string | null {
  * No maxLength: a box that stops taking characters cuts pasted text silently; the contract says
  * the limit instead.
  */
-export function PersonFields({ value, onChange, err, clear, idMasked, pathOf }: PersonFieldsProps) {
+export function PersonFields({ value, onChange, err, clear, shown, pathOf }: PersonFieldsProps) {
   const set = <K extends keyof PersonForm>(key: K, v: PersonForm[K]) => {
     onChange({ ...value, [key]: v });
     clear(key);
@@ -47,7 +60,11 @@ export function PersonFields({ value, onChange, err, clear, idMasked, pathOf }: 
     ...path(key),
   });
 
-  const idStillMasked = idMasked && value.idNumber.includes('*');
+  // a masked number cannot be corrected in place: focusing it selects it all, so typing replaces it
+  const selectMasked = (e: React.FocusEvent<HTMLInputElement>) => {
+    if (e.currentTarget.value.includes('*')) e.currentTarget.select();
+  };
+  const phoneHint = (key: 'phone' | 'phone2' | 'emergencyPhone') => hintProps(maskedHint(value, shown, key) ?? phoneWarning(value[key]), err(key));
 
   return (
     <SimpleGrid cols={2} spacing="sm" verticalSpacing="xs">
@@ -62,8 +79,8 @@ export function PersonFields({ value, onChange, err, clear, idMasked, pathOf }: 
         error={err('gender')}
         {...path('gender')}
       />
-      <TextInput label="联系电话" data-testid="person-phone" {...text('phone')} {...hintProps(phoneWarning(value.phone), err('phone'))} />
-      <TextInput label="备用电话" data-testid="person-phone2" {...text('phone2')} {...hintProps(phoneWarning(value.phone2), err('phone2'))} />
+      <TextInput label="联系电话" data-testid="person-phone" {...text('phone')} {...phoneHint('phone')} onFocus={selectMasked} />
+      <TextInput label="备用电话" data-testid="person-phone2" {...text('phone2')} {...phoneHint('phone2')} onFocus={selectMasked} />
       <Select
         label="证件类型"
         data={[...ID_TYPES]}
@@ -79,11 +96,8 @@ export function PersonFields({ value, onChange, err, clear, idMasked, pathOf }: 
         label="证件号码"
         data-testid="person-idNumber"
         {...text('idNumber')}
-        {...hintProps(idHint(value, idMasked), err('idNumber'))}
-        onFocus={(e) => {
-          // a masked number cannot be corrected in place: start from blank
-          if (idStillMasked) e.currentTarget.select();
-        }}
+        {...hintProps(idHint(value, shown), err('idNumber'))}
+        onFocus={selectMasked}
       />
       <DateField
         label="生日"
@@ -95,7 +109,7 @@ export function PersonFields({ value, onChange, err, clear, idMasked, pathOf }: 
       />
       <TextInput label="工作单位" {...text('workUnit')} />
       <TextInput label="紧急联系人" {...text('emergencyContact')} />
-      <TextInput label="紧急联系电话" {...text('emergencyPhone')} {...hintProps(phoneWarning(value.emergencyPhone), err('emergencyPhone'))} />
+      <TextInput label="紧急联系电话" data-testid="person-emergencyPhone" {...text('emergencyPhone')} {...phoneHint('emergencyPhone')} onFocus={selectMasked} />
       <Textarea label="备注" autosize minRows={1} maxRows={4} style={{ gridColumn: '1 / -1' }} {...text('notes')} />
     </SimpleGrid>
   );
@@ -111,15 +125,7 @@ function at(values: Record<string, unknown>, path: string | undefined): PersonFo
  * ("person" for 添加住户's nested input) or at the top (编辑人员). Each edit sets only the field
  * that changed, so the other fields keep their messages until they are fixed.
  */
-export function PersonFormFields<V extends Record<string, unknown>>({
-  form,
-  path,
-  idMasked,
-}: {
-  form: UseFormReturnType<V>;
-  path?: string;
-  idMasked?: boolean;
-}) {
+export function PersonFormFields<V extends Record<string, unknown>>({ form, path, shown }: { form: UseFormReturnType<V>; path?: string; shown?: PersonForm }) {
   const key = (k: keyof PersonForm) => (path ? `${path}.${k}` : k);
   const value = at(form.values, path);
   const message = (k: keyof PersonForm) => {
@@ -134,7 +140,7 @@ export function PersonFormFields<V extends Record<string, unknown>>({
       }}
       err={message}
       clear={() => undefined}
-      idMasked={idMasked}
+      shown={shown}
       pathOf={key}
     />
   );

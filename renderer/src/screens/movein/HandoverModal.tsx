@@ -6,6 +6,7 @@ import { api } from '../../bridge';
 import { showNotice, showSaved, unwrap } from '../../app/call';
 import { FormModal } from '../../components/form/FormModal';
 import { parseInput, useContractForm } from '../../components/form/contractForm';
+import { hintProps } from '../../components/hints';
 
 interface HandoverModalProps {
   /** the house to hand over; null when closed */
@@ -35,6 +36,15 @@ export function HandoverModal({ houseId, onClose, onSaved }: HandoverModalProps)
   if (houseId === null) return null;
   if (!view) return null;
   return <HandoverForm key={houseId} view={view} onClose={onClose} onSaved={onSaved} />;
+}
+
+/**
+ * The owner's phone arrives masked (docs/PRIVACY.md) and starts as the receiver's: left as it is, main
+ * stores the owner's own number; edited but still with a *, main refuses it with these words.
+ */
+function receiverPhoneHint(value: string, ownerPhone: string | null): string | null {
+  if (!value.includes('*')) return null;
+  return value === ownerPhone ? '保持 * 不变即不修改（使用业主登记的电话）' : '电话号码不能包含 *，请输入完整号码';
 }
 
 type Num = number | string;
@@ -247,7 +257,16 @@ function HandoverForm({ view, onClose, onSaved }: { view: HandoverViewT; onClose
       <Divider label="领取人" labelPosition="left" />
       <SimpleGrid cols={4} spacing="sm">
         <TextInput label="领取人" withAsterisk {...form.getInputProps('receiverName')} data-testid="handover-receiver" />
-        <TextInput label="领取人电话" {...form.getInputProps('receiverPhone')} data-testid="handover-receiver-phone" />
+        <TextInput
+          label="领取人电话"
+          {...form.getInputProps('receiverPhone')}
+          {...hintProps(receiverPhoneHint(v.receiverPhone, owner?.phone ?? null), form.errors.receiverPhone ? String(form.errors.receiverPhone) : undefined)}
+          onFocus={(e) => {
+            // a masked number cannot be corrected in place: typing replaces it all
+            if (e.currentTarget.value.includes('*')) e.currentTarget.select();
+          }}
+          data-testid="handover-receiver-phone"
+        />
         <TextInput label="经办人" placeholder="默认为当前经办人" {...form.getInputProps('staff')} data-testid="handover-staff" />
         <TextInput label="备注" {...form.getInputProps('notes')} data-testid="handover-notes" />
       </SimpleGrid>
