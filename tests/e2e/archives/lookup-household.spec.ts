@@ -34,9 +34,10 @@ test('Ctrl+K finds a house as staff type it, Enter opens the household', async (
   await expect(page.getByTestId('household-title')).toHaveText('3栋2单元1502');
   const owner = page.getByTestId('occupant-row').first();
   await expect(owner).toContainText('曾丽华');
-  // ID numbers are masked by default
+  // ID numbers and phones are masked for every role (docs/PRIVACY.md)
   await expect(owner).toContainText('110***********002X');
   await expect(owner).not.toContainText('11010519491231002X');
+  await expect(owner).toContainText('139****5678');
   await expect(page.getByText('粤B12345')).toBeVisible();
 });
 
@@ -111,9 +112,11 @@ test('editing a person shows inline Chinese errors by each field, drops each onc
   await expect(birthday).toHaveValue('1975-08-22');
 
   await page.getByTestId('person-save').click();
-  await expect(page.getByTestId('occupant-row').first()).toContainText('13912340000', { timeout: 20_000 });
+  // shown masked for every role (docs/PRIVACY.md); the stored number is the one typed
+  await expect(page.getByTestId('occupant-row').first()).toContainText('139****0000', { timeout: 20_000 });
   hh = await harness.call('archives.household.get', { houseId });
-  expect(hh.occupants[0].person.phone).toBe('13912340000');
+  expect(hh.occupants[0].person.phone).toBe('139****0000');
+  expect((await harness.call('privacy.reveal', { subject: 'person', id: hh.occupants[0].person.id, field: 'phone' })).value).toBe('13912340000');
   expect(hh.occupants[0].person.idWarning).toMatch('校验位');
   expect(hh.occupants[0].person.birthday).toBe('1975-08-22');
 });

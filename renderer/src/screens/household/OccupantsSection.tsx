@@ -140,7 +140,7 @@ function OccupantRow({ occ, readOnly, onEdit, onMoveOut }: { occ: OccupancyT; re
           </Text>
         )}
         {(p.emergencyContact || p.emergencyPhone) && (
-          <Text size="xs" c="dimmed" className={classes.numbers} data-testid="person-emergency">
+          <Text size="xs" c="dimmed" className={classes.numbers} data-testid="occupant-emergency">
             紧急联系人 {p.emergencyContact}{' '}
             {p.emergencyPhone && <MaskedNumber masked={p.emergencyPhone} reveal={reveal('emergencyPhone')} label="紧急联系电话" />}
           </Text>
@@ -152,7 +152,7 @@ function OccupantRow({ occ, readOnly, onEdit, onMoveOut }: { occ: OccupancyT; re
         )}
       </Table.Td>
       <Table.Td className={classes.fit}>
-        <Text size="sm" className={classes.numbers} data-testid="person-phone">
+        <Text size="sm" className={classes.numbers} data-testid="occupant-phone">
           {p.phone ? (
             <MaskedNumber masked={p.phone} reveal={reveal('phone')} label="联系电话" />
           ) : (
@@ -162,7 +162,7 @@ function OccupantRow({ occ, readOnly, onEdit, onMoveOut }: { occ: OccupancyT; re
           )}
         </Text>
         {p.phone2 && (
-          <Text size="xs" c="dimmed" className={classes.numbers} data-testid="person-phone2">
+          <Text size="xs" c="dimmed" className={classes.numbers} data-testid="occupant-phone2">
             备用 <MaskedNumber masked={p.phone2} reveal={reveal('phone2')} label="备用电话" />
           </Text>
         )}
