@@ -91,9 +91,30 @@ const FIELD_LABELS: Record<string, string> = {
   voided_at: '作废时间',
   void_reason: '作废原因',
   status_before_hold: '挂起前状态',
+  // renovation edits (renovation/renovations.ts), named as the contract names them
+  applicant: '申请人',
+  applicantPhone: '申请人电话',
+  contractor: '施工单位',
+  contractorContact: '施工负责人',
+  contractorPhone: '施工单位电话',
+  workers: '施工人员',
+  startDate: '开工日期',
+  endDate: '完工日期',
+  scope: '装修范围',
+  items: '装修项目',
+  deposit: '装修押金',
+  fees: '费用',
+  hotWork: '动火作业',
 };
 
-const PHONE_FIELDS = new Set(['phone', 'phone2', 'emergency_phone', 'emergencyPhone', 'servicePhone', 'centrePhone']);
+/** where one entity's field means something else than the same key elsewhere */
+const ENTITY_FIELD_LABELS: Record<string, Record<string, string>> = {
+  notice_template: { name: '模板名称', kind: '通知类别', title: '标题', body: '正文', fields: '自定义字段' },
+  calendar: { kind: '日期类型', name: '名称' },
+};
+const DAY_KINDS: Record<string, string> = { holiday: '节假日', workday: '调休上班', normal: '正常' };
+
+const PHONE_FIELDS = new Set(['phone', 'phone2', 'emergency_phone', 'emergencyPhone', 'servicePhone', 'centrePhone', 'applicantPhone', 'contractorPhone']);
 const ID_FIELDS = new Set(['id_number', 'idNumber']);
 
 const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
@@ -110,12 +131,13 @@ function shown(field: string, v: unknown): string {
   return s.length > 40 ? `${s.slice(0, 40)}…` : s;
 }
 
-function changeText(field: string, change: unknown): string | null {
-  const label = FIELD_LABELS[field] ?? field;
+function changeText(field: string, change: unknown, entity = ''): string | null {
+  const label = ENTITY_FIELD_LABELS[entity]?.[field] ?? FIELD_LABELS[field] ?? field;
   if (change === 'changed') return `${label} 已更换`;
   if (!Array.isArray(change) || change.length !== 2) return null;
   const [a, b] = change as [unknown, unknown];
   if ((a && typeof a === 'object') || (b && typeof b === 'object')) return `${label} 已修改`;
+  if (entity === 'calendar' && field === 'kind') return `${label} ${DAY_KINDS[str(a)] ?? str(a)} → ${DAY_KINDS[str(b)] ?? str(b)}`;
   return `${label} ${shown(field, a)} → ${shown(field, b)}`;
 }
 
@@ -131,7 +153,7 @@ function changesText(row: AuditRow): string | null {
   const record = d.changes && typeof d.changes === 'object' ? (d.changes as Record<string, unknown>) : row.action === 'update' ? d : null;
   if (record) {
     const parts = Object.entries(record)
-      .map(([k, v]) => changeText(k, v))
+      .map(([k, v]) => changeText(k, v, row.entity))
       .filter((x): x is string => !!x);
     return parts.length ? parts.join('；') : null;
   }

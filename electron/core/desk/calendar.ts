@@ -52,13 +52,15 @@ export async function calendarYear(ctx: CoreContext, year: number) {
 export async function setCalendarDay(ctx: CoreContext, input: { date: string; kind: 'holiday' | 'workday' | 'normal'; name?: string | null }) {
   const year = Number(input.date.slice(0, 4));
   await ctx.db.transaction().execute(async (trx) => {
+    // the day it replaces, for the audit line's before → after (docs/AUDIT.md); no row is a normal day
+    const was = await trx.selectFrom('calendar_days').select(['kind', 'name']).where('date', '=', input.date).executeTakeFirst();
     await trx.deleteFrom('calendar_days').where('date', '=', input.date).execute();
-    if (input.kind !== 'normal')
-      await trx
-        .insertInto('calendar_days')
-        .values({ date: input.date, kind: input.kind, name: input.name || (input.kind === 'holiday' ? '节假日' : '调休上班'), source: 'manual' })
-        .execute();
-    await audit(trx, await ctx.actor(), 'calendar', null, 'set', input);
+    const name = input.kind === 'normal' ? null : input.name || (input.kind === 'holiday' ? '节假日' : '调休上班');
+    if (name !== null) await trx.insertInto('calendar_days').values({ date: input.date, kind: input.kind, name, source: 'manual' }).execute();
+    const changes: Record<string, [string | null, string | null]> = {};
+    if ((was?.kind ?? 'normal') !== input.kind) changes.kind = [was?.kind ?? 'normal', input.kind];
+    if ((was?.name ?? null) !== name) changes.name = [was?.name ?? null, name];
+    await audit(trx, await ctx.actor(), 'calendar', null, 'set', { ...input, changes });
   });
   return calendarYear(ctx, year);
 }

@@ -94,7 +94,12 @@ export async function saveTemplate(ctx: CoreContext, input: TemplateInputT): Pro
       if (before.voidedAt) throw new UserError('CONFLICT', '该模板已作废，不能修改');
       await trx.updateTable('notice_templates').set(values).where('id', '=', input.id).execute();
       id = input.id;
-      await audit(trx, actor, 'notice_template', id, 'update', { name: input.name });
+      // before → after of each changed field (docs/AUDIT.md), the name kept for the line's subject
+      const after = { name: input.name, kind: input.kind, title: input.title, body: input.body, fields: input.fields };
+      const changes: Record<string, [unknown, unknown]> = {};
+      for (const key of Object.keys(after) as Array<keyof typeof after>)
+        if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changes[key] = [before[key], after[key]];
+      await audit(trx, actor, 'notice_template', id, 'update', { name: input.name, changes });
     } else {
       ({ id } = await trx
         .insertInto('notice_templates')
