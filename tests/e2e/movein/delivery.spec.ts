@@ -41,6 +41,9 @@ test('交付入住: plan, handover with a defect → 已交付 and a 报修 tick
   await row.getByTestId('movein-handover').click();
   await expect(page.getByTestId('handover-save')).toBeVisible({ timeout: 20_000 });
   await expect(page.getByTestId('handover-receiver')).toHaveValue('业主1502');
+  // the owner's phone arrives masked (docs/PRIVACY.md); left as it is, main stores the owner's number
+  await expect(page.getByTestId('handover-receiver-phone')).toHaveValue('138****1502');
+  await expect(page.getByText('保持 * 不变即不修改（使用业主登记的电话）')).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('movein-form-top-1366.png') });
   await expect(page.getByTestId('handover-key-row')).toHaveCount(4);
   await page.getByTestId('handover-check-idcard').check();
@@ -76,6 +79,9 @@ test('交付入住: plan, handover with a defect → 已交付 and a 报修 tick
   expect(ticket.ticket.type).toBe('报修');
   expect(ticket.ticket.houseId).toBe(houseId);
   expect(ticket.ticket.description).toContain('窗框渗水');
+  expect(view.handover?.receiverPhone).toBe('138****1502');
+  // the repair ticket carries the owner's real number for the worker's call
+  expect((await harness.call('privacy.reveal', { subject: 'ticket', id: ticket.ticket.id, field: 'phone' })).value).toBe('13800131502');
   const plan = await harness.call('movein.plan.get', { buildingId: view.house.buildingId });
   expect(plan).toMatchObject({ date: '2026-12-20', place: '会所一楼大厅' });
 
@@ -91,6 +97,7 @@ test('交付入住: plan, handover with a defect → 已交付 and a 报修 tick
   await expect(card.getByTestId('movein-section-status')).toHaveText('已入住', { timeout: 20_000 });
   await expect(card).toContainText('入户门钥匙×3');
   await expect(card).toContainText(ticket.ticket.no);
+  await expect(card).toContainText('领取人：业主1502 138****1502');
   await card.scrollIntoViewIfNeeded();
   await page.screenshot({ path: test.info().outputPath('movein-household-1366.png') });
 });
