@@ -40,12 +40,16 @@ export const Yuan = (label: string) =>
     .max(MAX_YUAN, `${label}不超过${MAX_YUAN}元`)
     .refine(twoDecimals, `${label}最多两位小数`);
 
-const Phone = (label: string) =>
+/**
+ * A phone. `masked`: the screen shows this one masked (138****5678, docs/PRIVACY.md), so the form may
+ * send the * back; main keeps the stored number for it or refuses it (core/renovation/numbers.ts).
+ */
+const Phone = (label: string, masked = false) =>
   z
     .string()
     .trim()
     .max(30, `${label}不超过30字`)
-    .regex(/^[\d\s+\-()（）转]*$/, `${label}只能包含数字和 - + ( )`)
+    .regex(masked ? /^[\d\s+\-()（）转*]*$/ : /^[\d\s+\-()（）转]*$/, `${label}只能包含数字和 - + ( )`)
     .nullable()
     .optional()
     .transform((v) => (v ? v : null));
@@ -53,7 +57,7 @@ const Phone = (label: string) =>
 export const Worker = z.object({
   name: reqText(20, '工人姓名'),
   idNo: optText(30, '证件号码'),
-  phone: Phone('工人电话'),
+  phone: Phone('工人电话', true),
 });
 
 export const Fee = z.object({ name: reqText(30, '费用名称'), amount: Yuan('费用金额') });
@@ -76,7 +80,7 @@ export const RenovationInput = z
     id: Id.optional(),
     houseId: Id,
     applicant: reqText(30, '申请人'),
-    applicantPhone: Phone('申请人电话'),
+    applicantPhone: Phone('申请人电话', true),
     contractor: reqText(60, '施工单位'),
     contractorContact: optText(30, '施工负责人'),
     contractorPhone: Phone('施工单位电话'),
@@ -161,7 +165,7 @@ export const MoveOutInput = z
   .object({
     houseId: Id,
     applicant: reqText(30, '申请人'),
-    phone: Phone('联系电话'),
+    phone: Phone('联系电话', true),
     relation: z.enum(MOVE_OUT_RELATIONS, { message: '请选择与本户关系' }),
     items: z.array(PassItem).min(1, '请至少填写一项物品').max(40, '物品最多40项'),
     plate: optText(12, '车牌号'),

@@ -83,4 +83,18 @@ export interface DocumentSource {
   unit(i: number): Promise<DocPage[]>;
   /** documents with a hand-fitted layout of their own (受理单, 派工单) render themselves; units are then ignored */
   own?: { html(): Promise<string>; word(): Promise<Buffer> };
+  /** the full numbers this output carries (docs/PRIVACY.md): each preview, print, PDF and Word file of it writes one printFull audit line per entry */
+  fullNumbers?: FullNumbers[];
+}
+
+/** One record whose full numbers a printout carries: a 派工单's ticket, a packet's house. */
+export interface FullNumbers {
+  entity: 'ticket' | 'house';
+  id: number;
+  /** the fields printed in full, as privacy.reveal names them */
+  fields: Array<'phone' | 'idNumber'>;
+  /** the document's name on the audit line: 派工单, 入住资料包 */
+  document: string;
+  /** what the audit screen names the record by when it has no name of its own (工单号, 房号) */
+  label: string;
 }

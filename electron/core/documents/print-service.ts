@@ -15,7 +15,7 @@ import { countPdfPages } from './pdf-pages';
 import { PrintJobs } from './print-jobs';
 import { allPages, renderHtml, renderWord, sourceFor } from './registry';
 import { renderPagesHtml } from './html-render';
-import { logPrint, type PrintLogFacts } from './print-log';
+import { logPreview, logPrint, type PrintLogFacts } from './print-log';
 
 export type PrintOutcome = { printed: boolean; message: string };
 
@@ -71,7 +71,14 @@ export async function mergePdfs(parts: Buffer[]): Promise<Buffer> {
   return Buffer.from(await out.save());
 }
 
-const factsOf = (src: DocumentSource): PrintLogFacts => ({ kind: src.kind, title: src.title, audience: src.audience, houseId: src.houseId, refId: src.refId });
+const factsOf = (src: DocumentSource): PrintLogFacts => ({
+  kind: src.kind,
+  title: src.title,
+  audience: src.audience,
+  houseId: src.houseId,
+  refId: src.refId,
+  fullNumbers: src.fullNumbers,
+});
 
 interface Batch<H> {
   status: BatchStatusT;
@@ -184,6 +191,8 @@ export function printHandlers<H>(ctx: CoreContext, engine: PrintEngine<H>, opts:
       const html = await renderHtml(src, pages);
       const { pdf, handle } = await engine.render(html, src.pageSize, true);
       const pageCount = await countPdfPages(pdf);
+      // the preview shows the page on screen: full numbers on it are audited as a print is (docs/PRIVACY.md)
+      await logPreview(ctx, factsOf(src));
       const jobId = jobs.add({
         title: src.title,
         kind: src.kind,

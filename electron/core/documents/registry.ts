@@ -4,7 +4,7 @@
 import type { CoreContext } from '../context';
 import { UserError } from '../errors';
 import { DOCUMENT_KIND_TITLES, type DocumentKindT, type DocumentRequestT } from '../../../shared/contract/documents';
-import { gatherTicket, renderTicketDocument } from './ticket-documents';
+import { gatherTicket, renderTicketDocument, ticketFullNumbers } from './ticket-documents';
 import { ticketWord } from './word/ticket-word';
 import { letterheadFor } from './letterhead';
 import { renderPagesHtml } from './html-render';
@@ -29,7 +29,7 @@ export const documentByCliName = (name: string): DocumentKindT | undefined => (O
 
 /** 受理单 and 派工单 keep their hand-fitted layout (ticket-documents.ts) and render themselves. */
 async function ticketSource(ctx: CoreContext, req: Extract<DocumentRequestT, { document: 'acceptanceSlip' | 'workOrder' }>): Promise<DocumentSource> {
-  const data = await gatherTicket(ctx, req.ticketId);
+  const data = await gatherTicket(ctx, req.ticketId, req.document);
   const title = DOCUMENT_KIND_TITLES[req.document];
   const t = data.d.ticket;
   return {
@@ -44,9 +44,10 @@ async function ticketSource(ctx: CoreContext, req: Extract<DocumentRequestT, { d
     count: 1,
     unit: async () => [],
     own: {
-      html: async () => (await renderTicketDocument(ctx, { document: req.document, ticketId: req.ticketId, pageSize: req.pageSize })).html,
+      html: async () => (await renderTicketDocument(ctx, { document: req.document, ticketId: req.ticketId, pageSize: req.pageSize }, data)).html,
       word: () => ticketWord(req.document, data, title),
     },
+    fullNumbers: ticketFullNumbers(req.document, data),
   };
 }
 

@@ -3,13 +3,14 @@
 import type { CoreContext } from '../context';
 import type { TicketDetailT } from '../../../shared/contract/desk';
 import { cstDateTime } from '../../../shared/domain/time';
+import { maskPhone } from '../../../shared/domain/mask';
 import { getTicketDetail } from '../desk/ticket-read';
 import { DEFAULT_SETTINGS } from '../system/settings';
 import { letterheadFor } from './letterhead';
 import { GRID, contentMm, h, page, raw, type PageSize, type Raw } from './html';
 import { fitText, linesFor, PT_MM, type TextFit } from './fit';
 import { printFontCss } from './fonts';
-import type { Row } from './model';
+import type { FullNumbers, Row } from './model';
 
 export type TicketDocument = 'acceptanceSlip' | 'workOrder';
 export const DOCUMENT_TITLES: Record<TicketDocument, string> = { acceptanceSlip: '受理单', workOrder: '派工单' };
@@ -151,6 +152,9 @@ export const SLIP_TEXT = {
 export const WORK_ORDER_TEXT = {
   signs: ['处理人签字：', '业主签字确认：', '客服复核：'],
   note: (phone: string) => `完工后请业主签字确认，并于当日将本单交回客服中心。服务电话：${phone}`,
+  /** the 派工单 carries the resident's whole phone (the technician calls before the visit) and says so (docs/PRIVACY.md) */
+  fullPhone: '（完整号码）',
+  privacy: '本单含完整联系电话，仅供上门联系，用后交回客服中心。',
 };
 
 /** 联: the owner's copy above the cut line, the centre's stub with signatures below it (A5: a page each). */
@@ -212,7 +216,7 @@ export function workOrderRows(t: TicketDetailT['ticket'], f: Facts): { rows: Row
     [['位置', t.location]],
     [
       ['联系人', t.reporter ?? ''],
-      ['联系电话', t.phone ?? ''],
+      ['联系电话', t.phone ? `${t.phone}${WORK_ORDER_TEXT.fullPhone}` : ''],
     ],
     [
       ['处理部门', t.department ?? ''],
@@ -245,7 +249,9 @@ function workOrder(d: TicketDetailT, lh: Letterhead, f: Facts, size: PageSize): 
   const pg = contentMm(size);
   const { rows, after } = workOrderRows(t, f);
   const notes = WORK_NOTES_MM[size];
-  const fixed = HEADER_MM + rowsHeight([...rows, ...after], pg.w) + cellPad + notes.result + cellPad + notes.materials + cellPad + SIGN_MM + NOTE_MM;
+  const full = !!t.phone;
+  const fixed =
+    HEADER_MM + rowsHeight([...rows, ...after], pg.w) + cellPad + notes.result + cellPad + notes.materials + cellPad + SIGN_MM + NOTE_MM * (full ? 2 : 1);
   const room = pg.h - SLACK_MM - fixed;
   const fit = fitText(t.description, { widthMm: cellWidth(pg.w, true), heightMm: room }, WORK_ORDER_SIZES);
   const boxMm = Math.min(room, Math.max(MIN_TEXT_MM, linesFor(fit.text, fit.sizePt, cellWidth(pg.w, true)) * lineMm(fit.sizePt, fit.lineHeight)));
@@ -269,6 +275,7 @@ function workOrder(d: TicketDetailT, lh: Letterhead, f: Facts, size: PageSize): 
     ])}
     <div class="sign">${WORK_ORDER_TEXT.signs.map((x) => h`<div>${x}</div>`)}</div>
     <div class="note">${WORK_ORDER_TEXT.note(lh.phone)}</div>
+    ${full ? h`<div class="note">${WORK_ORDER_TEXT.privacy}</div>` : ''}
   </div>`,
   ];
   if (fit.truncated) body.push(continuation('派工单', t, lh));
@@ -282,18 +289,35 @@ export interface TicketData {
   facts: Facts;
 }
 
-export async function gatherTicket(ctx: CoreContext, ticketId: number): Promise<TicketData> {
+/**
+ * The ticket as the document prints it. The phone is read from the row itself, whatever the screens'
+ * read gives: the 受理单 goes home with the resident and prints it masked; the 派工单 goes to the
+ * technician, who must call, and prints it whole (docs/PRIVACY.md).
+ */
+export async function gatherTicket(ctx: CoreContext, ticketId: number, document: TicketDocument): Promise<TicketData> {
   const d = await getTicketDetail(ctx, ticketId);
-  const [lh, facts] = await Promise.all([letterhead(ctx, d.ticket.estateId), factsOf(ctx, d)]);
-  return { d, lh, facts };
+  const [lh, facts, stored] = await Promise.all([
+    letterhead(ctx, d.ticket.estateId),
+    factsOf(ctx, d),
+    ctx.db.selectFrom('tickets').select('phone').where('id', '=', ticketId).executeTakeFirstOrThrow(),
+  ]);
+  const phone = stored.phone ? (document === 'workOrder' ? stored.phone : maskPhone(stored.phone)) : null;
+  return { d: { ...d, ticket: { ...d.ticket, phone } }, lh, facts };
+}
+
+/** the printFull audit lines a ticket document's outputs write: the 派工单 with a phone on it */
+export function ticketFullNumbers(document: TicketDocument, data: TicketData): FullNumbers[] {
+  const t = data.d.ticket;
+  return document === 'workOrder' && t.phone ? [{ entity: 'ticket', id: t.id, fields: ['phone'], document: DOCUMENT_TITLES.workOrder, label: t.no }] : [];
 }
 
 /** Renders a ticket document as a self-contained HTML page (fonts embedded), ready for Chromium to print. */
 export async function renderTicketDocument(
   ctx: CoreContext,
   input: { document: TicketDocument; ticketId: number; pageSize?: PageSize },
+  data?: TicketData,
 ): Promise<{ html: string; fileName: string; title: string }> {
-  const { d, lh, facts } = await gatherTicket(ctx, input.ticketId);
+  const { d, lh, facts } = data ?? (await gatherTicket(ctx, input.ticketId, input.document));
   const title = DOCUMENT_TITLES[input.document];
   const size = input.pageSize ?? 'A4';
   const { body } = input.document === 'acceptanceSlip' ? acceptanceSlip(d, lh, facts, size) : workOrder(d, lh, facts, size);

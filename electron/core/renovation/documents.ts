@@ -1,13 +1,15 @@
 // 装修许可证, 动火作业许可证 and 搬迁放行条 (PRODUCT.md §5–§6) as blocks (documents/model.ts): the
-// registry renders them to the preview, the printer and Word. The permit is posted on the door, so
-// workers' ID numbers are masked; long worker or item lists go to an annex page rather than overflow.
+// registry renders them to the preview, the printer and Word. The permit is posted on the door, so the
+// applicant's phone and the workers' ID numbers and phones are masked; the contractor's phone is a
+// business number neighbours must be able to call, and stays whole. The pass goes through the gate:
+// the resident's phone is masked (docs/PRIVACY.md). Long worker or item lists go to an annex page.
 import type { CoreContext } from '../context';
 import type { DocumentRequestT } from '../../../shared/contract/documents';
 import type { MoveOutPassT, RenovationT } from '../../../shared/contract/renovation';
 import { UserError } from '../errors';
 import type { Block, DocPage, DocumentSource } from '../documents/model';
 import { letterheadFor } from '../documents/letterhead';
-import { maskIdNumber } from '../../../shared/domain/idcard';
+import { maskIdNumber, maskPhone } from '../../../shared/domain/mask';
 import { chineseDay, cstDate } from '../../../shared/domain/time';
 import { getRenovation } from './renovations';
 import { getPass } from './moveout';
@@ -46,7 +48,7 @@ function workersTable(workers: RenovationT['workers'], from = 0): Block {
       { label: '身份证号', width: 4, align: 'center' },
       { label: '联系电话', width: 3, align: 'center' },
     ],
-    rows: workers.map((w, i) => [String(from + i + 1), w.name, w.idNo ? maskIdNumber(w.idNo) : '', w.phone ?? '']),
+    rows: workers.map((w, i) => [String(from + i + 1), w.name, w.idNo ? maskIdNumber(w.idNo) : '', maskPhone(w.phone)]),
   };
 }
 
@@ -64,7 +66,7 @@ function permitPages(r: RenovationT, centre: string, issued: string): DocPage[] 
         // the house and the period stand large in the box above
         {
           cells: [
-            ['申请人', withPhone(r.applicant, r.applicantPhone)],
+            ['申请人', withPhone(r.applicant, maskPhone(r.applicantPhone))],
             ['施工单位', r.contractor],
           ],
         },
@@ -135,7 +137,7 @@ function hotWorkPages(r: RenovationT, centre: string, issued: string): DocPage[]
             {
               cells: [
                 ['监护人', h.guardian],
-                ['申请人', withPhone(r.applicant, r.applicantPhone)],
+                ['申请人', withPhone(r.applicant, maskPhone(r.applicantPhone))],
               ],
             },
             { cells: [['防火措施', h.measures]], minMm: 18 },
@@ -207,7 +209,7 @@ function passPages(p: MoveOutPassT, centre: string): DocPage[] {
       },
       {
         cells: [
-          ['联系电话', p.phone ?? '—'],
+          ['联系电话', maskPhone(p.phone) || '—'],
           ['车牌号', p.plate ?? '—'],
         ],
       },

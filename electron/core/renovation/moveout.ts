@@ -12,6 +12,7 @@ import { cstDate } from '../../../shared/domain/time';
 import { normalisePlate } from '../../../shared/domain/text';
 import type { MoveOutInput, MoveOutPassT } from '../../../shared/contract/renovation';
 import { houseFacts, nextYearNo, parseJson } from './common';
+import { keptPhone, occupantPhones } from './numbers';
 
 type Row = Selectable<MoveOutPassesTable>;
 
@@ -81,6 +82,8 @@ export async function savePass(ctx: CoreContext, input: z.output<typeof MoveOutI
   if (input.validTo < today) throw new UserError('VALIDATION', '有效期已过，请重新选择日期', { validTo: '有效期截止不能早于今天' });
   const id = await inTransaction(ctx.db, async (trx) => {
     await houseFacts(trx, input.houseId);
+    // the form prefills the applicant from the household, whose phones the screen shows masked (numbers.ts)
+    const phone = keptPhone(input.phone, await occupantPhones(trx, input.houseId), 'phone');
     const passNo = await nextYearNo(
       trx,
       'FX',
@@ -93,7 +96,7 @@ export async function savePass(ctx: CoreContext, input: z.output<typeof MoveOutI
         house_id: input.houseId,
         pass_no: passNo,
         applicant: input.applicant,
-        phone: input.phone,
+        phone,
         relation: input.relation,
         items: JSON.stringify(input.items),
         plate: input.plate ? normalisePlate(input.plate) : null,

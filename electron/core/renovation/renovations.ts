@@ -11,6 +11,7 @@ import { UserError, conflict, notFound } from '../errors';
 import { cstDate } from '../../../shared/domain/time';
 import type { AcceptInput, InspectInput, InspectionT, RefundInput, RenovationInput, RenovationStatusT, RenovationT } from '../../../shared/contract/renovation';
 import { houseFacts, nextYearNo, parseJson, toFen, toYuan } from './common';
+import { keptPhone, keptWorkers, occupantPhones } from './numbers';
 
 type Row = Selectable<RenovationsTable>;
 type StoredRefund = { amount: number; deducted: number; reason: string | null; at: string; by: string };
@@ -85,13 +86,11 @@ export async function saveRenovation(ctx: CoreContext, input: z.output<typeof Re
   const actor = await ctx.actor();
   const now = ctx.now();
   const at = now.toISOString();
-  const values = {
+  const base = {
     applicant: input.applicant,
-    applicant_phone: input.applicantPhone,
     contractor: input.contractor,
     contractor_contact: input.contractorContact,
     contractor_phone: input.contractorPhone,
-    workers: JSON.stringify(input.workers),
     start_date: input.startDate,
     end_date: input.endDate,
     scope: input.scope,
@@ -102,8 +101,15 @@ export async function saveRenovation(ctx: CoreContext, input: z.output<typeof Re
     updated_at: at,
   };
   const id = await inTransaction(ctx.db, async (trx) => {
-    if (input.id) {
-      const before = await rowOf(trx, input.id);
+    const before = input.id ? await rowOf(trx, input.id) : null;
+    // the form shows these numbers masked (renovationForScreen): masked ones sent back keep the stored numbers (numbers.ts)
+    const occupants = await occupantPhones(trx, input.houseId);
+    const values = {
+      ...base,
+      applicant_phone: keptPhone(input.applicantPhone, [before?.applicant_phone ?? null, ...occupants], 'applicantPhone'),
+      workers: JSON.stringify(keptWorkers(input.workers, before ? parseJson<RenovationT['workers']>(before.workers, []) : [])),
+    };
+    if (before) {
       if (before.house_id !== input.houseId) throw new UserError('VALIDATION', '装修登记不能改到另一套房屋');
       allowOnly(before, ['申请中', '施工中'], '修改');
       const changed = (Object.keys(values) as Array<keyof typeof values>).filter((k) => k !== 'updated_at' && before[k] !== values[k]);

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { docCore, type DocCore } from './fixtures';
+import { signInAs } from '../helpers/temp-core';
 import { allPages, renderHtml, renderWord, sourceFor } from '../../../electron/core/documents/registry';
 import { DEFAULT_TEXTS } from '../../../electron/core/documents/packet/texts';
 import { PACKET_PARTS, PACKET_PART_TITLES, type DocumentRequestT } from '../../../shared/contract/documents';
@@ -35,6 +36,8 @@ describe('入住资料包', () => {
   it('prefills every part from the archive, one A4 sheet a part, the same words in the Word file', async () => {
     core = await docCore();
     await withOwner(core);
+    // a 前台客服 prints it: ID numbers masked (docs/PRIVACY.md)
+    await signInAs(core.dispatch, 'clerk');
     const src = await sourceFor(core.ctx, packet([core.houseId], { date: '2026-12-20', place: '3栋一楼大堂' }));
     expect(src.fileBase).toBe('入住资料包-3栋2单元1502');
     expect(src.houseId).toBe(core.houseId);
@@ -60,7 +63,7 @@ describe('入住资料包', () => {
         '恭 贺 乔 迁 之 喜',
       ])
         expect(t).toContain(w);
-      // phones and ID numbers masked (设置 does not show full ID numbers by default)
+      // phones and ID numbers masked (a 前台客服 has no ids.full)
       expect(t).toContain('138****1111');
       expect(t).toContain('110***********002X');
       expect(t).not.toContain('13800001111');
@@ -71,10 +74,9 @@ describe('入住资料包', () => {
     expect(text).toContain('尊敬的李建国、王秀英：');
   });
 
-  it('shows the full ID number when 设置 allows it; blank lines for the day and place when not given', async () => {
+  it('shows the full ID number to a role with ids.full (the administrator); blank lines for the day and place when not given', async () => {
     core = await docCore();
     await withOwner(core);
-    await core.call('system.settings.update', { showFullIdNumbers: true });
     const text = htmlText(await renderHtml(await sourceFor(core.ctx, packet([core.houseId], { parts: ['ownerForm', 'notice'] }))));
     expect(text).toContain('11010519491231002X');
     expect(text).toContain('＿＿＿＿年＿＿月＿＿日');

@@ -16,8 +16,10 @@ export interface PacketPerson {
   /** masked: 138****1111 */
   phone: string;
   idType: string;
-  /** masked unless 设置 shows full ID numbers */
+  /** masked unless the user may see full ID numbers (mayRevealIds, docs/PRIVACY.md) */
   idNumber: string;
+  /** idNumber is printed in full */
+  idFull: boolean;
   workUnit: string;
   emergency: string;
 }
@@ -147,8 +149,20 @@ function processSheet(h: PacketHouse, pc: PacketContext): Block[] {
   ];
 }
 
+/** the people the 业主登记表 prints: up to 4 owners and 6 family members */
+const formPeople = (h: PacketHouse) => ({ owners: h.owners.slice(0, 4), family: h.family.slice(0, 6) });
+
+/** the words on a page that carries full ID numbers (docs/PRIVACY.md) */
+export const FULL_ID_NOTE = '本页含完整证件号码，请妥善保管。';
+
+/** whether the house's 业主登记表 prints an ID number in full: its outputs are then audited (printFull) */
+export function ownerFormHasFullIds(h: PacketHouse): boolean {
+  const { owners, family } = formPeople(h);
+  return [...owners, ...family].some((p) => p.idFull && p.idNumber);
+}
+
 function ownerForm(h: PacketHouse, pc: PacketContext): Block[] {
-  const owners = h.owners.slice(0, 4);
+  const { owners, family } = formPeople(h);
   const emergency = h.owners.find((o) => o.emergency)?.emergency ?? '';
   return [
     ...form('ownerForm', pc, [`项目：${h.estateName}`, `房号：${h.label}`, '登记日期：＿＿＿＿年＿＿月＿＿日']),
@@ -218,7 +232,7 @@ function ownerForm(h: PacketHouse, pc: PacketContext): Block[] {
         { label: '工作单位/学校', width: 3.4 },
       ],
       rows: pad(
-        h.family.slice(0, 6).map((p) => [p.name, '', p.gender, p.phone, p.idNumber, p.workUnit]),
+        family.map((p) => [p.name, '', p.gender, p.phone, p.idNumber, p.workUnit]),
         5,
         6,
       ),
@@ -242,7 +256,10 @@ function ownerForm(h: PacketHouse, pc: PacketContext): Block[] {
       minRowMm: 8,
     },
     { t: 'signs', labels: ['业主签字：', '登记人：', '日期：'] },
-    { t: 'note', text: '以上信息仅用于物业服务与紧急联络，服务中心将妥善保管，不向第三方提供。信息变更请及时告知服务中心。' },
+    {
+      t: 'note',
+      text: `${ownerFormHasFullIds(h) ? FULL_ID_NOTE : ''}以上信息仅用于物业服务与紧急联络，服务中心将妥善保管，不向第三方提供。信息变更请及时告知服务中心。`,
+    },
   ];
 }
 

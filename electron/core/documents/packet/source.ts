@@ -4,15 +4,14 @@
 import type { CoreContext } from '../../context';
 import { DOCUMENT_KIND_TITLES, PACKET_PARTS, type DocumentRequestT, type PacketPartT } from '../../../../shared/contract/documents';
 import { UserError } from '../../errors';
-import { readSettings } from '../../system/settings';
+import { mayRevealIds } from '../../privacy/policy';
 import { houseLabel } from '../../archives/mappers';
-import { maskPhone } from '../../search/format';
-import { maskIdNumber } from '../../../../shared/domain/idcard';
+import { maskIdNumber, maskPhone } from '../../../../shared/domain/mask';
 import { chineseDay, cstDate } from '../../../../shared/domain/time';
 import { letterheadFor } from '../letterhead';
-import type { DocumentSource } from '../model';
+import type { DocumentSource, FullNumbers } from '../model';
 import { readTexts } from './texts';
-import { buildPart, type PacketContext, type PacketHouse, type PacketPerson } from './parts';
+import { buildPart, ownerFormHasFullIds, type PacketContext, type PacketHouse, type PacketPerson } from './parts';
 import { chunks } from '../../db/chunks';
 
 type PacketRequest = Extract<DocumentRequestT, { document: 'moveInPacket' }>;
@@ -86,6 +85,7 @@ async function gatherHouses(ctx: CoreContext, ids: number[], revealIds: boolean)
         phone: maskPhone(p.phone),
         idType: p.id_type ?? (p.id_number ? '身份证' : ''),
         idNumber: p.id_number ? (revealIds ? p.id_number : maskIdNumber(p.id_number)) : '',
+        idFull: revealIds && !!p.id_number,
         workUnit: p.work_unit ?? '',
         emergency: [p.emergency_contact, p.emergency_phone ? maskPhone(p.emergency_phone) : null].filter(Boolean).join(' '),
       };
@@ -129,8 +129,8 @@ async function gatherHouses(ctx: CoreContext, ids: number[], revealIds: boolean)
 
 export async function packetSource(ctx: CoreContext, req: PacketRequest): Promise<DocumentSource> {
   const ids = [...new Set(req.houseIds)];
-  const settings = await readSettings(ctx);
-  const houses = await gatherHouses(ctx, ids, settings.showFullIdNumbers);
+  // full ID numbers only for a role with ids.full (or the command line); phones stay masked (docs/PRIVACY.md)
+  const houses = await gatherHouses(ctx, ids, mayRevealIds(ctx));
   const missing = ids.filter((id) => !houses.has(id)).length;
   if (missing)
     throw new UserError('NOT_FOUND', ids.length === 1 ? '该房屋不存在或已作废，无法打印入住资料包' : `有 ${missing} 户房屋不存在或已作废，无法打印入住资料包`);
@@ -168,5 +168,11 @@ export async function packetSource(ctx: CoreContext, req: PacketRequest): Promis
     refId: null,
     count: ordered.length,
     unit: (i) => Promise.resolve(parts.map((p) => ({ blocks: buildPart(p, ordered[i], pc) }))),
+    // one printFull audit line per house whose 业主登记表 carries a full ID number
+    fullNumbers: parts.includes('ownerForm')
+      ? [...new Set(ordered)]
+          .filter(ownerFormHasFullIds)
+          .map((h): FullNumbers => ({ entity: 'house', id: h.id, fields: ['idNumber'], document: title, label: h.label }))
+      : [],
   };
 }

@@ -44,6 +44,8 @@ function workOrder({ d, lh, facts }: TicketData): FileChild[] {
     ]),
     signLines(WORK_ORDER_TEXT.signs),
     note(WORK_ORDER_TEXT.note(lh.phone), { before: 80 }),
+    // the same words as on paper: this sheet carries the whole phone (docs/PRIVACY.md)
+    ...(t.phone ? [note(WORK_ORDER_TEXT.privacy)] : []),
   ];
 }
 

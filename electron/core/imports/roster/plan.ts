@@ -1,5 +1,5 @@
 import type { PreviewRowT } from '../../../../shared/contract/imports';
-import { maskIdNumber } from '../../../../shared/domain/idcard';
+import { maskIdNumber, maskPhone } from '../../../../shared/domain/mask';
 import { houseLabel } from '../../archives/mappers';
 import { advancedStatus, buildingName, statusFromRoster, unitName } from './names';
 import type { HouseRecord, OwnerRecord, ParsedRow } from './records';
@@ -384,7 +384,8 @@ export function planImport(parsed: ParsedRow[], snap: Snapshot): Plan {
       status,
       house: st.house?.label ?? r.houseText,
       ownerName: r.owners.length ? r.owners.map((o) => o.name).join('、') : null,
-      phone: r.owners[0]?.phone ?? null,
+      // the preview is a screen: the number masked (docs/PRIVACY.md); the import itself stores it whole
+      phone: r.owners[0]?.phone ? maskPhone(r.owners[0].phone) : null,
       reason: st.reason,
       warnings: st.warnings,
     });

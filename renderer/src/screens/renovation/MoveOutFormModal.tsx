@@ -3,6 +3,8 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { MOVE_OUT_RELATIONS, MoveOutInput, type MoveOutPassT } from '../../../../shared/contract/renovation';
 import { cstDate } from '../../../../shared/domain/time';
 import { normalisePlate } from '../../../../shared/domain/text';
+import { isMasked } from '../../../../shared/domain/mask';
+import { MASKED_HINT } from './masked';
 import { showSaved } from '../../app/call';
 import { api } from '../../bridge';
 import { DateField } from '../../components/DateField';
@@ -82,7 +84,12 @@ function MoveOutForm({ houseId, houseLabel, people, onClose, onSaved }: Omit<Mov
     >
       <SimpleGrid cols={3} spacing="sm">
         <TextInput label="申请人" withAsterisk data-testid="moveout-applicant" data-autofocus {...form.getInputProps('applicant')} />
-        <TextInput label="联系电话" data-testid="moveout-phone" {...form.getInputProps('phone')} />
+        <TextInput
+          label="联系电话"
+          description={isMasked(form.values.phone) ? MASKED_HINT : undefined}
+          data-testid="moveout-phone"
+          {...form.getInputProps('phone')}
+        />
         <Select
           label="与本户关系"
           withAsterisk

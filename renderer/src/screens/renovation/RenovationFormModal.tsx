@@ -2,6 +2,8 @@ import { ActionIcon, Button, Checkbox, Divider, Group, NumberInput, SimpleGrid, 
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { MAX_WORKERS, RENOVATION_ITEMS, RenovationInput, type RenovationT } from '../../../../shared/contract/renovation';
 import { cstDate } from '../../../../shared/domain/time';
+import { isMasked } from '../../../../shared/domain/mask';
+import { MASKED_HINT } from './masked';
 import { showSaved } from '../../app/call';
 import { api } from '../../bridge';
 import { DateField } from '../../components/DateField';
@@ -113,7 +115,12 @@ function RenovationForm({ houseId, houseLabel, editing, applicant, onClose, onSa
     >
       <SimpleGrid cols={3} spacing="sm">
         <TextInput label="申请人" withAsterisk data-testid="renovation-applicant" data-autofocus {...form.getInputProps('applicant')} />
-        <TextInput label="申请人电话" data-testid="renovation-applicant-phone" {...form.getInputProps('applicantPhone')} />
+        <TextInput
+          label="申请人电话"
+          description={isMasked(v.applicantPhone) ? MASKED_HINT : undefined}
+          data-testid="renovation-applicant-phone"
+          {...form.getInputProps('applicantPhone')}
+        />
         <div />
         <TextInput label="施工单位" withAsterisk data-testid="renovation-contractor" {...form.getInputProps('contractor')} />
         <TextInput label="施工负责人" data-testid="renovation-contractor-contact" {...form.getInputProps('contractorContact')} />
