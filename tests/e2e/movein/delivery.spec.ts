@@ -43,7 +43,7 @@ test('交付入住: plan, handover with a defect → 已交付 and a 报修 tick
   await expect(page.getByTestId('handover-receiver')).toHaveValue('业主1502');
   // the owner's phone arrives masked (docs/PRIVACY.md); left as it is, main stores the owner's number
   await expect(page.getByTestId('handover-receiver-phone')).toHaveValue('138****1502');
-  await expect(page.getByText('保持 * 不变即不修改（使用业主登记的电话）')).toBeVisible();
+  await expect(page.getByText('保持 * 不变即用业主的电话')).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('movein-form-top-1366.png') });
   await expect(page.getByTestId('handover-key-row')).toHaveCount(4);
   await page.getByTestId('handover-check-idcard').check();

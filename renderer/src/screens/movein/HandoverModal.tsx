@@ -44,7 +44,7 @@ export function HandoverModal({ houseId, onClose, onSaved }: HandoverModalProps)
  */
 function receiverPhoneHint(value: string, ownerPhone: string | null): string | null {
   if (!value.includes('*')) return null;
-  return value === ownerPhone ? '保持 * 不变即不修改（使用业主登记的电话）' : '电话号码不能包含 *，请输入完整号码';
+  return value === ownerPhone ? '保持 * 不变即用业主的电话' : '电话号码不能包含 *，请输入完整号码';
 }
 
 type Num = number | string;
