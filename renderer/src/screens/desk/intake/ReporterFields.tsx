@@ -91,6 +91,8 @@ export function ReporterFields({
           onChange={(e) => onChange({ phone: e.currentTarget.value })}
           // a resident's number comes masked (docs/PRIVACY.md); main records the stored number it stands for
           description={isMasked(phone) ? '本户登记的号码，按原号码记录' : undefined}
+          // the hint under the box, so the box stays level with 报事人 beside it
+          inputWrapperOrder={['label', 'input', 'description', 'error']}
           error={errors.phone}
           className="fd-tabular"
         />

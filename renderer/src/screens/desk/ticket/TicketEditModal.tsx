@@ -269,6 +269,7 @@ export function TicketEditModal({
             placeholder="可不填"
             inputMode="tel"
             description={isMasked(v.phone) ? '不改则保留原号码；更改请输入完整号码' : undefined}
+            inputWrapperOrder={['label', 'input', 'description', 'error']}
             {...form.getInputProps('phone')}
             data-testid="ticket-edit-phone"
           />
