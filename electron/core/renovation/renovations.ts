@@ -82,6 +82,40 @@ function allowOnly(row: Row, allowed: RenovationStatusT[], action: string): void
   throw conflict(`${why}，不能${action}`);
 }
 
+/** The audit line's name for each column an edit may change: the contract's (docs/AUDIT.md). */
+const AUDIT_NAMES = {
+  applicant: 'applicant',
+  applicant_phone: 'applicantPhone',
+  contractor: 'contractor',
+  contractor_contact: 'contractorContact',
+  contractor_phone: 'contractorPhone',
+  workers: 'workers',
+  start_date: 'startDate',
+  end_date: 'endDate',
+  scope: 'scope',
+  items: 'items',
+  deposit: 'deposit',
+  fees: 'fees',
+  hot_work: 'hotWork',
+} as const;
+type Audited = keyof typeof AUDIT_NAMES;
+
+/** a column as staff entered it: lists parsed, money in 元 as the contract has it */
+function auditValue(column: Audited, v: string | number | null): unknown {
+  if (column === 'deposit') return toYuan(Number(v));
+  if (column === 'fees') return parseJson<Array<{ name: string; amount: number }>>(v as string, []).map((f) => ({ name: f.name, amount: toYuan(f.amount) }));
+  if (column === 'workers' || column === 'items' || column === 'hot_work') return parseJson<unknown>(v as string | null, null);
+  return v;
+}
+
+/** `{ field: [before, after] }` for each column the edit changes (docs/AUDIT.md "Before → after"); db/audit.ts masks workers' ID numbers. */
+function changesOf(before: Row, after: Record<Audited, string | number | null>): Record<string, [unknown, unknown]> {
+  const changes: Record<string, [unknown, unknown]> = {};
+  for (const column of Object.keys(AUDIT_NAMES) as Audited[])
+    if (before[column] !== after[column]) changes[AUDIT_NAMES[column]] = [auditValue(column, before[column]), auditValue(column, after[column])];
+  return changes;
+}
+
 export async function saveRenovation(ctx: CoreContext, input: z.output<typeof RenovationInput>): Promise<RenovationT> {
   const actor = await ctx.actor();
   const now = ctx.now();
@@ -112,9 +146,8 @@ export async function saveRenovation(ctx: CoreContext, input: z.output<typeof Re
     if (before) {
       if (before.house_id !== input.houseId) throw new UserError('VALIDATION', '装修登记不能改到另一套房屋');
       allowOnly(before, ['申请中', '施工中'], '修改');
-      const changed = (Object.keys(values) as Array<keyof typeof values>).filter((k) => k !== 'updated_at' && before[k] !== values[k]);
       await trx.updateTable('renovations').set(values).where('id', '=', before.id).execute();
-      await audit(trx, actor, 'renovation', before.id, 'update', { houseId: before.house_id, permitNo: before.permit_no, fields: changed });
+      await audit(trx, actor, 'renovation', before.id, 'update', { houseId: before.house_id, permitNo: before.permit_no, changes: changesOf(before, values) });
       return before.id;
     }
     await houseFacts(trx, input.houseId);
