@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import Database from 'better-sqlite3';
 import { test, expect, openApp } from '../support/harness';
 import { pdfText } from '../support/pdf';
 import { cstDate } from '../../../shared/domain/time';
@@ -48,7 +49,9 @@ test('登记装修 with hot work → 装修许可证 and 动火证 PDFs; 开放�
   await expect(page.getByTestId('renovation-save')).toBeVisible({ timeout: 20_000 });
   // the owner is offered as the applicant
   await expect(page.getByTestId('renovation-applicant')).toHaveValue('王芳');
-  await expect(page.getByTestId('renovation-applicant-phone')).toHaveValue('13800001111');
+  // the household's phone comes masked (docs/PRIVACY.md), with the hint that it is kept as stored
+  await expect(page.getByTestId('renovation-applicant-phone')).toHaveValue('138****1111');
+  await expect(page.getByText('号码已隐藏，不改动即保留原号码')).toBeVisible();
   await page.getByTestId('renovation-contractor').fill('美家装饰工程有限公司');
   await page.getByTestId('renovation-contractor-contact').fill('李工');
   await page.getByTestId('renovation-start').fill(dayPlus(2));
@@ -117,6 +120,7 @@ test('登记装修 with hot work → 装修许可证 and 动火证 PDFs; 开放�
   await page.getByTestId('moveout-new').click();
   await expect(page.getByTestId('moveout-save')).toBeVisible({ timeout: 20_000 });
   await expect(page.getByTestId('moveout-applicant')).toHaveValue('王芳');
+  await expect(page.getByTestId('moveout-phone')).toHaveValue('138****1111');
   await page.getByTestId('moveout-item-name-0').fill('双人床');
   await page.getByTestId('moveout-item-add').click();
   await page.getByTestId('moveout-item-name-1').fill('纸箱');
@@ -177,6 +181,16 @@ test('登记装修 with hot work → 装修许可证 and 动火证 PDFs; 开放�
     ],
   });
   expect(passes[0].checkedAt).toBeTruthy();
+  // screens get the phones masked; the database keeps the owner's real number the forms stood for
+  expect(permitRow.applicantPhone).toBe('138****1111');
+  expect(passes[0].phone).toBe('138****1111');
+  const db = new Database(harness.dbFile, { readonly: true });
+  try {
+    expect(db.prepare('select applicant_phone as p from renovations where id = 1').get()).toEqual({ p: '13800001111' });
+    expect(db.prepare('select phone as p from move_out_passes').all()).toEqual([{ p: '13800001111' }]);
+  } finally {
+    db.close();
+  }
 });
 
 test('巡查 → 验收 → 退押金 with a deduction; the house is 装修中 only while work runs; a pass voided with its reason', async ({ page, harness }) => {

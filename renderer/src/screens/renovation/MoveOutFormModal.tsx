@@ -87,6 +87,8 @@ function MoveOutForm({ houseId, houseLabel, people, onClose, onSaved }: Omit<Mov
         <TextInput
           label="联系电话"
           description={isMasked(form.values.phone) ? MASKED_HINT : undefined}
+          // the hint under the box, so the row's inputs stay in line
+          inputWrapperOrder={['label', 'input', 'description', 'error']}
           data-testid="moveout-phone"
           {...form.getInputProps('phone')}
         />

@@ -118,6 +118,8 @@ function RenovationForm({ houseId, houseLabel, editing, applicant, onClose, onSa
         <TextInput
           label="申请人电话"
           description={isMasked(v.applicantPhone) ? MASKED_HINT : undefined}
+          // the hint under the box, so the row's inputs stay in line
+          inputWrapperOrder={['label', 'input', 'description', 'error']}
           data-testid="renovation-applicant-phone"
           {...form.getInputProps('applicantPhone')}
         />
