@@ -8,8 +8,6 @@ export const SEAL_POSITIONS = ['right', 'left', 'none'] as const;
 export const SEAL_POSITION_LABELS: Record<(typeof SEAL_POSITIONS)[number], string> = { right: '右下', left: '左下', none: '不留盖章处' };
 
 export const Settings = z.object({
-  /** show full ID numbers on screen and in exports (until roles exist) */
-  showFullIdNumbers: z.boolean(),
   /** name of the person at the counter, used as 经办人 / 受理人 */
   staffName: z.string(),
   companyName: z.string(),

@@ -65,6 +65,7 @@ const FIELD_LABELS: Record<string, string> = {
   floor: '楼层',
   address: '地址',
   // settings
+  // a setting retired by masking by role (docs/PRIVACY.md); its old lines still read
   showFullIdNumbers: '显示完整证件号码',
   staffName: '前台姓名',
   companyName: '公司名称',

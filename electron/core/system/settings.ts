@@ -7,7 +7,6 @@ import { inTransaction } from '../db/tx';
 
 const KEY = 'app.settings';
 export const DEFAULT_SETTINGS: SettingsT = {
-  showFullIdNumbers: false,
   staffName: '前台',
   companyName: '',
   servicePhone: '',
@@ -20,7 +19,9 @@ export const DEFAULT_SETTINGS: SettingsT = {
 export async function readSettings(ctx: Pick<CoreContext, 'db'>): Promise<SettingsT> {
   const row = await ctx.db.selectFrom('settings').select('value').where('key', '=', KEY).executeTakeFirst();
   if (!row) return { ...DEFAULT_SETTINGS };
-  return { ...DEFAULT_SETTINGS, ...(JSON.parse(row.value) as Partial<SettingsT>) };
+  // showFullIdNumbers of databases before masking by role (docs/PRIVACY.md) is dropped, never obeyed
+  const { showFullIdNumbers: _retired, ...stored } = JSON.parse(row.value) as Partial<SettingsT> & { showFullIdNumbers?: unknown };
+  return { ...DEFAULT_SETTINGS, ...stored };
 }
 
 /** The staff name alone: every save asks for it, and the settings may carry a logo of several hundred KB to parse. */

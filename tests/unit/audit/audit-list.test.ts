@@ -83,7 +83,7 @@ describe('audit.list', () => {
 
   it('filters by actor, action and China-time days; newest first, paged, with the count', async () => {
     const { zhang } = await setup();
-    await must(call('system.settings.update', { showFullIdNumbers: true }) as never);
+    await must(call('system.settings.update', { companyName: '安居物业' }) as never);
     await must(call('archives.people.update', { id: zhang, name: '张三', phone: '13900000000', idNumber: '110105194912310021' }) as never);
     // another desk's line (accounts sign each line with the user's name)
     await core.ctx.db
@@ -100,7 +100,7 @@ describe('audit.list', () => {
 
     expect((await list({ actor: '小王' })).rows.map((r) => r.summary)).toEqual(['修改 设置：前台姓名 前台 → 小王']);
     const mine = await list({ action: 'update', actor: '前台' });
-    expect(mine.rows.map((r) => r.summary)).toEqual(['修改 住户 张三：电话 138****5678 → 139****0000', '修改 设置：显示完整证件号码 否 → 是']);
+    expect(mine.rows.map((r) => r.summary)).toEqual(['修改 住户 张三：电话 138****5678 → 139****0000', '修改 设置：公司名称 空 → 安居物业']);
 
     // every line was written just now: today in China holds them all, yesterday none
     const all = await list({});

@@ -76,11 +76,11 @@ describe('audit lines of archive updates', () => {
 });
 
 describe('audit lines of settings', () => {
-  it('showFullIdNumbers and the staff name write before → after, in one line per save', async () => {
-    await must(call('system.settings.update', { showFullIdNumbers: true, staffName: '小王' }) as never);
+  it('the company name and the staff name write before → after, in one line per save', async () => {
+    await must(call('system.settings.update', { companyName: '安居物业', staffName: '小王' }) as never);
     const got = await lines('settings', 'update');
     expect(got).toHaveLength(1);
-    expect(got[0].detail).toEqual({ changes: { showFullIdNumbers: [false, true], staffName: ['前台', '小王'] } });
+    expect(got[0].detail).toEqual({ changes: { companyName: ['', '安居物业'], staffName: ['前台', '小王'] } });
     // the line is attributed to who was at the counter when it was saved
     expect(got[0].actor).toBe('前台');
   });

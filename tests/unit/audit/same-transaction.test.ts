@@ -45,7 +45,7 @@ describe('a change and its audit line land together or not at all', () => {
 
     expect((await call('archives.people.update', { id: occ.person.id, name: '张三', phone: '13900000000' })).ok).toBe(false);
     expect((await call('archives.houses.update', { id: h.id, type: '住宅', status: '已入住' })).ok).toBe(false);
-    expect((await call('system.settings.update', { showFullIdNumbers: true })).ok).toBe(false);
+    expect((await call('system.settings.update', { companyName: '安居物业' })).ok).toBe(false);
     expect((await call('desk.config.update', { dueSoonMinutes: 120 })).ok).toBe(false);
 
     const person = await core.ctx.db.selectFrom('people').select('phone').where('id', '=', occ.person.id).executeTakeFirstOrThrow();

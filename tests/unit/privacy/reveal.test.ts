@@ -104,4 +104,14 @@ describe('privacy.reveal', () => {
     const page = (await must(call('audit.list', { action: 'reveal' }) as never)) as { rows: { summary: string }[] };
     expect(page.rows[0].summary).toBe(`显示完整号码 工单 ${t.ticket.no}：电话`);
   });
+
+  it('the retired showFullIdNumbers setting of an older database reveals nothing', async () => {
+    const { houseId } = await person();
+    core.ctx.sqlite.prepare("update settings set value = json_set(value, '$.showFullIdNumbers', json('true')) where key = 'app.settings'").run();
+    core.ctx.sqlite.prepare("insert or ignore into settings (key, value) values ('app.settings', '{\"showFullIdNumbers\":true}')").run();
+    const hh = (await must(call('archives.household.get', { houseId }) as never)) as { occupants: { person: { idNumber: string; phone: string } }[] };
+    expect(hh.occupants[0].person).toMatchObject({ idNumber: '110***********002X', phone: '138****5678' });
+    const status = (await must(call('system.status', {}) as never)) as { settings: Record<string, unknown> };
+    expect(status.settings).not.toHaveProperty('showFullIdNumbers');
+  });
 });
