@@ -5,6 +5,7 @@ import { mustExist, openCliContext } from '../context';
 import type { CoreContext } from '../../core/context';
 import { UserError } from '../../core/errors';
 import { CLI_NAMES, documentByCliName, renderWord, sourceFor, ticketIdByNo } from '../../core/documents/registry';
+import { logPrint } from '../../core/documents/print-log';
 import { houseIdByRoom, houseIdsOfBuilding } from '../../core/documents/targets';
 import { cliRequestFor } from '../../core/documents/cli-targets';
 import { DOCUMENT_KIND_TITLES, type DocumentKindT, type DocumentRequestT } from '../../../shared/contract/documents';
@@ -80,6 +81,8 @@ export async function documentCommand(argv: string[]): Promise<number> {
       const bytes = await renderWord(src);
       await mkdir(dirname(out), { recursive: true });
       await writeFile(out, bytes);
+      // logged like 导出Word in the window, with its printFull lines (docs/PRIVACY.md)
+      await logPrint(ctx, src, 'docx', null);
       console.log(`已生成 ${title}（Word，${src.count} 份）：${out}`);
       return 0;
     }

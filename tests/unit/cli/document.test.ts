@@ -47,6 +47,25 @@ describe('command line: document', () => {
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
+  it('writes the 派工单 Word file with the full phone, logged and audited like 导出Word in the window (docs/PRIVACY.md)', async () => {
+    const out = join(core.dir, 'out', '派工单.docx');
+    const r = await cli('document', 'work-order', '--db', core.file, '--ticket', t.ticket.no, '--out', out);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const stored = core.ctx.sqlite.prepare('select phone from tickets where id = ?').pluck().get(t.ticket.id) as string;
+    expect(stored).toMatch(/^\d{11}$/);
+    const xml = execFileSync('unzip', ['-p', out, 'word/document.xml'], { encoding: 'utf8' });
+    expect(xml).toContain(`${stored}（完整号码）`);
+    const log = core.ctx.sqlite.prepare("select actor, action from print_log where kind = 'workOrder' and ref_id = ?").all(t.ticket.id);
+    expect(log).toEqual([{ actor: '命令行', action: 'docx' }]);
+    const line = core.ctx.sqlite
+      .prepare("select actor, detail from audit_log where action = 'printFull' and entity = 'ticket' and entity_id = ?")
+      .get(t.ticket.id) as { actor: string; detail: string };
+    expect(line.actor).toBe('命令行');
+    expect(JSON.parse(line.detail)).toMatchObject({ document: '派工单', fields: ['phone'], output: 'docx' });
+    expect(line.detail).not.toContain(stored);
+  });
+
   it('refuses an unknown ticket number in Chinese, writing nothing', async () => {
     const out = join(core.dir, 'none.docx');
     const r = await cli('document', 'work-order', '--db', core.file, '--ticket', 'BX20990101-999', '--out', out);
