@@ -6,14 +6,6 @@ import type { Permission } from './accounts';
 // main for the one number, and main writes an audit line for it. ID numbers need ids.full.
 
 export const PERSON_REVEAL_FIELDS = ['idNumber', 'phone', 'phone2', 'emergencyPhone'] as const;
-export type PersonRevealField = (typeof PERSON_REVEAL_FIELDS)[number];
-
-export const REVEAL_FIELD_LABELS: Record<PersonRevealField, string> = {
-  idNumber: '证件号码',
-  phone: '联系电话',
-  phone2: '备用电话',
-  emergencyPhone: '紧急联系电话',
-};
 
 export const RevealInput = z.discriminatedUnion(
   'subject',

@@ -4,7 +4,8 @@ import type { CoreContext } from '../context';
 import type { OccupancyT, PersonMatchT, PersonT, PersonRoleT } from '../../../shared/contract/archives';
 import { ROLE_LABELS } from '../../../shared/contract/archives';
 import { normaliseIdNumber } from '../../../shared/domain/idcard';
-import { isMasked, maskIdNumber, maskPhone } from '../../../shared/domain/mask';
+import { isMasked, maskIdNumber } from '../../../shared/domain/mask';
+import { unmaskIdNumber, unmaskPhone } from '../privacy/masked-form';
 import { normalisePhone, toHalfWidth } from '../../../shared/domain/text';
 import { cstDate } from '../../../shared/domain/time';
 import { audit } from '../db/audit';
@@ -34,27 +35,19 @@ const phoneOrNull = (p: string | null | undefined) => (p ? normalisePhone(p) || 
 type StoredNumbers = Pick<Selectable<PeopleTable>, 'id_number' | 'phone' | 'phone2' | 'emergency_phone'>;
 const NO_NUMBERS: StoredNumbers = { id_number: null, phone: null, phone2: null, emergency_phone: null };
 
-const MASKED_PHONE_REFUSAL = '电话号码不能包含 *，请输入完整号码';
-const MASKED_ID_REFUSAL = '证件号码不能包含 *，请输入完整号码';
-
 /**
  * Screens get numbers masked (docs/PRIVACY.md) and the edit form sends them back as shown: a masked
  * value equal to the mask of the stored number keeps the stored number; any other value with a *
  * cannot be a number and is refused on its field (`prefix` "person." for 添加住户's nested form).
  */
 function keptPhone(sent: string | null | undefined, stored: string | null, field: string, prefix: string): string | null {
-  if (!isMasked(sent)) return phoneOrNull(sent);
-  if (stored && sent.replace(/\s+/g, '') === maskPhone(stored)) return stored;
-  throw invalid(MASKED_PHONE_REFUSAL, { [`${prefix}${field}`]: MASKED_PHONE_REFUSAL });
+  return isMasked(sent) ? unmaskPhone(sent, [stored], `${prefix}${field}`) : phoneOrNull(sent);
 }
 
 function personColumns(p: PersonFields, stored: StoredNumbers, prefix = '') {
   const phone = keptPhone(p.phone, stored.phone, 'phone', prefix);
   let idNumber = p.idNumber ? normaliseIdNumber(p.idNumber) : null;
-  if (isMasked(idNumber)) {
-    if (stored.id_number && idNumber === maskIdNumber(stored.id_number).toUpperCase()) idNumber = stored.id_number;
-    else throw invalid(MASKED_ID_REFUSAL, { [`${prefix}idNumber`]: MASKED_ID_REFUSAL });
-  }
+  if (isMasked(idNumber)) idNumber = unmaskIdNumber(idNumber, [stored.id_number], `${prefix}idNumber`);
   return {
     name: p.name.trim(),
     gender: p.gender ?? null,

@@ -16,7 +16,8 @@ import { conflict, invalid, notFound } from '../errors';
 import { audit } from '../db/audit';
 import { inTransaction } from '../db/tx';
 import { houseLabel, maskedPhone } from '../archives/mappers';
-import { isMasked, maskPhone } from '../../../shared/domain/mask';
+import { isMasked } from '../../../shared/domain/mask';
+import { residentPhones, unmaskPhone } from '../privacy/masked-form';
 import { readDeskConfig } from '../desk/config';
 import { createTicket } from '../desk/tickets';
 import { getBuilding } from '../archives/places';
@@ -162,8 +163,6 @@ export async function getHandoverView(ctx: CoreContext, houseId: number): Promis
   };
 }
 
-const MASKED_PHONE_REFUSAL = '电话号码不能包含 *，请输入完整号码';
-
 /**
  * The receiver's phone to store. The form starts from the owner's phone as the screen has it, masked
  * (docs/PRIVACY.md): a masked value that is the mask of a current owner's stored phone stands for that
@@ -171,20 +170,7 @@ const MASKED_PHONE_REFUSAL = '电话号码不能包含 *，请输入完整号码
  */
 async function receiverPhoneOf(ctx: CoreContext, houseId: number, sent: string | null): Promise<string | null> {
   if (!isMasked(sent)) return sent;
-  const owners = await ctx.db
-    .selectFrom('occupancies as o')
-    .innerJoin('people as p', 'p.id', 'o.person_id')
-    .select('p.phone')
-    .where('o.house_id', '=', houseId)
-    .where('o.ended_at', 'is', null)
-    .where('o.role', 'in', ['owner', 'co_owner'])
-    .where('p.phone', 'is not', null)
-    .orderBy('o.id')
-    .execute();
-  const shown = sent.replace(/\s+/g, '');
-  const match = owners.find((o) => o.phone && maskPhone(o.phone) === shown);
-  if (!match?.phone) throw invalid(MASKED_PHONE_REFUSAL, { receiverPhone: MASKED_PHONE_REFUSAL });
-  return match.phone;
+  return unmaskPhone(sent, await residentPhones(ctx.db, houseId, { ownersOnly: true }), 'receiverPhone');
 }
 
 /** Why this house cannot be handed over now, or null. */

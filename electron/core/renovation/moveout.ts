@@ -12,7 +12,8 @@ import { cstDate } from '../../../shared/domain/time';
 import { normalisePlate } from '../../../shared/domain/text';
 import type { MoveOutInput, MoveOutPassT } from '../../../shared/contract/renovation';
 import { houseFacts, nextYearNo, parseJson } from './common';
-import { keptPhone, occupantPhones } from './numbers';
+import { keptPhone } from './numbers';
+import { residentPhones } from '../privacy/masked-form';
 
 type Row = Selectable<MoveOutPassesTable>;
 
@@ -83,7 +84,7 @@ export async function savePass(ctx: CoreContext, input: z.output<typeof MoveOutI
   const id = await inTransaction(ctx.db, async (trx) => {
     await houseFacts(trx, input.houseId);
     // the form prefills the applicant from the household, whose phones the screen shows masked (numbers.ts)
-    const phone = keptPhone(input.phone, await occupantPhones(trx, input.houseId), 'phone');
+    const phone = keptPhone(input.phone, await residentPhones(trx, input.houseId), 'phone');
     const passNo = await nextYearNo(
       trx,
       'FX',

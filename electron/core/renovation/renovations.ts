@@ -11,7 +11,8 @@ import { UserError, conflict, notFound } from '../errors';
 import { cstDate } from '../../../shared/domain/time';
 import type { AcceptInput, InspectInput, InspectionT, RefundInput, RenovationInput, RenovationStatusT, RenovationT } from '../../../shared/contract/renovation';
 import { houseFacts, nextYearNo, parseJson, toFen, toYuan } from './common';
-import { keptPhone, keptWorkers, occupantPhones } from './numbers';
+import { keptPhone, keptWorkers } from './numbers';
+import { residentPhones } from '../privacy/masked-form';
 
 type Row = Selectable<RenovationsTable>;
 type StoredRefund = { amount: number; deducted: number; reason: string | null; at: string; by: string };
@@ -137,7 +138,7 @@ export async function saveRenovation(ctx: CoreContext, input: z.output<typeof Re
   const id = await inTransaction(ctx.db, async (trx) => {
     const before = input.id ? await rowOf(trx, input.id) : null;
     // the form shows these numbers masked (renovationForScreen): masked ones sent back keep the stored numbers (numbers.ts)
-    const occupants = await occupantPhones(trx, input.houseId);
+    const occupants = await residentPhones(trx, input.houseId);
     const values = {
       ...base,
       applicant_phone: keptPhone(input.applicantPhone, [before?.applicant_phone ?? null, ...occupants], 'applicantPhone'),
