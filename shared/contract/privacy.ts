@@ -12,6 +12,7 @@ export const RevealInput = z.discriminatedUnion(
   [
     z.object({ subject: z.literal('person'), id: Id, field: z.enum(PERSON_REVEAL_FIELDS, { message: '请选择要显示的号码' }) }).strict(),
     z.object({ subject: z.literal('ticket'), id: Id, field: z.literal('phone', { message: '请选择要显示的号码' }) }).strict(),
+    z.object({ subject: z.literal('handover'), id: Id, field: z.literal('receiverPhone', { message: '请选择要显示的号码' }) }).strict(),
   ],
   { message: '请选择要显示的号码' },
 );

@@ -55,6 +55,7 @@ const FIELD_LABELS: Record<string, string> = {
   emergency_contact: '紧急联系人',
   emergency_phone: '紧急联系电话',
   emergencyPhone: '紧急联系电话',
+  receiverPhone: '领取人电话',
   work_unit: '工作单位',
   notes: '备注',
   // houses, estates
@@ -115,7 +116,17 @@ const ENTITY_FIELD_LABELS: Record<string, Record<string, string>> = {
 };
 const DAY_KINDS: Record<string, string> = { holiday: '节假日', workday: '调休上班', normal: '正常' };
 
-const PHONE_FIELDS = new Set(['phone', 'phone2', 'emergency_phone', 'emergencyPhone', 'servicePhone', 'centrePhone', 'applicantPhone', 'contractorPhone']);
+const PHONE_FIELDS = new Set([
+  'phone',
+  'phone2',
+  'emergency_phone',
+  'emergencyPhone',
+  'receiverPhone',
+  'servicePhone',
+  'centrePhone',
+  'applicantPhone',
+  'contractorPhone',
+]);
 const ID_FIELDS = new Set(['id_number', 'idNumber']);
 
 const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
@@ -182,6 +193,8 @@ function subjectName(row: AuditRow, names: AuditNames): string {
       return str(d.plate);
     case 'parking':
       return str(d.code);
+    case 'handover':
+      return str(d.name);
     case 'renovation':
       return str(d.permitNo);
     case 'moveOutPass':

@@ -21,6 +21,11 @@ export async function reveal(ctx: CoreContext, input: Input): Promise<{ value: s
       if (!row) throw notFound('人员');
       value = (row as Record<string, string | null>)[PERSON_COLUMNS[input.field]];
       if (value) await audit(trx, actor, 'person', input.id, 'reveal', { field: input.field, name: row.name });
+    } else if (input.subject === 'handover') {
+      const row = await trx.selectFrom('handovers').select(['receiver_name', 'receiver_phone']).where('id', '=', input.id).executeTakeFirst();
+      if (!row) throw notFound('交付记录');
+      value = row.receiver_phone;
+      if (value) await audit(trx, actor, 'handover', input.id, 'reveal', { field: 'receiverPhone', name: row.receiver_name });
     } else {
       const row = await trx.selectFrom('tickets').select(['no', 'phone']).where('id', '=', input.id).executeTakeFirst();
       if (!row) throw notFound('工单');

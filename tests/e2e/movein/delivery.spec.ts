@@ -98,6 +98,11 @@ test('交付入住: plan, handover with a defect → 已交付 and a 报修 tick
   await expect(card).toContainText('入户门钥匙×3');
   await expect(card).toContainText(ticket.ticket.no);
   await expect(card).toContainText('领取人：业主1502 138****1502');
+  // 显示 gives the receiver's number (audited, docs/PRIVACY.md)
+  const receiver = card.getByTestId('movein-receiver');
+  await receiver.getByRole('button', { name: '显示完整领取人电话' }).click();
+  await expect(receiver).toContainText('业主1502 13800131502', { timeout: 20_000 });
+  expect((await harness.call('audit.list', { action: 'reveal' })).rows.map((r) => r.summary)).toContain('显示完整号码 交付 业主1502：领取人电话');
   await card.scrollIntoViewIfNeeded();
   await page.screenshot({ path: test.info().outputPath('movein-household-1366.png') });
 });

@@ -126,6 +126,14 @@ describe('交付 (handover)', () => {
     // the defect's repair ticket carries the real number too: the worker calls it
     const ticket = await core.ctx.db.selectFrom('tickets').select('phone').executeTakeFirstOrThrow();
     expect(ticket.phone).toBe('13800138000');
+
+    // 显示 on the 交付入住 card: the stored number, with an audit line naming the field and not the number
+    const shownFull = await get<{ value: string }>('privacy.reveal', { subject: 'handover', id: ho.id, field: 'receiverPhone' });
+    expect(shownFull.value).toBe('13800138000');
+    const lines = await get<{ rows: { summary: string }[] }>('audit.list', { action: 'reveal' });
+    expect(lines.rows.map((r) => r.summary)).toEqual(['显示完整号码 交付 张三：领取人电话']);
+    const detail = core.ctx.sqlite.prepare("select detail from audit_log where action = 'reveal'").pluck().get() as string;
+    expect(detail).not.toContain('13800138000');
   });
 
   it('a handover without defects creates no ticket', async () => {

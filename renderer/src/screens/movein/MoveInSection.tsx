@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Badge, Button, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconHomeCheck, IconKey, IconPrinter, IconX } from '@tabler/icons-react';
 import { METER_LABELS, type HandoverViewT } from '../../../../shared/contract/movein';
@@ -7,6 +7,7 @@ import { api } from '../../bridge';
 import { showSaved, unwrap } from '../../app/call';
 import { useNav } from '../../app/navigation';
 import { SectionCard } from '../../components/SectionCard';
+import { MaskedNumber } from '../../components/MaskedNumber';
 import { ReasonModal } from '../../components/ReasonModal';
 import { HOUSE_STATUS_BADGE } from '../../components/houseStatus';
 import { DocumentPreviewModal } from '../documents/DocumentPreviewModal';
@@ -94,7 +95,17 @@ export function MoveInSection({ houseId, readOnly, onChanged }: { houseId: numbe
         <Stack gap={6} data-testid="movein-section-facts">
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs" verticalSpacing={4}>
             <Fact label="交付时间" value={`${cstDateTime(h.handedAt)}（经办：${h.staff}）`} />
-            <Fact label="领取人" value={`${h.receiverName}${h.receiverPhone ? ` ${h.receiverPhone}` : ''}`} />
+            <Fact
+              label="领取人"
+              value={
+                <span data-testid="movein-receiver">
+                  {h.receiverName}{' '}
+                  {h.receiverPhone ? (
+                    <MaskedNumber masked={h.receiverPhone} reveal={{ subject: 'handover', id: h.id, field: 'receiverPhone' }} label="领取人电话" />
+                  ) : null}
+                </span>
+              }
+            />
             <Fact
               label="钥匙"
               value={
@@ -177,7 +188,7 @@ export function MoveInSection({ houseId, readOnly, onChanged }: { houseId: numbe
   );
 }
 
-function Fact({ label, value }: { label: string; value: string }) {
+function Fact({ label, value }: { label: string; value: ReactNode }) {
   return (
     <Text size="sm">
       <Text span c="dimmed" size="sm">
