@@ -14,5 +14,8 @@ export function maskPhone(raw: string | null | undefined): string {
   return d.slice(0, 3) + '*'.repeat(d.length - 7) + d.slice(-4);
 }
 
+/** a stored phone as a screen gets it; none stays none */
+export const maskedPhone = (raw: string | null): string | null => (raw ? maskPhone(raw) || null : null);
+
 /** A masked value (it has a *) the form sent back as it was shown. */
 export const isMasked = (v: string | null | undefined): v is string => !!v && v.includes('*');

@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { PeopleTable } from '../db/schema';
 import type { PersonT, HouseT } from '../../../shared/contract/archives';
 import { idNumberWarning } from '../../../shared/domain/idcard';
-import { maskIdNumber, maskPhone } from '../../../shared/domain/mask';
+import { maskedPhone, maskIdNumber } from '../../../shared/domain/mask';
 
 export function houseLabel(buildingName: string, unitName: string | null, roomNo: string): string {
   return `${buildingName}${unitName ?? ''}${roomNo}`;
@@ -32,9 +32,6 @@ export function toPerson(row: Selectable<PeopleTable>): PersonT {
     notes: row.notes,
   };
 }
-
-/** maskPhone, keeping "not on file" as null */
-export const maskedPhone = (raw: string | null): string | null => (raw ? maskPhone(raw) || null : null);
 
 export interface HouseRow {
   id: number;

@@ -2,7 +2,7 @@ import type { Updateable } from 'kysely';
 import type { TicketsTable } from '../db/schema';
 import type { CoreContext } from '../context';
 import type { TicketChangeT, TicketDetailT, TicketEditT } from '../../../shared/contract/desk';
-import { maskPhone } from '../../../shared/domain/mask';
+import { maskedPhone } from '../../../shared/domain/mask';
 import { cstDateTime } from '../../../shared/domain/time';
 import { audit } from '../db/audit';
 import { conflict, invalid, notFound } from '../errors';
@@ -89,7 +89,7 @@ export async function editTicket(ctx: CoreContext, input: TicketEditT): Promise<
       patch.phone_digits = phone ? phone.replace(/\D/g, '') : null;
       // the timeline and the audit log are screens: both keep the change masked, the number itself stays on the row
       // (pushed even when both masks read the same: the number did change)
-      changes.push({ field: 'phone', label: '电话', from: maskPhone(t.phone) || null, to: maskPhone(phone) || null });
+      changes.push({ field: 'phone', label: '电话', from: maskedPhone(t.phone), to: maskedPhone(phone) });
     }
   }
   if (input.description !== undefined && input.description !== t.description) {

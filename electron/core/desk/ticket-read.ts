@@ -12,7 +12,7 @@ import { readDeskConfig } from './config';
 import { prepared } from './prepared';
 import { allowedActions } from './lifecycle';
 import { notFound } from '../errors';
-import { isMasked, maskPhone } from '../../../shared/domain/mask';
+import { isMasked, maskedPhone } from '../../../shared/domain/mask';
 
 export type TicketRecord = Selectable<TicketsTable>;
 
@@ -97,7 +97,7 @@ export function toRow(t: TicketRecord, sla: TicketT['sla']): TicketRowT {
     urgency: t.urgency as TicketT['urgency'],
     reporter: t.reporter,
     // rows only ever go to screens (list, callbacks queue, dashboard): masked for every role (docs/PRIVACY.md)
-    phone: maskPhone(t.phone) || null,
+    phone: maskedPhone(t.phone),
     status: t.status as TicketStatusT,
     department: t.department,
     assignee: t.assignee,
@@ -142,7 +142,7 @@ function changesOf(data: string | null): TicketChangeT[] {
 const TicketEventData = z.object({ changes: z.array(TicketChange) });
 
 /** a phone as a screen shows it; a value already masked (a 修改 change written since masking) stays as it is */
-const masked = (v: string | null) => (v === null || isMasked(v) ? v : maskPhone(v) || null);
+const masked = (v: string | null) => (v !== null && isMasked(v) ? v : maskedPhone(v));
 
 /**
  * A ticket as a screen gets it (docs/PRIVACY.md): the contact phone masked for every role, and so are

@@ -290,18 +290,15 @@ export interface TicketData {
 }
 
 /**
- * The ticket as the document prints it. The phone is read from the row itself, whatever the screens'
- * read gives: the 受理单 goes home with the resident and prints it masked; the 派工单 goes to the
+ * The ticket as the document prints it. getTicketDetail carries the stored phone (screens get
+ * screenDetail of it): the 受理单 goes home with the resident and prints it masked; the 派工单 goes to the
  * technician, who must call, and prints it whole (docs/PRIVACY.md).
  */
 export async function gatherTicket(ctx: CoreContext, ticketId: number, document: TicketDocument): Promise<TicketData> {
   const d = await getTicketDetail(ctx, ticketId);
-  const [lh, facts, stored] = await Promise.all([
-    letterhead(ctx, d.ticket.estateId),
-    factsOf(ctx, d),
-    ctx.db.selectFrom('tickets').select('phone').where('id', '=', ticketId).executeTakeFirstOrThrow(),
-  ]);
-  const phone = stored.phone ? (document === 'workOrder' ? stored.phone : maskPhone(stored.phone)) : null;
+  const [lh, facts] = await Promise.all([letterhead(ctx, d.ticket.estateId), factsOf(ctx, d)]);
+  const stored = d.ticket.phone;
+  const phone = stored ? (document === 'workOrder' ? stored : maskPhone(stored)) : null;
   return { d: { ...d, ticket: { ...d.ticket, phone } }, lh, facts };
 }
 

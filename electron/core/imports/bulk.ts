@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { maskIdNumbersIn } from '../../../shared/domain/idcard';
+import { auditDetailText } from '../db/audit';
 
 // Set-based writes for the imports (docs/PERFORMANCE.md): each statement is prepared once per import
 // and run once per row on the connection the surrounding Kysely transaction holds, so a 20,000-row
@@ -29,25 +29,12 @@ export function updater(sqlite: Database.Database, table: string): (id: number, 
   };
 }
 
-/** db/audit.ts's masking (docs/AUDIT.md, docs/PRIVACY.md): every ID number inside a string of the detail. */
-const maskIds = (_key: string, value: unknown) => (typeof value === 'string' ? maskIdNumbersIn(value) : value);
-/** An ID number has at least 15 digits in a row, and JSON writes digits as they are: a text without such a run holds none. */
-const MAY_HOLD_ID = /\d{15}/;
-
-/**
- * The audit_log line db/audit.ts writes, from a prepared statement: who, when, what, with ID numbers
- * masked the same way. A roster writes one line per row and field, so the replacer (a call per key)
- * runs only on the rare line whose plain text could hold an ID number; the text is then the same.
- */
+/** The audit_log line db/audit.ts writes, from a prepared statement: who, when, what, with ID numbers masked the same way (auditDetailText). */
 export function auditor(sqlite: Database.Database, actor: string): (entity: string, entityId: number | null, action: string, detail?: unknown) => void {
   const write = inserter(sqlite, 'audit_log', ['at', 'actor', 'entity', 'entity_id', 'action', 'detail'] as const);
   const who = actor || '系统';
-  const text = (detail: unknown): string => {
-    const plain = JSON.stringify(detail);
-    return MAY_HOLD_ID.test(plain) ? JSON.stringify(detail, maskIds) : plain;
-  };
   return (entity, entityId, action, detail) => {
-    write({ at: new Date().toISOString(), actor: who, entity, entity_id: entityId, action, detail: detail === undefined ? null : text(detail) });
+    write({ at: new Date().toISOString(), actor: who, entity, entity_id: entityId, action, detail: auditDetailText(detail) });
   };
 }
 
