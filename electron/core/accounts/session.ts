@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { prepared } from '../desk/prepared';
 import type { AppError } from '../../../shared/contract/result';
 import { IDLE_MINUTES, LOGIN_ATTEMPTS, ROLE_PERMISSIONS, type AuthStatusT, type Role } from '../../../shared/contract/accounts';
 
@@ -30,7 +31,8 @@ export class Session {
 
   idleMinutes(): number {
     if (!this.sqlite.open) return IDLE_MINUTES.default;
-    const v = this.sqlite.prepare("select json_extract(value, '$.idleMinutes') from settings where key = ? and json_valid(value)").pluck().get(SETTINGS_KEY);
+    // every call asks (check): the statement is prepared once per connection, like the staff name's
+    const v = prepared(this.sqlite, "select json_extract(value, '$.idleMinutes') from settings where key = ? and json_valid(value)").pluck().get(SETTINGS_KEY);
     return typeof v === 'number' && Number.isInteger(v) && v >= IDLE_MINUTES.min && v <= IDLE_MINUTES.max ? v : IDLE_MINUTES.default;
   }
 
